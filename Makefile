@@ -1,0 +1,139 @@
+# halodb: a results database and report generator for llama.cpp benchmarks.
+#
+#   make            build ./halodb
+#   make deps       install missing Debian packages (apt-get, sudo if needed)
+#   make demo       deps + build + ingest the bundled fixture + write site/
+#   make test       deps + build + unit, golden CLI and corpus tests
+#   make asan       the same tests on an ASan+UBSan build
+#   make valgrind   the same tests under valgrind
+#   make bench      ingest speed and memory, next to a baseline
+#   make install PREFIX=/usr/local
+#   make DEVELOPER=1 ...   adds -Werror and stricter warnings
+
+VERSION = 0.1.0
+PREFIX ?= /usr/local
+O ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+
+DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
+	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
+	fonts-dejavu-core pkg-config
+PKGS = sqlite3 jansson libcmark-gfm
+
+WARN = -Wall -Wextra
+ifdef DEVELOPER
+WARN += -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wformat=2 -Wundef -Wvla
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) \
+	-DHALODB_VERSION='"$(VERSION)"'
+# Debian ships no .pc file for the GFM extensions.
+LIBS = $(PKG_LIBS) -lcmark-gfm-extensions -lm
+
+LIB_SRC = util.c \
+	ingest/ingest.c ingest/sniff.c ingest/jsonstream.c \
+	ingest/llamabench.c ingest/host.c ingest/sha256.c \
+	schema/store.c \
+	query/table.c query/sql.c query/speed.c \
+	render/table.c render/html.c render/report.c
+GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)
+HEADERS = $(wildcard *.h */*.h)
+SCHEMA = $(sort $(wildcard schema/*.sql))
+TEMPLATES = $(sort $(wildcard templates/*))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+BIN = $(if $(filter build,$(O)),halodb,$(O)/halodb)
+
+.PHONY: all deps demo test unit asan valgrind bench install clean
+all: $(BIN)
+
+$(BIN): $(O)/halodb.o $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(O)/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/gen/%.o: $(O)/gen/%.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/gen/schema_files.c: $(SCHEMA) schema/embed.awk
+	@mkdir -p $(dir $@)
+	awk -v sym=hdb_schema_files -f schema/embed.awk $(SCHEMA) > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
+	@mkdir -p $(dir $@)
+	awk -v sym=hdb_template_files -f schema/embed.awk $(TEMPLATES) > $@.tmp
+	mv $@.tmp $@
+
+$(O)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+$(O)/tests/benchrun: tests/benchrun.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+# Installs whatever Debian package is missing; does nothing when all are
+# there.  apt-get update runs only if a first install attempt fails.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		sudo=""; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+		echo "installing:$$missing"; \
+		$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing || \
+		{ $$sudo apt-get update -q && \
+		  $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; }; \
+	fi
+
+unit: $(BIN) $(UNIT_BIN)
+
+test: deps
+	@$(MAKE) --no-print-directory unit
+	@HALODB=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) tests/run.sh
+
+asan: deps
+	@$(MAKE) --no-print-directory O=build/asan \
+		EXTRA_CFLAGS="-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		LDFLAGS="-fsanitize=address,undefined" unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 HALODB=$(abspath build/asan/halodb) UNIT_DIR=$(abspath build/asan/tests) \
+	 tests/run.sh
+
+valgrind: deps
+	@$(MAKE) --no-print-directory unit
+	@HALODB_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	 HALODB=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) tests/run.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN) $(O)/tests/benchrun
+	@HALODB=$(abspath $(BIN)) BENCHRUN=$(abspath $(O)/tests/benchrun) tests/bench.sh
+
+# Until data/ holds the seed report's dataset, the demo is a fixture of
+# fresh llama-bench output (see data/README.md).
+DEMO_FILES = $(addprefix tests/fixtures/b9749/,bench-moe-q8kv.json \
+	bench-moe-q4kv.jsonl bench-llama-quants.stderr-json.txt bench-llama-pg-ub.json)
+
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	rm -f $(O)/demo.db $(O)/demo.db-wal $(O)/demo.db-shm
+	./$(BIN) --db $(O)/demo.db ingest --host cpu-vm $(DEMO_FILES)
+	./$(BIN) --db $(O)/demo.db report --out site
+	@echo "open site/index.html"
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/halodb/templates
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/halodb
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(PREFIX)/share/halodb/templates/
+	cp -R data $(DESTDIR)$(PREFIX)/share/halodb/
+
+clean:
+	rm -rf build halodb

@@ -1,0 +1,501 @@
+/*
+ * halodb.c: the command line.  One static table of commands, as in git's
+ * git.c: the dispatcher finds the command, which parses its options and
+ * asks for the store; at the end the dispatcher closes the store, then
+ * flushes and closes stdout and fails if that fails (a full disk must not
+ * pass silently).  Library code reports errors through hdb_error(); only
+ * this file prints them.
+ */
+#include "ingest/ingest.h"
+#include "query/query.h"
+#include "render/render.h"
+#include "schema/store.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef HALODB_VERSION
+#define HALODB_VERSION "0.0.0"
+#endif
+
+#define NEED_DB 1u
+#define WRITE 2u
+
+struct cli {
+	const struct cmd *cmd;
+	const char *db_path;
+	struct hdb_store *st;
+};
+
+struct cmd {
+	const char *name;
+	int (*fn)(struct cli *cli, int argc, char **argv);
+	unsigned flags;
+	const char *usage;	/* synopsis and options, next to the function */
+	const char *summary;
+};
+
+static const struct cmd *find_cmd(const char *name);
+static int close_stdout(int rc);
+
+static void print_usage(FILE *f, const struct cmd *c)
+{
+	fprintf(f, "usage: %s", c->usage);
+}
+
+/* After a usage error: the synopsis line and where to read more. */
+static void print_synopsis(FILE *f, const struct cmd *c)
+{
+	fprintf(f, "usage: %.*s\n(see 'halodb %s --help')\n",
+		(int)strcspn(c->usage, "\n"), c->usage, c->name);
+}
+
+static int usage_error(const struct cmd *c, const char *fmt, ...)
+	HDB_PRINTF(2, 3);
+static int usage_error(const struct cmd *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("halodb: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)
+		print_synopsis(stderr, c);
+	return HDB_EXIT_USAGE;
+}
+
+static int fail(void)
+{
+	fprintf(stderr, "halodb: %s\n", hdb_errmsg());
+	return HDB_EXIT_FAIL;
+}
+
+/* Opens the store the way the command's flags say; 0 or -1. */
+static int open_store(struct cli *cli)
+{
+	return hdb_store_open(cli->db_path, cli->cmd->flags & WRITE
+			      ? HDB_STORE_WRITE : HDB_STORE_READ, &cli->st);
+}
+
+enum { OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES };
+
+/*
+ * getopt_long over a command's options (options may follow arguments);
+ * every command takes --db and --help.  Returns the option, or -1 at the
+ * end, or '?' after printing the usage error (the caller then returns
+ * HDB_EXIT_USAGE).
+ */
+static int next_opt(struct cli *cli, int argc, char **argv,
+		    const struct option *opts)
+{
+	int c;
+
+	opterr = 0;
+	for (;;) {
+		c = getopt_long(argc, argv, "h", opts, NULL);
+		if (c == OPT_DB) {
+			cli->db_path = optarg;
+			continue;
+		}
+		if (c == 'h') {
+			print_usage(stdout, cli->cmd);
+			exit(close_stdout(HDB_EXIT_OK));
+		}
+		if (c != '?')
+			return c;
+		if (optopt >= OPT_DB)
+			usage_error(cli->cmd, "%s: option '%s' needs a value",
+				    cli->cmd->name, argv[optind - 1]);
+		else if (optopt)
+			usage_error(cli->cmd, "%s: unknown option '-%c'",
+				    cli->cmd->name, optopt);
+		else
+			usage_error(cli->cmd, "%s: unknown option '%s'",
+				    cli->cmd->name, argv[optind - 1]);
+		return '?';
+	}
+}
+
+/* ---- ingest ----------------------------------------------------------- */
+
+static const char ingest_usage[] =
+	"halodb ingest [--host NAME] [--db PATH] PATH...\n"
+	"\n"
+	"Adds result files to the store.  Directories are walked (dot-files\n"
+	"skipped).  Formats are recognised by content: llama-bench JSON and\n"
+	"JSONL of every llama.cpp era.  Each file is one transaction: a file\n"
+	"that fails changes nothing and is reported as path:line:col; the\n"
+	"others still go in, and the exit status is 1.  A file whose bytes\n"
+	"are already in the store is skipped ('already ingested').\n"
+	"\n"
+	"  --host NAME  the machine these results came from; without it the\n"
+	"               host is derived from cpu_info and gpu_info\n"
+	"  --db PATH    the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static void on_warning(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "%s\n", msg);
+}
+
+static void on_file(void *ctx, const struct hdb_file_outcome *o)
+{
+	(void)ctx;
+	switch (o->status) {
+	case HDB_FILE_INGESTED:
+		printf("%s: %ld row%s (%s)\n", o->path, o->rows,
+		       o->rows == 1 ? "" : "s", hdb_format_name(o->format));
+		break;
+	case HDB_FILE_DUPLICATE:
+		if (strcmp(o->detail, o->path))
+			printf("%s: already ingested (as '%s')\n", o->path,
+			       o->detail);
+		else
+			printf("%s: already ingested\n", o->path);
+		break;
+	case HDB_FILE_FAILED:
+		fprintf(stderr, "%s\n", o->detail);
+		break;
+	case HDB_FILE_SKIPPED:
+		fprintf(stderr, "%s: warning: skipped: %s\n", o->path, o->detail);
+		break;
+	}
+}
+
+static void print_totals(const struct hdb_ingest_totals *t)
+{
+	const char *sep = "";
+
+	if (!t->ingested && !t->duplicate && !t->failed && !t->skipped) {
+		printf("nothing to ingest: no files found\n");
+		return;
+	}
+	if (t->ingested) {
+		printf("ingested %ld file%s (%ld row%s)", t->ingested,
+		       t->ingested == 1 ? "" : "s", t->rows,
+		       t->rows == 1 ? "" : "s");
+		sep = ", ";
+	}
+	if (t->duplicate) {
+		printf("%s%ld already ingested", sep, t->duplicate);
+		sep = ", ";
+	}
+	if (t->failed) {
+		printf("%s%ld failed", sep, t->failed);
+		sep = ", ";
+	}
+	if (t->skipped)
+		printf("%s%ld skipped", sep, t->skipped);
+	putchar('\n');
+}
+
+static int cmd_ingest(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "host", required_argument, NULL, OPT_HOST },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_ingest_options o = { NULL };
+	struct hdb_ingest_report rep = { NULL, on_warning, on_file };
+	struct hdb_ingest_totals totals;
+	int c, rc;
+
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		if (c == OPT_HOST)
+			o.host = optarg;
+	}
+	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t")))
+		return usage_error(cli->cmd, "--host: expected a non-empty "
+				   "name on one line");
+	if (optind >= argc)
+		return usage_error(cli->cmd, "ingest: expected at least one PATH");
+	if (open_store(cli))
+		return fail();
+	rc = hdb_ingest_paths(cli->st, &o, argv + optind, argc - optind, &rep,
+			      &totals);
+	if (rc < 0)
+		return fail();
+	print_totals(&totals);
+	return rc ? HDB_EXIT_FAIL : HDB_EXIT_OK;
+}
+
+/* ---- sql and hosts ------------------------------------------------------ */
+
+static const char sql_usage[] =
+	"halodb sql [--format table|csv|json|md] [--db PATH] QUERY\n"
+	"\n"
+	"Runs one read-only SQL statement on the store and prints the result.\n"
+	"Statements that would write are refused.  The public views are\n"
+	"throughput and throughput_sample (see README.md).\n"
+	"\n"
+	"  --format FMT  table (aligned columns, the default), csv, json, md\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static const char hosts_usage[] =
+	"halodb hosts [--format table|csv|json|md] [--db PATH]\n"
+	"\n"
+	"Lists the hosts in the store and what identified each: --host NAME\n"
+	"at ingest, or the cpu_info and gpu_info of its results.\n"
+	"\n"
+	"  --format FMT  table (the default), csv, json, md\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static int parse_format_opts(struct cli *cli, int argc, char **argv,
+			     enum hdb_out_format *fmt)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	*fmt = HDB_OUT_TABLE;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		if (c == OPT_FORMAT && hdb_out_format_parse(optarg, fmt))
+			return usage_error(cli->cmd, "--format: %s",
+					   hdb_errmsg());
+	}
+	return 0;
+}
+
+static int print_table(struct hdb_table *t, enum hdb_out_format fmt)
+{
+	int rc = hdb_render_table(stdout, t, fmt);
+
+	hdb_table_release(t);
+	return rc ? fail() : HDB_EXIT_OK;
+}
+
+static int cmd_sql(struct cli *cli, int argc, char **argv)
+{
+	enum hdb_out_format fmt;
+	struct hdb_table t;
+	int rc = parse_format_opts(cli, argc, argv, &fmt);
+
+	if (rc)
+		return rc;
+	if (argc - optind != 1)
+		return usage_error(cli->cmd, "sql: expected one QUERY argument "
+				   "(quote it), got %d", argc - optind);
+	if (open_store(cli) ||
+	    hdb_query_sql(hdb_store_sqlite(cli->st), argv[optind], &t))
+		return fail();
+	return print_table(&t, fmt);
+}
+
+static int cmd_hosts(struct cli *cli, int argc, char **argv)
+{
+	enum hdb_out_format fmt;
+	struct hdb_table t;
+	int rc = parse_format_opts(cli, argc, argv, &fmt);
+
+	if (rc)
+		return rc;
+	if (optind != argc)
+		return usage_error(cli->cmd, "hosts: unexpected argument '%s'",
+				   argv[optind]);
+	if (open_store(cli) || hdb_query_hosts(hdb_store_sqlite(cli->st), &t))
+		return fail();
+	return print_table(&t, fmt);
+}
+
+/* ---- report ------------------------------------------------------------- */
+
+static const char report_usage[] =
+	"halodb report --out DIR [--templates DIR] [--db PATH]\n"
+	"\n"
+	"Writes the report: DIR/report.md (GitHub-flavoured markdown),\n"
+	"DIR/index.html (the same, as a page) and DIR/style.css.\n"
+	"\n"
+	"  --out DIR        where to write (created if missing)\n"
+	"  --templates DIR  page.html, style.css and report.md to use instead\n"
+	"                   of the built-in ones\n"
+	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static int count(struct hdb_store *st, const char *sql, long long *n)
+{
+	struct hdb_table t;
+
+	if (hdb_query_sql(hdb_store_sqlite(st), sql, &t))
+		return -1;
+	*n = t.n_rows ? hdb_table_cell(&t, 0, 0)->i : 0;
+	hdb_table_release(&t);
+	return 0;
+}
+
+static int cmd_report(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "templates", required_argument, NULL, OPT_TEMPLATES },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out = NULL, *templates = NULL;
+	struct hdb_table speed, setup;
+	struct hdb_report r;
+	int c, rc;
+
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		if (c == OPT_OUT)
+			out = optarg;
+		else if (c == OPT_TEMPLATES)
+			templates = optarg;
+	}
+	if (optind != argc)
+		return usage_error(cli->cmd, "report: unexpected argument '%s'",
+				   argv[optind]);
+	if (!out || !*out)
+		return usage_error(cli->cmd, "report: expected --out DIR");
+	memset(&r, 0, sizeof(r));
+	if (open_store(cli) ||
+	    count(cli->st, "SELECT count(*) FROM bench", &r.n_results) ||
+	    count(cli->st, "SELECT count(*) FROM source", &r.n_sources) ||
+	    hdb_query_default_speed(hdb_store_sqlite(cli->st), &speed, &setup))
+		return fail();
+	r.speed = &speed;
+	r.setup = &setup;
+	rc = hdb_render_report(out, templates, &r);
+	hdb_table_release(&speed);
+	hdb_table_release(&setup);
+	if (rc)
+		return fail();
+	printf("wrote %s/report.md and %s/index.html\n", out, out);
+	return HDB_EXIT_OK;
+}
+
+/* ---- help --------------------------------------------------------------- */
+
+static const char help_usage[] = "halodb help [COMMAND]\n";
+
+static const struct cmd commands[] = {
+	{ "ingest", cmd_ingest, NEED_DB | WRITE, ingest_usage,
+	  "add result files to the store" },
+	{ "sql", cmd_sql, NEED_DB, sql_usage,
+	  "run a read-only SQL query on the store" },
+	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
+	  "list hosts and what identified them" },
+	{ "report", cmd_report, NEED_DB, report_usage,
+	  "write the report (markdown and HTML)" },
+	{ "help", NULL, 0, help_usage, "show help for a command" },
+};
+
+static void print_main_usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "usage: halodb [--db PATH] COMMAND [ARGS]\n"
+		"\n"
+		"halodb keeps llama.cpp benchmark results in one SQLite store\n"
+		"and writes reports from it.\n"
+		"\n"
+		"commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n"
+		"The store is --db PATH, else $HALODB_DB, else ./halodb.db.\n"
+		"'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some\n"
+		"input or runtime failure, 2 bad command line.\n");
+}
+
+static const struct cmd *find_cmd(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	const struct cmd *c;
+
+	if (argc < 2) {
+		print_main_usage(stdout);
+		return HDB_EXIT_OK;
+	}
+	c = find_cmd(argv[1]);
+	if (!c)
+		return usage_error(NULL, "no such command '%s'", argv[1]);
+	print_usage(stdout, c);
+	return HDB_EXIT_OK;
+}
+
+/* Flushes and closes stdout; a write error turns success into failure. */
+static int close_stdout(int rc)
+{
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "halodb: cannot write to standard output: %s\n",
+			strerror(errno));
+		fclose(stdout);
+		return HDB_EXIT_FAIL;
+	}
+	if (fclose(stdout)) {
+		fprintf(stderr, "halodb: cannot write to standard output: %s\n",
+			strerror(errno));
+		return HDB_EXIT_FAIL;
+	}
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { NULL, NULL, NULL };
+	const char *env = getenv("HALODB_DB");
+	int i = 1, rc;
+
+	cli.db_path = env && *env ? env : "halodb.db";
+	/* Options before the command: --db, --help, --version. */
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			cli.db_path = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			cli.db_path = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_main_usage(stdout);
+			return close_stdout(HDB_EXIT_OK);
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("halodb %s\n", HALODB_VERSION);
+			return close_stdout(HDB_EXIT_OK);
+		} else {
+			fprintf(stderr, "halodb: unknown option '%s'\n", argv[i]);
+			print_main_usage(stderr);
+			return HDB_EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		print_main_usage(stderr);
+		return HDB_EXIT_USAGE;
+	}
+	cli.cmd = find_cmd(argv[i]);
+	if (!cli.cmd) {
+		fprintf(stderr, "halodb: no such command '%s'\n", argv[i]);
+		print_main_usage(stderr);
+		return HDB_EXIT_USAGE;
+	}
+	if (!cli.cmd->fn)
+		return close_stdout(cmd_help(argc - i, argv + i));
+	optind = 1;
+	rc = cli.cmd->fn(&cli, argc - i, argv + i);
+	if (hdb_store_close(cli.st) && rc == HDB_EXIT_OK)
+		rc = fail();
+	return close_stdout(rc);
+}

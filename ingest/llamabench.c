@@ -1,0 +1,548 @@
+/*
+ * llamabench.c: llama-bench JSON and JSONL output, every era, into
+ * records.
+ *
+ * jsonstream.c frames one test object at a time; jansson parses it; this
+ * file maps the fields of whichever llama-bench version wrote it (legacy
+ * backend bools, f16_kv, no n_depth, flash_attn bool or int, with or
+ * without samples) onto struct hdb_bench_record.  Every field is optional
+ * except what makes a measurement: n_prompt, n_gen and avg_ts.
+ */
+#include "ingest.h"
+#include "jsonstream.h"
+#include "../util.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Owned scratch for the derived strings of the record being built. */
+enum scratch_id {
+	SC_BACKEND, SC_MODEL, SC_MODEL_FILE, SC_QUANT, SC_TEST, SC_COMMIT,
+	SC_TYPE_K, SC_TYPE_V, SC_COUNT
+};
+
+struct bench_parser {
+	const char *path;
+	hdb_bench_fn fn;
+	void *ctx;
+	struct strbuf scratch[SC_COUNT];
+	struct hdb_sample *samples;
+	size_t samples_cap;
+	/* the record being converted, for error positions */
+	const char *text;
+	long line, col;
+};
+
+const char *hdb_format_name(enum hdb_format fmt)
+{
+	switch (fmt) {
+	case HDB_FORMAT_BENCH_JSON:
+		return "llama-bench-json";
+	case HDB_FORMAT_BENCH_JSONL:
+		return "llama-bench-jsonl";
+	case HDB_FORMAT_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
+
+/* ---- quant names ---------------------------------------------------- */
+
+static const struct {
+	const char *ftype, *quant;
+} quant_exceptions[] = {
+	{ "all F32", "F32" },
+	{ "Q2_K - Medium", "Q2_K" },	/* plain Q2_K prints as Medium */
+	{ "IQ3_S mix - 3.66 bpw", "IQ3_M" },
+	{ "MXFP4 MoE", "MXFP4" },
+	{ "unknown, may not work", "" },
+};
+
+void hdb_quant_name(const char *ftype, char *out, size_t size)
+{
+	char buf[128];
+	size_t n, i;
+	const char *dash;
+
+	out[0] = '\0';
+	if (!ftype || !size)
+		return;
+	while (*ftype == ' ')
+		ftype++;
+	if (!strncmp(ftype, "mostly ", 7))	/* before b1654 */
+		ftype += 7;
+	n = strlen(ftype);
+	if (n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	memcpy(buf, ftype, n);
+	buf[n] = '\0';
+	if (n > 10 && !strcmp(buf + n - 10, " (guessed)"))
+		buf[n -= 10] = '\0';
+	while (n && buf[n - 1] == ' ')
+		buf[--n] = '\0';
+	for (i = 0; i < sizeof(quant_exceptions) / sizeof(quant_exceptions[0]); i++)
+		if (!strcmp(buf, quant_exceptions[i].ftype)) {
+			snprintf(out, size, "%s", quant_exceptions[i].quant);
+			return;
+		}
+	dash = strstr(buf, " - ");
+	if (dash) {
+		const char *rest = dash + 3;
+		const char *suffix = !strcmp(rest, "Small") ? "_S"
+				   : !strcmp(rest, "Medium") ? "_M"
+				   : !strcmp(rest, "Large") ? "_L" : "";
+
+		snprintf(out, size, "%.*s%s", (int)(dash - buf), buf, suffix);
+	} else {
+		snprintf(out, size, "%.*s", (int)strcspn(buf, " "), buf);
+	}
+	for (i = 0; out[i]; i++) {
+		if (!isalnum((unsigned char)out[i]) && out[i] != '_') {
+			out[0] = '\0';	/* not a quant name we can vouch for */
+			return;
+		}
+		out[i] = (char)toupper((unsigned char)out[i]);
+	}
+}
+
+/* ---- field access ----------------------------------------------------- */
+
+/* Where "key": stands in the record, for error messages. */
+static void key_pos(const struct bench_parser *bp, const char *key,
+		    long *line, long *col)
+{
+	size_t klen = strlen(key);
+	const char *p = bp->text, *q, *bol = bp->text;
+	long l = bp->line;
+
+	*line = bp->line;
+	*col = bp->col;
+	for (; *p; p++) {
+		if (*p == '\n') {
+			l++;
+			bol = p + 1;
+			continue;
+		}
+		if (*p != '"' || strncmp(p + 1, key, klen) || p[1 + klen] != '"')
+			continue;
+		for (q = p + klen + 2; *q == ' ' || *q == '\t'; q++)
+			;
+		if (*q != ':')
+			continue;
+		*line = l;
+		*col = (l == bp->line ? bp->col - 1 : 0) + (long)(p - bol) + 1;
+		return;
+	}
+}
+
+static int field_error(const struct bench_parser *bp, const char *key,
+		       const char *what)
+{
+	long line, col;
+
+	key_pos(bp, key, &line, &col);
+	return hdb_error("%s:%ld:%ld: expected %s for \"%s\"", bp->path, line,
+			 col, what, key);
+}
+
+/* An integer field: integers, integral reals, bools and digit strings
+ * all occur (re-serialised files, llama-bench's own type drift). */
+static int get_int(const struct bench_parser *bp, json_t *obj, const char *key,
+		   long long *out)
+{
+	json_t *v = json_object_get(obj, key);
+	double d;
+	char *end;
+
+	*out = HDB_UNSET;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_integer(v)) {
+		*out = json_integer_value(v);
+		return 0;
+	}
+	if (json_is_boolean(v)) {
+		*out = json_is_true(v);
+		return 0;
+	}
+	if (json_is_real(v)) {
+		d = json_real_value(v);
+		if (d == floor(d) && fabs(d) < 9e18) {
+			*out = (long long)d;
+			return 0;
+		}
+	} else if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+
+		*out = strtoll(s, &end, 10);
+		if (*s && !*end)
+			return 0;
+		*out = HDB_UNSET;
+	}
+	return field_error(bp, key, "an integer");
+}
+
+static int get_real(const struct bench_parser *bp, json_t *obj, const char *key,
+		    double *out)
+{
+	json_t *v = json_object_get(obj, key);
+	char *end;
+
+	*out = NAN;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_number(v)) {
+		*out = json_number_value(v);
+		return 0;
+	}
+	if (json_is_string(v)) {
+		*out = strtod(json_string_value(v), &end);
+		if (*json_string_value(v) && !*end)
+			return 0;
+		*out = NAN;
+	}
+	return field_error(bp, key, "a number");
+}
+
+/* A string field; numbers are spelled out into scratch (an all-digit
+ * commit hash comes back from some re-serialisers as an integer). */
+static int get_str(struct bench_parser *bp, json_t *obj, const char *key,
+		   enum scratch_id sc, const char **out)
+{
+	json_t *v = json_object_get(obj, key);
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_string(v)) {
+		*out = json_string_value(v);
+		return 0;
+	}
+	if (json_is_integer(v) && sc != SC_COUNT) {
+		strbuf_reset(&bp->scratch[sc]);
+		strbuf_addf(&bp->scratch[sc], "%lld",
+			    (long long)json_integer_value(v));
+		*out = bp->scratch[sc].buf;
+		return 0;
+	}
+	return field_error(bp, key, "a string");
+}
+
+static int get_bool(json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (json_is_string(v))	/* 'rpc' was printed as the string "0"/"1" */
+		return strcmp(json_string_value(v), "0") != 0 &&
+		       strcmp(json_string_value(v), "") != 0;
+	if (json_is_integer(v))
+		return json_integer_value(v) != 0;
+	return json_is_true(v);
+}
+
+/* ---- derived fields --------------------------------------------------- */
+
+/*
+ * Before b4080 the backend was a set of bools; llama-bench's own md printer
+ * chose the first true one in this order.  'kompute' printed the vulkan
+ * flag (a bug), so it never decides.  A 'cuda' build on AMD hardware is a
+ * HIP build, which llama-bench called ROCm.
+ */
+static const char *legacy_backend(struct bench_parser *bp, json_t *obj,
+				  const char *gpu_info)
+{
+	static const struct {
+		const char *key, *name;
+	} flags[] = {
+		{ "cuda", "CUDA" }, { "opencl", "OpenCL" }, { "vulkan", "Vulkan" },
+		{ "metal", "Metal" }, { "sycl", "SYCL" }, { "gpu_blas", "GPU BLAS" },
+		{ "blas", "BLAS" },
+	};
+	struct strbuf *sb = &bp->scratch[SC_BACKEND];
+	const char *name = NULL;
+	int any = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
+		if (json_object_get(obj, flags[i].key))
+			any = 1;
+		if (!name && get_bool(obj, flags[i].key))
+			name = flags[i].name;
+	}
+	if (!any)
+		return NULL;
+	if (!name)
+		name = "CPU";
+	if (!strcmp(name, "CUDA") && gpu_info &&
+	    (strstr(gpu_info, "AMD") || strstr(gpu_info, "Radeon") ||
+	     strstr(gpu_info, "gfx")))
+		name = "ROCm";
+	strbuf_reset(sb);
+	strbuf_addstr(sb, name);
+	if (get_bool(obj, "rpc"))
+		strbuf_addstr(sb, ",RPC");
+	return sb->buf;
+}
+
+/* 'qwen3moe 30B.A3B Q4_K - Medium': arch and size label, then the ftype
+ * (which has spaces of its own), so split on the first two spaces only. */
+static void split_model_type(struct bench_parser *bp, const char *type,
+			     const char **model, const char **quant)
+{
+	const char *sp1, *sp2;
+	char q[64];
+
+	*model = *quant = NULL;
+	if (!type || !*type)
+		return;
+	sp1 = strchr(type, ' ');
+	sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+	strbuf_reset(&bp->scratch[SC_MODEL]);
+	strbuf_add(&bp->scratch[SC_MODEL], type,
+		   sp2 ? (size_t)(sp2 - type) : strlen(type));
+	*model = bp->scratch[SC_MODEL].buf;
+	if (!sp2)
+		return;
+	hdb_quant_name(sp2 + 1, q, sizeof(q));
+	if (!*q)
+		return;
+	strbuf_reset(&bp->scratch[SC_QUANT]);
+	strbuf_addstr(&bp->scratch[SC_QUANT], q);
+	*quant = bp->scratch[SC_QUANT].buf;
+}
+
+/* The file name without directories, '/' or '\' (Windows) separated. */
+static const char *base_name(struct bench_parser *bp, const char *path)
+{
+	const char *p, *base = path;
+
+	if (!path)
+		return NULL;
+	for (p = path; *p; p++)
+		if ((*p == '/' || *p == '\\') && p[1])
+			base = p + 1;
+	strbuf_reset(&bp->scratch[SC_MODEL_FILE]);
+	strbuf_addstr(&bp->scratch[SC_MODEL_FILE], base);
+	return bp->scratch[SC_MODEL_FILE].buf;
+}
+
+static const char *test_name(struct bench_parser *bp, long long n_prompt,
+			     long long n_gen)
+{
+	struct strbuf *sb = &bp->scratch[SC_TEST];
+
+	strbuf_reset(sb);
+	if (n_prompt > 0)
+		strbuf_addf(sb, "pp%lld", n_prompt);
+	if (n_prompt > 0 && n_gen > 0)
+		strbuf_addch(sb, '+');
+	if (n_gen > 0)
+		strbuf_addf(sb, "tg%lld", n_gen);
+	return sb->buf;
+}
+
+static int get_samples(struct bench_parser *bp, json_t *obj,
+		       struct hdb_bench_record *r)
+{
+	json_t *ts = json_object_get(obj, "samples_ts");
+	json_t *ns = json_object_get(obj, "samples_ns");
+	size_t n = 0, i;
+
+	if (ts && !json_is_array(ts))
+		return field_error(bp, "samples_ts", "an array of numbers");
+	if (ns && !json_is_array(ns))
+		return field_error(bp, "samples_ns", "an array of integers");
+	r->samples_known = ts || ns;
+	if (ts)
+		n = json_array_size(ts);
+	if (ns && json_array_size(ns) > n)
+		n = json_array_size(ns);
+	if (n > bp->samples_cap) {
+		bp->samples_cap = n;
+		bp->samples = xrealloc(bp->samples, n * sizeof(*bp->samples));
+	}
+	for (i = 0; i < n; i++) {
+		json_t *t = json_array_get(ts, i), *w = json_array_get(ns, i);
+
+		bp->samples[i].ts = NAN;
+		bp->samples[i].ns = HDB_UNSET;
+		if (t && json_is_number(t))
+			bp->samples[i].ts = json_number_value(t);
+		else if (t && !json_is_null(t))
+			return field_error(bp, "samples_ts", "an array of numbers");
+		if (w && json_is_integer(w))
+			bp->samples[i].ns = json_integer_value(w);
+		else if (w && json_is_real(w))
+			bp->samples[i].ns = (long long)json_real_value(w);
+		else if (w && !json_is_null(w))
+			return field_error(bp, "samples_ns", "an array of integers");
+	}
+	r->samples = bp->samples;
+	r->n_samples = n;
+	return 0;
+}
+
+/* Maps one parsed test object onto a record and hands it over. */
+static int convert(struct bench_parser *bp, json_t *obj, const char *text)
+{
+	struct hdb_bench_record r;
+	const char *f16_kv;
+	json_t *fa;
+
+	memset(&r, 0, sizeof(r));
+	r.line = bp->line;
+	r.raw = text;
+	r.status = "ok";
+	if (!json_is_object(obj))
+		return hdb_error("%s:%ld:%ld: expected a test record object",
+				 bp->path, bp->line, bp->col);
+	if (!json_object_get(obj, "avg_ts"))
+		return hdb_error("%s:%ld:%ld: expected a llama-bench test record "
+				 "(an object with \"avg_ts\")", bp->path,
+				 bp->line, bp->col);
+	if (get_str(bp, obj, "cpu_info", SC_COUNT, &r.cpu_info) ||
+	    get_str(bp, obj, "gpu_info", SC_COUNT, &r.gpu_info) ||
+	    get_str(bp, obj, "backends", SC_COUNT, &r.backend) ||
+	    get_str(bp, obj, "build_commit", SC_COMMIT, &r.build_commit) ||
+	    get_int(bp, obj, "build_number", &r.build_number) ||
+	    get_str(bp, obj, "model_type", SC_COUNT, &r.model_type) ||
+	    get_str(bp, obj, "model_filename", SC_COUNT, &r.model_file) ||
+	    get_int(bp, obj, "model_size", &r.model_size) ||
+	    get_int(bp, obj, "model_n_params", &r.model_n_params) ||
+	    get_str(bp, obj, "type_k", SC_TYPE_K, &r.type_k) ||
+	    get_str(bp, obj, "type_v", SC_TYPE_V, &r.type_v) ||
+	    get_int(bp, obj, "flash_attn", &r.flash_attn) ||
+	    get_int(bp, obj, "n_gpu_layers", &r.n_gpu_layers) ||
+	    get_int(bp, obj, "n_batch", &r.n_batch) ||
+	    get_int(bp, obj, "n_ubatch", &r.n_ubatch) ||
+	    get_int(bp, obj, "n_threads", &r.n_threads) ||
+	    get_int(bp, obj, "n_prompt", &r.n_prompt) ||
+	    get_int(bp, obj, "n_gen", &r.n_gen) ||
+	    get_int(bp, obj, "n_depth", &r.n_depth) ||
+	    get_str(bp, obj, "test_time", SC_COUNT, &r.test_time) ||
+	    get_int(bp, obj, "avg_ns", &r.avg_ns) ||
+	    get_int(bp, obj, "stddev_ns", &r.stddev_ns) ||
+	    get_real(bp, obj, "avg_ts", &r.avg_ts) ||
+	    get_real(bp, obj, "stddev_ts", &r.stddev_ts) ||
+	    get_samples(bp, obj, &r))
+		return -1;
+	if (r.n_prompt == HDB_UNSET)
+		return field_error(bp, "n_prompt", "an integer");
+	if (r.n_gen == HDB_UNSET)
+		return field_error(bp, "n_gen", "an integer");
+	if (r.n_prompt < 0 || r.n_gen < 0 || r.n_prompt + r.n_gen == 0) {
+		long line, col;
+
+		key_pos(bp, r.n_gen < 0 ? "n_gen" : "n_prompt", &line, &col);
+		return hdb_error("%s:%ld:%ld: expected n_prompt or n_gen to be "
+				 "a positive token count", bp->path, line, col);
+	}
+	if (!isfinite(r.avg_ts))
+		return field_error(bp, "avg_ts", "a finite number");
+	/* Depth tests came with b5221; before, the context started empty. */
+	if (r.n_depth == HDB_UNSET)
+		r.n_depth = 0;
+	/* f16_kv (b1003-b1618) became type_k/type_v. */
+	if (!r.type_k && !r.type_v && json_object_get(obj, "f16_kv")) {
+		f16_kv = get_bool(obj, "f16_kv") ? "f16" : "f32";
+		r.type_k = r.type_v = f16_kv;
+	}
+	/* flash_attn was a bool (0/1) until ~b9000, then -1/0/1 (auto). */
+	fa = json_object_get(obj, "flash_attn");
+	if (fa && json_is_boolean(fa))
+		r.flash_attn = json_is_true(fa);
+	if (!r.backend)
+		r.backend = legacy_backend(bp, obj, r.gpu_info);
+	split_model_type(bp, r.model_type, &r.model, &r.quant);
+	r.model_file = base_name(bp, r.model_file);
+	r.test = test_name(bp, r.n_prompt, r.n_gen);
+	return bp->fn(bp->ctx, &r);
+}
+
+/*
+ * jansson says "'}' expected near '\"n_ubatch\"'" and points at the last
+ * character it read; say it the house way ("expected '}', found ...") and
+ * point at the start of the offending token.
+ */
+static int syntax_error(const struct bench_parser *bp, const json_error_t *err)
+{
+	long line = bp->line + err->line - 1;
+	long col = err->line <= 1 ? bp->col + err->column - 1 : err->column;
+	const char *near = strstr(err->text, " near '");
+	const char *exp = strstr(err->text, " expected");
+	int what_len = exp ? (int)(exp - err->text) : 0;
+
+	if (near) {
+		size_t tok = strlen(near + 7);
+
+		if (tok && near[7 + tok - 1] == '\'')
+			tok--;
+		if (!memchr(near + 7, '\n', tok) && (long)tok <= col)
+			col -= (long)tok - 1;
+	}
+	if (exp && near && exp < near) {
+		/* a missing ',' is what "'}' expected" usually means */
+		const char *what = !strncmp(err->text, "'}'", 3) ? "',' or '}'"
+				 : !strncmp(err->text, "']'", 3) ? "',' or ']'"
+				 : NULL;
+
+		if (what)
+			return hdb_error("%s:%ld:%ld: expected %s, found %s",
+					 bp->path, line, col, what, near + 6);
+		return hdb_error("%s:%ld:%ld: expected %.*s, found %s", bp->path,
+				 line, col, what_len, err->text, near + 6);
+	}
+	return hdb_error("%s:%ld:%ld: expected valid JSON (%s)", bp->path, line,
+			 col, err->text);
+}
+
+static int on_record(void *ctx, const char *text, size_t len, long line,
+		     long col)
+{
+	struct bench_parser *bp = ctx;
+	json_error_t err;
+	json_t *obj;
+	int ret;
+
+	bp->text = text;
+	bp->line = line;
+	bp->col = col;
+	obj = json_loadb(text, len, JSON_DECODE_ANY, &err);
+	if (!obj)
+		return syntax_error(bp, &err);
+	ret = convert(bp, obj, text);
+	json_decref(obj);
+	return ret;
+}
+
+int hdb_parse_bench_json(FILE *f, const char *path, hdb_bench_fn fn,
+			 void *ctx, struct hdb_parse_info *info)
+{
+	struct bench_parser bp;
+	struct json_stream_info si;
+	int ret, i;
+
+	memset(&bp, 0, sizeof(bp));
+	bp.path = path;
+	bp.fn = fn;
+	bp.ctx = ctx;
+	ret = json_stream(f, path, on_record, &bp, &si);
+	memset(info, 0, sizeof(*info));
+	info->format = si.first_kind == '{' ? HDB_FORMAT_BENCH_JSONL
+					    : HDB_FORMAT_BENCH_JSON;
+	info->records = si.records;
+	info->truncated = si.truncated;
+	info->trunc_line = si.trunc_line;
+	info->trunc_col = si.trunc_col;
+	info->trunc_what = si.trunc_what;
+	info->noise_lines = si.noise_lines;
+	info->first_noise_line = si.first_noise_line;
+	memcpy(info->first_noise, si.first_noise, sizeof(info->first_noise));
+	for (i = 0; i < SC_COUNT; i++)
+		strbuf_release(&bp.scratch[i]);
+	free(bp.samples);
+	return ret;
+}

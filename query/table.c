@@ -1,0 +1,88 @@
+/*
+ * table.c: the plain result table every query returns and every renderer
+ * reads.  Cells own their strings; hdb_table_release frees everything.
+ */
+#include "query.h"
+#include "../util.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hdb_table_init(struct hdb_table *t, size_t n_cols)
+{
+	memset(t, 0, sizeof(*t));
+	t->n_cols = n_cols;
+	t->cols = xcalloc(n_cols, sizeof(*t->cols));
+	t->units = xcalloc(n_cols, sizeof(*t->units));
+}
+
+void hdb_table_set_col(struct hdb_table *t, size_t col, const char *name,
+		       const char *unit)
+{
+	free(t->cols[col]);
+	free(t->units[col]);
+	t->cols[col] = xstrdup(name);
+	t->units[col] = unit ? xstrdup(unit) : NULL;
+}
+
+struct hdb_cell *hdb_table_add_row(struct hdb_table *t)
+{
+	struct hdb_cell *row;
+	size_t i;
+
+	if (t->n_rows == t->cap_rows) {
+		t->cap_rows = t->cap_rows ? 2 * t->cap_rows : 16;
+		t->cells = xrealloc(t->cells, t->cap_rows * t->n_cols *
+					      sizeof(*t->cells));
+	}
+	row = t->cells + t->n_rows * t->n_cols;
+	memset(row, 0, t->n_cols * sizeof(*row));
+	for (i = 0; i < t->n_cols; i++)
+		row[i].sd = NAN;
+	t->n_rows++;
+	return row;
+}
+
+struct hdb_cell *hdb_table_cell(const struct hdb_table *t, size_t row,
+				size_t col)
+{
+	return t->cells + row * t->n_cols + col;
+}
+
+void hdb_cell_set_text(struct hdb_cell *c, const char *s)
+{
+	free(c->s);
+	c->type = s ? HDB_CELL_TEXT : HDB_CELL_NULL;
+	c->s = s ? xstrdup(s) : NULL;
+	c->len = s ? strlen(s) : 0;
+}
+
+void hdb_cell_set_int(struct hdb_cell *c, long long v)
+{
+	c->type = HDB_CELL_INT;
+	c->i = v;
+}
+
+void hdb_cell_set_real(struct hdb_cell *c, double v)
+{
+	c->type = HDB_CELL_REAL;
+	c->r = v;
+}
+
+void hdb_table_release(struct hdb_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_rows * t->n_cols; i++)
+		free(t->cells[i].s);
+	for (i = 0; i < t->n_cols; i++) {
+		free(t->cols[i]);
+		free(t->units[i]);
+	}
+	free(t->cells);
+	free(t->cols);
+	free(t->units);
+	free(t->empty);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,25 @@
+/*
+ * html.h: helpers shared by the files of render/ (private to it).
+ */
+#ifndef HALODB_RENDER_HTML_H
+#define HALODB_RENDER_HTML_H
+
+#include "../util.h"
+
+/* The plain text of the first level-1 heading, or NULL; caller frees. */
+char *hdb_markdown_title(const char *md, size_t len);
+
+/* Appends s with &, <, >, " and ' escaped for HTML text and attributes. */
+void hdb_html_escape(struct strbuf *sb, const char *s);
+
+/* The text of template name, from dir when given, else the built-in one.
+ * Returns 0 and sets *text (caller frees), or -1 with hdb_error set. */
+int hdb_template(const char *dir, const char *name, char **text);
+
+/* Appends tmpl with every {{key}} replaced by its value from vars (a
+ * NULL-terminated list of key, value pairs).  An unknown key is an error,
+ * so a typo in a template cannot pass silently.  Returns 0 or -1. */
+int hdb_fill_template(struct strbuf *out, const char *name, const char *tmpl,
+		      const char *const *vars);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * store.h: the door of schema/, the only room that writes the SQLite store.
+ *
+ * It opens (and creates, and migrates) a store, and takes plain records
+ * from ingest/ to write them with prepared statements.  The schema itself
+ * is the set of schema/NNN_*.sql files, embedded in the binary at build
+ * time; PRAGMA user_version is the number of them applied.
+ */
+#ifndef HALODB_STORE_H
+#define HALODB_STORE_H
+
+#include <limits.h>
+#include <stddef.h>
+
+struct sqlite3;
+struct hdb_store;
+
+/* An integer field a record does not state. */
+#define HDB_UNSET LLONG_MIN
+
+/* One repetition of a llama-bench test. */
+struct hdb_sample {
+	double ts;		/* tokens/s; NAN if not recorded */
+	long long ns;		/* wall time; HDB_UNSET if not recorded */
+};
+
+/*
+ * One llama-bench test result, as parsed.  Strings may be NULL (unknown);
+ * integers may be HDB_UNSET; doubles may be NAN.  Everything is borrowed
+ * from the parser and valid only during the call that receives it.
+ */
+struct hdb_bench_record {
+	long line;			/* first line of the record in its file */
+	const char *cpu_info, *gpu_info;
+	const char *backend;
+	const char *build_commit;
+	long long build_number;
+	const char *model;		/* arch + size label */
+	const char *model_type;
+	const char *model_file;		/* base name */
+	long long model_size, model_n_params;
+	const char *quant;
+	const char *type_k, *type_v;
+	long long flash_attn;
+	long long n_gpu_layers, n_batch, n_ubatch, n_threads;
+	const char *test;
+	long long n_prompt, n_gen, n_depth;
+	const char *test_time;
+	long long avg_ns, stddev_ns;
+	double avg_ts, stddev_ts;
+	const struct hdb_sample *samples;
+	size_t n_samples;
+	int samples_known;		/* 0: the format has no per-rep values */
+	const char *status;		/* "ok", "failed", ... */
+	const char *error;
+	const char *raw;		/* the whole record as JSON, or NULL */
+};
+
+enum hdb_store_mode {
+	HDB_STORE_READ,		/* read-only; the store must exist */
+	HDB_STORE_WRITE,	/* created and migrated as needed */
+};
+
+/* The schema version this halodb writes (the number of migrations). */
+int hdb_store_schema_version(void);
+
+/*
+ * Opens the store at path.  A store written by a newer halodb, or a file
+ * that is not a halodb store, is refused.  Returns 0 and sets *out (free
+ * with hdb_store_close), or -1 with hdb_error set.
+ */
+int hdb_store_open(const char *path, enum hdb_store_mode mode,
+		   struct hdb_store **out);
+/* Closes the store; NULL is a no-op.  Returns 0 or -1 on a close error. */
+int hdb_store_close(struct hdb_store *st);
+
+/* The underlying connection, for query/ (borrowed). */
+struct sqlite3 *hdb_store_sqlite(struct hdb_store *st);
+const char *hdb_store_path(const struct hdb_store *st);
+
+int hdb_store_begin(struct hdb_store *st);
+int hdb_store_commit(struct hdb_store *st);
+/* Rolls back an open transaction; safe to call when none is open. */
+void hdb_store_rollback(struct hdb_store *st);
+
+/*
+ * Looks up an ingested file by its hash.  Returns 1 and sets *path (caller
+ * frees) when found, 0 when not, -1 on error.
+ */
+int hdb_store_find_source(struct hdb_store *st, const char *sha256,
+			  char **path);
+int hdb_store_add_source(struct hdb_store *st, const char *path,
+			 const char *sha256, long long bytes,
+			 const char *format, long long *id);
+int hdb_store_set_truncated(struct hdb_store *st, long long source_id);
+
+/*
+ * Finds or creates the host of a record.  With name (--host), the host of
+ * that name, which also learns key; without, the host that key belongs to,
+ * or a new one called label.  cpu/gpu are the raw strings behind key.
+ * key may be NULL only with a name.  Returns 0 and sets *host_id, or -1.
+ */
+int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
+		   const char *label, const char *cpu, const char *gpu,
+		   long long *host_id);
+
+/* Writes one test result and its samples.  Returns 0 or -1. */
+int hdb_store_add_bench(struct hdb_store *st, long long source_id,
+			long long host_id, const struct hdb_bench_record *r);
+
+#endif

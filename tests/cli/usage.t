@@ -1,0 +1,97 @@
+# The command line: help, versions, usage errors (exit 2).
+$ halodb
+! usage: halodb [--db PATH] COMMAND [ARGS]
+!
+! halodb keeps llama.cpp benchmark results in one SQLite store
+! and writes reports from it.
+!
+! commands:
+!   ingest   add result files to the store
+!   sql      run a read-only SQL query on the store
+!   hosts    list hosts and what identified them
+!   report   write the report (markdown and HTML)
+!   help     show help for a command
+!
+! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
+! 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
+! input or runtime failure, 2 bad command line.
+? 2
+$ halodb --help
+> usage: halodb [--db PATH] COMMAND [ARGS]
+>
+> halodb keeps llama.cpp benchmark results in one SQLite store
+> and writes reports from it.
+>
+> commands:
+>   ingest   add result files to the store
+>   sql      run a read-only SQL query on the store
+>   hosts    list hosts and what identified them
+>   report   write the report (markdown and HTML)
+>   help     show help for a command
+>
+> The store is --db PATH, else $HALODB_DB, else ./halodb.db.
+> 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
+> input or runtime failure, 2 bad command line.
+$ halodb help ingest
+> usage: halodb ingest [--host NAME] [--db PATH] PATH...
+>
+> Adds result files to the store.  Directories are walked (dot-files
+> skipped).  Formats are recognised by content: llama-bench JSON and
+> JSONL of every llama.cpp era.  Each file is one transaction: a file
+> that fails changes nothing and is reported as path:line:col; the
+> others still go in, and the exit status is 1.  A file whose bytes
+> are already in the store is skipped ('already ingested').
+>
+>   --host NAME  the machine these results came from; without it the
+>                host is derived from cpu_info and gpu_info
+>   --db PATH    the store (default: $HALODB_DB, else ./halodb.db)
+$ halodb sql --help
+> usage: halodb sql [--format table|csv|json|md] [--db PATH] QUERY
+>
+> Runs one read-only SQL statement on the store and prints the result.
+> Statements that would write are refused.  The public views are
+> throughput and throughput_sample (see README.md).
+>
+>   --format FMT  table (aligned columns, the default), csv, json, md
+>   --db PATH     the store (default: $HALODB_DB, else ./halodb.db)
+$ halodb frobnicate
+! halodb: no such command 'frobnicate'
+! usage: halodb [--db PATH] COMMAND [ARGS]
+!
+! halodb keeps llama.cpp benchmark results in one SQLite store
+! and writes reports from it.
+!
+! commands:
+!   ingest   add result files to the store
+!   sql      run a read-only SQL query on the store
+!   hosts    list hosts and what identified them
+!   report   write the report (markdown and HTML)
+!   help     show help for a command
+!
+! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
+! 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
+! input or runtime failure, 2 bad command line.
+? 2
+$ halodb ingest
+! halodb: ingest: expected at least one PATH
+! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! (see 'halodb ingest --help')
+? 2
+$ halodb ingest --bogus x.json
+! halodb: ingest: unknown option '--bogus'
+! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! (see 'halodb ingest --help')
+? 2
+$ halodb ingest --host
+! halodb: ingest: option '--host' needs a value
+! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! (see 'halodb ingest --help')
+? 2
+$ halodb --version > /dev/null
+$ halodb help nope
+! halodb: no such command 'nope'
+? 2
+# A full disk does not pass silently.
+$ halodb --help > /dev/full
+! halodb: cannot write to standard output: No space left on device
+? 1

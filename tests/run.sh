@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# tests/run.sh: the whole test suite, as `make test` runs it.
+#
+#   1. unit tests: every test_* binary in $UNIT_DIR (each ends 'N passed, N failed')
+#   2. golden CLI tests: tests/cli/*.t transcripts, replayed and diffed
+#   3. the corpus test: tests/corpus.txt against ../shared/formats
+#      (skipped, and said so, when ../shared is absent)
+#
+# Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
+# every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
+# what the binary printed (review the diff before committing).
+# The last line is 'N passed, N failed'.
+set -u
+export TZ=UTC LC_ALL=C
+unset HALODB_DB
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+HALODB=${HALODB:-$root/halodb}
+UNIT_DIR=${UNIT_DIR:-$root/build/tests}
+WRAP=${HALODB_WRAP:-}
+SHARED=${HALODB_SHARED:-$root/../shared/formats}
+pass=0
+fail=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/halodb-test.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$*" >&2; }
+
+# ---- 1. unit tests -------------------------------------------------------
+for t in "$UNIT_DIR"/test_*; do
+	[ -x "$t" ] || continue
+	out=$($WRAP "$t" 2>"$work/unit.err")
+	rc=$?
+	last=$(printf '%s\n' "$out" | tail -n 1)
+	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+		[ "${BASH_REMATCH[2]}" -eq 0 ] || cat "$work/unit.err" >&2
+		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+			bad "$(basename "$t"): exit status $rc"
+			cat "$work/unit.err" >&2
+		fi
+	else
+		bad "$(basename "$t"): crashed (exit $rc)"
+		cat "$work/unit.err" >&2
+	fi
+done
+
+# ---- 2. golden CLI tests -------------------------------------------------
+# A .t file is a transcript: '$ command' lines run in order in a fresh
+# directory (fixtures/ links to tests/fixtures), each followed by what it
+# printed: '> ' stdout lines, '! ' stderr lines, '? N' a non-zero exit
+# status.  Lines starting with '#' and blank lines are kept as they are.
+mkdir -p "$work/bin"
+cat > "$work/bin/halodb" <<WRAPPER
+#!/bin/sh
+exec $WRAP "$HALODB" "\$@"
+WRAPPER
+chmod +x "$work/bin/halodb"
+
+replay() { # $1 case file, $2 dir; prints the actual transcript
+	local line
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		'$ '*)
+			printf '%s\n' "$line"
+			(cd "$2" && PATH="$work/bin:$PATH" sh -c "${line#\$ }" \
+				>"$work/out" 2>"$work/err" </dev/null)
+			local rc=$?
+			sed 's/^/> /; s/ *$//' "$work/out"
+			sed 's/^/! /; s/ *$//' "$work/err"
+			[ "$rc" -eq 0 ] || printf '? %s\n' "$rc"
+			;;
+		'> '*|'>'|'! '*|'!'|'? '*) ;;
+		*) printf '%s\n' "$line" ;;
+		esac
+	done < "$1"
+}
+
+for t in "$here"/cli/*.t; do
+	name=$(basename "$t" .t)
+	dir="$work/cli-$name"
+	mkdir -p "$dir"
+	ln -s "$here/fixtures" "$dir/fixtures"
+	replay "$t" "$dir" > "$work/actual"
+	if cmp -s "$t" "$work/actual"; then
+		ok
+	elif [ "${UPDATE:-}" = 1 ]; then
+		cp "$work/actual" "$t"
+		printf 'updated %s\n' "$name" >&2
+		ok
+	else
+		bad "cli/$name.t"
+		diff -u "$t" "$work/actual" | sed 's/^/    /' >&2
+	fi
+done
+
+# ---- 3. corpus -----------------------------------------------------------
+corpus() { # $1 path, $2 rows, $3 outcome
+	local f="$SHARED/$1" db="$work/corpus.db" rc rows
+	rm -f "$db" "$db-wal" "$db-shm"
+	if [ ! -f "$f" ]; then
+		bad "corpus: $1 is listed but missing"
+		return
+	fi
+	"$HALODB" --db "$db" ingest "$f" >"$work/out" 2>"$work/err"
+	rc=$?
+	if ! rows=$("$HALODB" --db "$db" sql --format csv \
+		"select count(*) from throughput" 2>>"$work/err" | tail -n 1); then
+		rows=none
+	fi
+	case $3 in
+	ok)        [ "$rc" -eq 0 ] && [ ! -s "$work/err" ] ;;
+	noisy)     [ "$rc" -eq 0 ] && grep -q 'warning: skipped [0-9]* line' "$work/err" ;;
+	truncated) [ "$rc" -eq 0 ] && grep -q 'warning: the run was cut off' "$work/err" ;;
+	error)     [ "$rc" -eq 1 ] && grep -q "$f:[0-9]*:[0-9]*: expected" "$work/err" ;;
+	unrecognized) [ "$rc" -eq 1 ] && grep -q 'unrecognized format' "$work/err" ;;
+	*)         false ;;
+	esac || { bad "corpus: $1: expected '$3', exit $rc: $(head -c 300 "$work/err")"; return; }
+	rows=${rows%$'\r'}
+	if [ "$rows" != "$2" ] && ! { [ "$2" = 0 ] && [ "$rows" = none ]; }; then
+		bad "corpus: $1: expected $2 rows, got $rows"
+		return
+	fi
+	if [ "$2" -gt 0 ] && ! grep -qF "$f: $2 row" "$work/out"; then
+		bad "corpus: $1: stdout does not say '$2 rows'"
+		return
+	fi
+	ok
+}
+
+if [ -d "$SHARED" ]; then
+	listed="$work/listed"
+	grep -v '^#' "$here/corpus.txt" | awk 'NF { print $1 }' | sort > "$listed"
+	while read -r path rows outcome; do
+		case $path in ''|'#'*) continue ;; esac
+		corpus "$path" "$rows" "$outcome"
+	done < "$here/corpus.txt"
+	for f in $( (cd "$SHARED" && ls samples/llamacpp/*.json samples/llamacpp/*.jsonl \
+			generated/*/*.json generated/*/*.jsonl) 2>/dev/null | sort); do
+		grep -qxF "$f" "$listed" || bad "corpus: $f is not listed in tests/corpus.txt"
+	done
+else
+	printf 'corpus test skipped: %s is absent\n' "$SHARED" >&2
+fi
+
+printf '%d passed, %d failed\n' "$pass" "$fail"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,104 @@
+/*
+ * harness.h: the unit-test harness.  A test is a function; it fails when
+ * any CHECK in it fails.  main() RUNs them and ends with t_done(), whose
+ * line 'N passed, N failed' tests/run.sh adds up.
+ */
+#ifndef HALODB_HARNESS_H
+#define HALODB_HARNESS_H
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int t_pass, t_fail, t_failed_now;
+static const char *t_name = "";
+
+#define T_FAIL(...) do { \
+	t_failed_now = 1; \
+	fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__, t_name); \
+	fprintf(stderr, __VA_ARGS__); \
+	fputc('\n', stderr); \
+} while (0)
+
+#define CHECK(c) do { if (!(c)) T_FAIL("check failed: %s", #c); } while (0)
+
+#define CHECK_STR(a, b) do { \
+	const char *a_ = (a), *b_ = (b); \
+	if (!a_ || !b_ || strcmp(a_, b_)) \
+		T_FAIL("%s: expected '%s', got '%s'", #a, b_ ? b_ : "(null)", \
+		       a_ ? a_ : "(null)"); \
+} while (0)
+
+#define CHECK_INT(a, b) do { \
+	long long a_ = (long long)(a), b_ = (long long)(b); \
+	if (a_ != b_) \
+		T_FAIL("%s: expected %lld, got %lld", #a, b_, a_); \
+} while (0)
+
+#define CHECK_NEAR(a, b, eps) do { \
+	double a_ = (a), b_ = (b); \
+	if (!(fabs(a_ - b_) <= (eps))) \
+		T_FAIL("%s: expected %.9g, got %.9g", #a, b_, a_); \
+} while (0)
+
+/* Does haystack contain needle? */
+#define CHECK_HAS(hay, needle) do { \
+	const char *h_ = (hay), *n_ = (needle); \
+	if (!h_ || !strstr(h_, n_)) \
+		T_FAIL("%s: expected to contain '%s', got '%s'", #hay, n_, \
+		       h_ ? h_ : "(null)"); \
+} while (0)
+
+#define RUN(fn) do { \
+	t_name = #fn; \
+	t_failed_now = 0; \
+	fn(); \
+	if (t_failed_now) \
+		t_fail++; \
+	else \
+		t_pass++; \
+} while (0)
+
+static inline int t_done(void)
+{
+	printf("%d passed, %d failed\n", t_pass, t_fail);
+	return t_fail ? 1 : 0;
+}
+
+/* A fresh temporary directory for this test binary (not removed, so a
+ * failure can be looked at; it lives under $TMPDIR). */
+static inline const char *t_tmpdir(void)
+{
+	static char dir[512];
+
+	if (!dir[0]) {
+		const char *base = getenv("TMPDIR");
+
+		snprintf(dir, sizeof(dir), "%s/halodb-unit-XXXXXX",
+			 base && *base ? base : "/tmp");
+		if (!mkdtemp(dir)) {
+			perror("mkdtemp");
+			exit(2);
+		}
+	}
+	return dir;
+}
+
+/* Writes text to a file in the temp dir; returns its path (static). */
+static inline const char *t_write(const char *name, const char *text)
+{
+	static char path[1024];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
+	f = fopen(path, "wb");
+	if (!f || fputs(text, f) < 0 || fclose(f)) {
+		perror(path);
+		exit(2);
+	}
+	return path;
+}
+
+#endif

@@ -1,0 +1,218 @@
+/* Unit tests: schema/store.c (open, refuse, migrate, hosts, writes). */
+#include "harness.h"
+#include "../../schema/store.h"
+#include "../../util.h"
+
+#include <sqlite3.h>
+
+static const char *path_in_tmp(const char *name)
+{
+	static char path[8][1024];
+	static int i;
+	char *p = path[i++ % 8];
+
+	snprintf(p, 1024, "%s/%s", t_tmpdir(), name);
+	unlink(p);
+	return p;
+}
+
+static long long one_int(struct hdb_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long v = -999;
+
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st), sql, -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	if (sqlite3_open(path, &db) != SQLITE_OK ||
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "raw_exec: %s\n", sqlite3_errmsg(db));
+		exit(2);
+	}
+	sqlite3_close(db);
+}
+
+static void new_store_is_stamped_and_in_wal_mode(void)
+{
+	const char *p = path_in_tmp("new.db");
+	struct hdb_store *st;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(one_int(st, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK(hdb_store_schema_version() >= 1);
+	CHECK_INT(one_int(st, "PRAGMA application_id"), 0x68616c6f);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'throughput'"), 1);
+	CHECK_INT(hdb_store_close(st), 0);
+	/* reopening does not migrate again */
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM source"), 0);
+	hdb_store_close(st);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_READ, &st), 0);
+	{
+		sqlite3_stmt *s;
+
+		CHECK(sqlite3_prepare_v2(hdb_store_sqlite(st), "PRAGMA journal_mode",
+					 -1, &s, NULL) == SQLITE_OK);
+		CHECK(sqlite3_step(s) == SQLITE_ROW);
+		CHECK_STR((const char *)sqlite3_column_text(s, 0), "wal");
+		sqlite3_finalize(s);
+	}
+	hdb_store_close(st);
+}
+
+static void newer_store_is_refused_naming_both_versions(void)
+{
+	const char *p = path_in_tmp("newer.db");
+	struct hdb_store *st;
+	char want[256];
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	hdb_store_close(st);
+	raw_exec(p, "PRAGMA user_version = 99");
+	snprintf(want, sizeof(want), "store '%s' has schema version 99, newer "
+		 "than this halodb's %d: upgrade halodb to use it", p,
+		 hdb_store_schema_version());
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), -1);
+	CHECK_STR(hdb_errmsg(), want);
+	CHECK(st == NULL);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_READ, &st), -1);
+	CHECK_STR(hdb_errmsg(), want);
+}
+
+static void foreign_files_are_refused(void)
+{
+	const char *p = path_in_tmp("other.db");
+	struct hdb_store *st;
+	FILE *f;
+
+	raw_exec(p, "CREATE TABLE mine (x)");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), -1);
+	CHECK_HAS(hdb_errmsg(), "is not a halodb store");
+	p = path_in_tmp("text.db");
+	f = fopen(p, "w");
+	fputs("this is not a database, not even close; it is just some text "
+	      "that is long enough to fill SQLite's header and then some\n", f);
+	fclose(f);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), -1);
+	CHECK_HAS(hdb_errmsg(), "is not a halodb store (it is not an SQLite file)");
+	CHECK_INT(hdb_store_open(path_in_tmp("missing.db"), HDB_STORE_READ, &st), -1);
+	CHECK_HAS(hdb_errmsg(), "no store at");
+}
+
+static void a_read_only_store_refuses_writes(void)
+{
+	const char *p = path_in_tmp("ro.db");
+	struct hdb_store *st;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	hdb_store_close(st);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_READ, &st), 0);
+	CHECK(sqlite3_exec(hdb_store_sqlite(st), "DELETE FROM source", NULL,
+			   NULL, NULL) != SQLITE_OK);
+	hdb_store_close(st);
+}
+
+static struct hdb_bench_record record(const char *test, double ts)
+{
+	static const struct hdb_sample samples[] = {
+		{ 10.0, 100 }, { NAN, HDB_UNSET }, { 12.0, 90 },
+	};
+	struct hdb_bench_record r;
+
+	memset(&r, 0, sizeof(r));
+	r.line = 7;
+	r.test = test;
+	r.n_prompt = 512;
+	r.n_gen = 0;
+	r.n_depth = 0;
+	r.avg_ts = ts;
+	r.stddev_ts = NAN;
+	r.build_number = r.model_size = r.model_n_params = HDB_UNSET;
+	r.flash_attn = r.n_gpu_layers = r.n_batch = HDB_UNSET;
+	r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
+	r.samples = samples;
+	r.n_samples = 3;
+	r.samples_known = 1;
+	return r;
+}
+
+static void records_and_samples_are_written(void)
+{
+	const char *p = path_in_tmp("w.db");
+	struct hdb_store *st;
+	struct hdb_bench_record r = record("pp512", 11.0);
+	long long src, host;
+	char *prev = NULL;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.json", "ab12", 10, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", "x", NULL, &host), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &r), 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
+	CHECK_INT(one_int(st, "SELECT n_reps FROM throughput"), 3);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput_sample WHERE ts IS NULL"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE stddev_ts IS NULL "
+			      "AND flash_attn IS NULL AND status = 'ok' AND source = 'a.json'"), 1);
+	CHECK_INT(hdb_store_find_source(st, "ab12", &prev), 1);
+	CHECK_STR(prev, "a.json");
+	free(prev);
+	CHECK_INT(hdb_store_find_source(st, "ffff", &prev), 0);
+	/* a rolled-back file leaves nothing */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "b.json", "cd34", 10, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &r), 0);
+	hdb_store_rollback(st);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM source"), 1);
+	hdb_store_close(st);
+}
+
+static void hosts_by_key_and_by_name(void)
+{
+	const char *p = path_in_tmp("h.db");
+	struct hdb_store *st;
+	long long a, b, c, d;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	/* --host a30 teaches the store the key of that machine */
+	CHECK_INT(hdb_store_host(st, "a30", "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &a), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &b), 0);
+	CHECK_INT(a, b);
+	/* another machine gets a derived host */
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &c), 0);
+	CHECK(c != a);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(c, d);
+	/* a key keeps its first host */
+	CHECK_INT(hdb_store_host(st, "other", "cpu=ryzen;gpu=8060S", "x", "Ryzen", "8060S", &d), 0);
+	CHECK(d != c);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(d, c);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host"), 3);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE named_by = 'option'"), 2);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name = 'a30' AND cpu_info = 'Xeon'"), 1);
+	hdb_store_close(st);
+}
+
+int main(void)
+{
+	RUN(new_store_is_stamped_and_in_wal_mode);
+	RUN(newer_store_is_refused_naming_both_versions);
+	RUN(foreign_files_are_refused);
+	RUN(a_read_only_store_refuses_writes);
+	RUN(records_and_samples_are_written);
+	RUN(hosts_by_key_and_by_name);
+	return t_done();
+}
