@@ -105,7 +105,7 @@ corpus() { # $1 path, $2 rows, $3 outcome
 		bad "corpus: $1 is listed but missing"
 		return
 	fi
-	"$HALODB" --db "$db" ingest "$f" >"$work/out" 2>"$work/err"
+	$WRAP "$HALODB" --db "$db" ingest "$f" >"$work/out" 2>"$work/err"
 	rc=$?
 	if ! rows=$("$HALODB" --db "$db" sql --format csv \
 		"select count(*) from throughput" 2>>"$work/err" | tail -n 1); then
