@@ -30,8 +30,9 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) \
 	-DHALODB_VERSION='"$(VERSION)"'
-# Debian ships no .pc file for the GFM extensions.
-LIBS = $(PKG_LIBS) -lcmark-gfm-extensions -lm
+# Debian's libcmark-gfm.pc may or may not name the GFM extensions.
+LIBS = $(PKG_LIBS) \
+	$(if $(findstring cmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) -lm
 
 LIB_SRC = util.c \
 	ingest/ingest.c ingest/sniff.c ingest/jsonstream.c \

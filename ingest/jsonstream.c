@@ -163,6 +163,34 @@ static const char *scan_record(struct scan *s, const char *p, const char *end,
 	return end;
 }
 
+/*
+ * Scans record text from p to the end of the line.  A record that goes on
+ * waits for the next line (arrays) or is cut (JSON Lines); a complete one
+ * is handed over.  Returns where scanning stopped (end when the record
+ * goes on), or NULL when the callback failed.
+ */
+static const char *record_part(struct scan *s, const char *p, const char *end,
+			       long lineno, size_t len)
+{
+	int done;
+
+	p = scan_record(s, p, end, &done);
+	if (!done) {
+		if (s->rec_in_array) {
+			strbuf_addch(&s->rec, '\n');
+		} else {
+			s->state = CUT;
+			s->cut_line = lineno;
+			s->cut_col = (long)len + 1;
+		}
+		return end;
+	}
+	if (emit(s))
+		return NULL;
+	s->state = s->rec_in_array ? ARR_AFTER : TOP_AFTER;
+	return p;
+}
+
 static int expected(struct scan *s, long lineno, long col, const char *what)
 {
 	return hdb_error("%s:%ld:%ld: expected %s", s->path, lineno, col, what);
@@ -172,7 +200,6 @@ static int expected(struct scan *s, long lineno, long col, const char *what)
 static int scan_line(struct scan *s, const char *line, size_t len, long lineno)
 {
 	const char *p = line, *end = line + len;
-	int done;
 
 	if (s->state == CUT) {
 		while (p < end && is_ws((unsigned char)*p))
@@ -184,20 +211,9 @@ static int scan_line(struct scan *s, const char *line, size_t len, long lineno)
 				"record must be on one line)");
 	}
 	if (s->state == IN_REC) {
-		p = scan_record(s, p, end, &done);
-		if (!done) {
-			if (s->rec_in_array) {
-				strbuf_addch(&s->rec, '\n');
-			} else {
-				s->state = CUT;
-				s->cut_line = lineno;
-				s->cut_col = (long)len + 1;
-			}
-			return 0;
-		}
-		if (emit(s))
+		p = record_part(s, p, end, lineno, len);
+		if (!p)
 			return -1;
-		s->state = s->rec_in_array ? ARR_AFTER : TOP_AFTER;
 	} else {
 		/* At the start of a line: is it structure or noise? */
 		while (p < end && is_ws((unsigned char)*p))
@@ -273,20 +289,9 @@ static int scan_line(struct scan *s, const char *line, size_t len, long lineno)
 			break;
 		}
 		/* A record starts at p. */
-		p = scan_record(s, p, end, &done);
-		if (!done) {
-			if (s->rec_in_array) {
-				strbuf_addch(&s->rec, '\n');
-			} else {
-				s->state = CUT;
-				s->cut_line = lineno;
-				s->cut_col = (long)len + 1;
-			}
-			return 0;
-		}
-		if (emit(s))
+		p = record_part(s, p, end, lineno, len);
+		if (!p)
 			return -1;
-		s->state = s->rec_in_array ? ARR_AFTER : TOP_AFTER;
 	}
 	return 0;
 }

@@ -322,17 +322,22 @@ static int step_done(struct hdb_store *st, sqlite3_stmt *s, const char *what)
 	return 0;
 }
 
-/* Steps a lookup: 1 with *id set, 0 for no row, -1 on error. */
-static int step_id(struct hdb_store *st, sqlite3_stmt *s, long long *id)
+/* Steps a one-column lookup: 1 with the value in *id, or in *text when
+ * text is given (caller frees); 0 for no row; -1 on error. */
+static int step_lookup(struct hdb_store *st, sqlite3_stmt *s, long long *id,
+		       char **text)
 {
 	int rc = sqlite3_step(s);
 
 	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(s, 0);
-		sqlite3_reset(s);
-		return 1;
+		if (text)
+			*text = xstrdup((const char *)sqlite3_column_text(s, 0));
+		else
+			*id = sqlite3_column_int64(s, 0);
 	}
 	sqlite3_reset(s);
+	if (rc == SQLITE_ROW)
+		return 1;
 	if (rc != SQLITE_DONE)
 		return db_error(st, "cannot read");
 	return 0;
@@ -342,21 +347,11 @@ int hdb_store_find_source(struct hdb_store *st, const char *sha256,
 			  char **path)
 {
 	sqlite3_stmt *s = stmt(st, ST_FIND_SOURCE);
-	int rc;
 
 	if (!s)
 		return -1;
 	bind_text(s, 1, sha256);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*path = xstrdup((const char *)sqlite3_column_text(s, 0));
-		sqlite3_reset(s);
-		return 1;
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return db_error(st, "cannot read");
-	return 0;
+	return step_lookup(st, s, NULL, path);
 }
 
 int hdb_store_add_source(struct hdb_store *st, const char *path,
@@ -442,7 +437,7 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 		if (!s)
 			return -1;
 		bind_text(s, 1, name);
-		rc = step_id(st, s, host_id);
+		rc = step_lookup(st, s, host_id, NULL);
 		if (rc < 0)
 			return -1;
 		if (rc == 0 && add_host(st, name, "option", NULL, NULL, host_id))
@@ -454,14 +449,14 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 	if (!s)
 		return -1;
 	bind_text(s, 1, key);
-	rc = step_id(st, s, host_id);
+	rc = step_lookup(st, s, host_id, NULL);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	s = stmt(st, ST_HOST_BY_NAME);
 	if (!s)
 		return -1;
 	bind_text(s, 1, label);
-	rc = step_id(st, s, host_id);
+	rc = step_lookup(st, s, host_id, NULL);
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
