@@ -28,15 +28,19 @@ WARN += -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-ALL_CFLAGS = -std=gnu11 $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(PKG_CFLAGS) \
-	-DHALODB_VERSION='"$(VERSION)"'
+ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
+	$(PKG_CFLAGS) -DHALODB_VERSION='"$(VERSION)"'
 # Debian's libcmark-gfm.pc may or may not name the GFM extensions.
+# libcsv has no .pc file at all.
 LIBS = $(PKG_LIBS) \
-	$(if $(findstring cmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) -lm
+	$(if $(findstring cmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) \
+	-lcsv -lm
 
 LIB_SRC = util.c \
 	ingest/ingest.c ingest/sniff.c ingest/jsonstream.c \
-	ingest/llamabench.c ingest/host.c ingest/sha256.c \
+	ingest/llamabench.c ingest/benchmd.c ingest/benchcsv.c \
+	ingest/llamalog.c ingest/serverjson.c ingest/failure.c \
+	ingest/host.c ingest/sha256.c ingest/sink.c \
 	schema/store.c \
 	query/table.c query/sql.c query/speed.c \
 	render/table.c render/html.c render/report.c

@@ -16,6 +16,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef HALODB_VERSION
 #define HALODB_VERSION "0.0.0"
@@ -82,7 +83,10 @@ static int open_store(struct cli *cli)
 			      ? HDB_STORE_WRITE : HDB_STORE_READ, &cli->st);
 }
 
-enum { OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES };
+enum {
+	OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES, OPT_STDERR,
+	OPT_DRY_RUN
+};
 
 /*
  * getopt_long over a command's options (options may follow arguments);
@@ -124,18 +128,35 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 /* ---- ingest ----------------------------------------------------------- */
 
 static const char ingest_usage[] =
-	"halodb ingest [--host NAME] [--db PATH] PATH...\n"
+	"halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...\n"
 	"\n"
-	"Adds result files to the store.  Directories are walked (dot-files\n"
-	"skipped).  Formats are recognised by content: llama-bench JSON and\n"
-	"JSONL of every llama.cpp era.  Each file is one transaction: a file\n"
-	"that fails changes nothing and is reported as path:line:col; the\n"
-	"others still go in, and the exit status is 1.  A file whose bytes\n"
-	"are already in the store is skipped ('already ingested').\n"
+	"Adds result files to the store.  Directories are walked in name order\n"
+	"(dot-files skipped).  Formats are recognised by content, whatever the\n"
+	"file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every\n"
+	"llama.cpp era; llama-server and llama-cli/main logs; saved\n"
+	"llama-server responses with a 'timings' object.  Runs that died (out\n"
+	"of memory, device lost, GPU hang, failed to load) become rows with\n"
+	"status oom, crashed or failed and their error line.\n"
 	"\n"
-	"  --host NAME  the machine these results came from; without it the\n"
-	"               host is derived from cpu_info and gpu_info\n"
-	"  --db PATH    the store (default: $HALODB_DB, else ./halodb.db)\n";
+	"Each file is one transaction: a file that fails changes nothing and\n"
+	"is reported as path:line:col; the others still go in, and the exit\n"
+	"status is 1.  A file whose bytes are already in the store is skipped\n"
+	"('already ingested'); a measurement already there from another\n"
+	"format (the same run as JSON and markdown) is not counted twice.\n"
+	"'x.stderr.txt' (any one extension) is read as the stderr of the\n"
+	"results file 'x.*' beside it, and tells how its run died.\n"
+	"\n"
+	"  --host NAME    the machine these results came from; without it the\n"
+	"                 host is derived from cpu_info and gpu_info, and files\n"
+	"                 that do not say (markdown, logs) go to host 'unknown'\n"
+	"  --stderr FILE  the stderr of the one results file given\n"
+	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
+	"                 and write nothing\n"
+	"  --db PATH      the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+struct ingest_print {
+	int dry_run;
+};
 
 static void on_warning(void *ctx, const char *msg)
 {
@@ -145,11 +166,30 @@ static void on_warning(void *ctx, const char *msg)
 
 static void on_file(void *ctx, const struct hdb_file_outcome *o)
 {
-	(void)ctx;
+	const struct ingest_print *ip = ctx;
+
 	switch (o->status) {
 	case HDB_FILE_INGESTED:
-		printf("%s: %ld row%s (%s)\n", o->path, o->rows,
-		       o->rows == 1 ? "" : "s", hdb_format_name(o->format));
+		if (ip->dry_run)
+			printf("%s: %s%s%s%s: would add %ld row%s", o->path,
+			       hdb_format_name(o->format), *o->era ? " (" : "",
+			       o->era, *o->era ? ")" : "", o->rows,
+			       o->rows == 1 ? "" : "s");
+		else
+			printf("%s: %ld row%s", o->path, o->rows,
+			       o->rows == 1 ? "" : "s");
+		if (o->dups)
+			printf(", %ld already in the store", o->dups);
+		if (o->died)
+			printf(", %ld from a run that died", o->died);
+		if (ip->dry_run && o->noise)
+			printf(", %ld other line%s", o->noise,
+			       o->noise == 1 ? "" : "s");
+		if (!ip->dry_run)
+			printf(" (%s)", hdb_format_name(o->format));
+		if (o->companion)
+			printf(", with its stderr '%s'", o->companion);
+		putchar('\n');
 		break;
 	case HDB_FILE_DUPLICATE:
 		if (strcmp(o->detail, o->path))
@@ -167,7 +207,7 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 	}
 }
 
-static void print_totals(const struct hdb_ingest_totals *t)
+static void print_totals(const struct hdb_ingest_totals *t, int dry_run)
 {
 	const char *sep = "";
 
@@ -176,9 +216,12 @@ static void print_totals(const struct hdb_ingest_totals *t)
 		return;
 	}
 	if (t->ingested) {
-		printf("ingested %ld file%s (%ld row%s)", t->ingested,
-		       t->ingested == 1 ? "" : "s", t->rows,
-		       t->rows == 1 ? "" : "s");
+		printf("%s %ld file%s (%ld row%s", dry_run ? "would ingest"
+		       : "ingested", t->ingested, t->ingested == 1 ? "" : "s",
+		       t->rows, t->rows == 1 ? "" : "s");
+		if (t->dups)
+			printf(", %ld already in the store", t->dups);
+		putchar(')');
 		sep = ", ";
 	}
 	if (t->duplicate) {
@@ -191,40 +234,71 @@ static void print_totals(const struct hdb_ingest_totals *t)
 	}
 	if (t->skipped)
 		printf("%s%ld skipped", sep, t->skipped);
+	if (dry_run)
+		printf("; dry run, nothing written");
 	putchar('\n');
+}
+
+/* A dry run parses into a scratch store and looks up known files in the
+ * real one, when there is one. */
+static int open_dry_run(struct cli *cli, struct hdb_store **known)
+{
+	*known = NULL;
+	if (hdb_store_open(":memory:", HDB_STORE_WRITE, &cli->st))
+		return -1;
+	if (access(cli->db_path, F_OK) == 0 &&
+	    hdb_store_open(cli->db_path, HDB_STORE_READ, known))
+		return -1;
+	return 0;
 }
 
 static int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
+		{ "stderr", required_argument, NULL, OPT_STDERR },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct hdb_ingest_options o = { NULL };
-	struct hdb_ingest_report rep = { NULL, on_warning, on_file };
+	struct hdb_ingest_options o;
+	struct ingest_print ip = { 0 };
+	struct hdb_ingest_report rep = { &ip, on_warning, on_file };
 	struct hdb_ingest_totals totals;
+	struct hdb_store *known = NULL;
 	int c, rc;
 
+	memset(&o, 0, sizeof(o));
 	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
 		if (c == '?')
 			return HDB_EXIT_USAGE;
 		if (c == OPT_HOST)
 			o.host = optarg;
+		else if (c == OPT_STDERR)
+			o.stderr_file = optarg;
+		else if (c == OPT_DRY_RUN)
+			o.dry_run = ip.dry_run = 1;
 	}
 	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t")))
 		return usage_error(cli->cmd, "--host: expected a non-empty "
 				   "name on one line");
 	if (optind >= argc)
 		return usage_error(cli->cmd, "ingest: expected at least one PATH");
-	if (open_store(cli))
+	if (o.stderr_file && argc - optind != 1)
+		return usage_error(cli->cmd, "--stderr: expected exactly one "
+				   "results file to go with it");
+	if (o.dry_run ? open_dry_run(cli, &known) : open_store(cli)) {
+		hdb_store_close(known);
 		return fail();
+	}
+	o.known = known;
 	rc = hdb_ingest_paths(cli->st, &o, argv + optind, argc - optind, &rep,
 			      &totals);
+	hdb_store_close(known);
 	if (rc < 0)
 		return fail();
-	print_totals(&totals);
+	print_totals(&totals, o.dry_run);
 	return rc ? HDB_EXIT_FAIL : HDB_EXIT_OK;
 }
 

@@ -9,7 +9,7 @@
  * order, repeated blanks and trailing spaces (Windows).  The key keeps
  * only what does not drift.
  */
-#include "ingest.h"
+#include "parsers.h"
 #include "sha256.h"
 #include "../util.h"
 

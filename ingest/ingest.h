@@ -18,54 +18,26 @@ enum hdb_format {
 	HDB_FORMAT_UNKNOWN,
 	HDB_FORMAT_BENCH_JSON,	/* llama-bench -o json (an array) */
 	HDB_FORMAT_BENCH_JSONL,	/* llama-bench -o jsonl (one per line) */
+	HDB_FORMAT_BENCH_MD,	/* llama-bench -o md (the default) */
+	HDB_FORMAT_BENCH_CSV,	/* llama-bench -o csv */
+	HDB_FORMAT_BENCH_SQL,	/* llama-bench -o sql */
+	HDB_FORMAT_LLAMA_LOG,	/* llama-server / llama-cli / main log, or
+				 * what a llama-bench run printed on stderr */
+	HDB_FORMAT_SERVER_JSON,	/* a saved llama-server response with
+				 * a "timings" object */
 };
 
 /* 'llama-bench-json', ... ; "unknown" for HDB_FORMAT_UNKNOWN. */
 const char *hdb_format_name(enum hdb_format fmt);
 
-/*
- * Recognises the format of an open file from its first lines, whatever
- * its name.  Leaves the file position at the start.
- */
-enum hdb_format hdb_sniff(FILE *f);
-
-/* What a parser saw besides the records it handed over. */
-struct hdb_parse_info {
-	enum hdb_format format;
-	long records;
-	int truncated;		/* the run was cut off (no closing ']' ...) */
-	long trunc_line, trunc_col;
-	const char *trunc_what;	/* static text: what was missing */
-	long noise_lines;	/* lines that were not JSON (stderr noise) */
-	long first_noise_line;
-	char first_noise[48];	/* the start of that line, made printable */
-};
-
-typedef int (*hdb_bench_fn)(void *ctx, const struct hdb_bench_record *rec);
-
-/*
- * Parses llama-bench JSON or JSONL from f, calling fn for every complete
- * test record in file order.  Memory is bounded by one record.  Returns 0,
- * or -1 with hdb_error set to 'path:line:col: expected ...' (also when fn
- * fails, whose message is kept).  A file with no records is an error.
- */
-int hdb_parse_bench_json(FILE *f, const char *path, hdb_bench_fn fn,
-			 void *ctx, struct hdb_parse_info *info);
-
-/* Canonical quant name for a llama.cpp ftype name ('Q4_K - Medium' ->
- * 'Q4_K_M'); writes "" when the ftype says nothing usable. */
-void hdb_quant_name(const char *ftype, char *out, size_t size);
-
-/*
- * The host key of a record: cpu_info and gpu_info with what drifts between
- * builds and backends normalised away; *label is a readable host name made
- * from it.  Both are NULL when neither string says anything.  Caller frees.
- */
-void hdb_host_key(const char *cpu_info, const char *gpu_info, char **key,
-		  char **label);
-
 struct hdb_ingest_options {
 	const char *host;	/* --host NAME, or NULL to derive */
+	const char *stderr_file; /* --stderr FILE: the stderr of the one
+				 * results file given */
+	int dry_run;		/* parse and report; the caller passes a
+				 * scratch store */
+	struct hdb_store *known; /* dry runs: the real store, to tell files
+				 * already ingested (may be NULL) */
 };
 
 enum hdb_file_status {
@@ -79,8 +51,13 @@ struct hdb_file_outcome {
 	const char *path;
 	enum hdb_file_status status;
 	enum hdb_format format;
-	long rows;
+	const char *era;	/* the llama.cpp era, or "" */
+	long rows;		/* rows added */
+	long dups;		/* measurements the store already had */
+	long died;		/* rows of runs that died (among rows/dups) */
+	long noise;		/* lines that were not part of the output */
 	const char *detail;	/* error text, the earlier path, or reason */
+	const char *companion;	/* the stderr file read with it, or NULL */
 };
 
 /* How the driver reports; the CLI prints, the library never does. */
@@ -93,7 +70,7 @@ struct hdb_ingest_report {
 
 struct hdb_ingest_totals {
 	long ingested, duplicate, failed, skipped;
-	long rows;
+	long rows, dups;
 };
 
 /*

@@ -367,6 +367,7 @@ int json_stream(FILE *f, const char *path, json_record_fn fn, void *ctx,
 		break;
 	}
 	if (info->records == 0) {
+		info->empty = 1;
 		if (s.arrays)
 			hdb_error("%s:%ld:%ld: expected test records in the "
 				  "array that opens here, found none (did "

@@ -17,6 +17,7 @@
 struct json_stream_info {
 	int first_kind;		/* '[' or '{': how the first record came */
 	long records;
+	int empty;		/* no record at all: the error says so */
 	int truncated;
 	long trunc_line, trunc_col;
 	const char *trunc_what;

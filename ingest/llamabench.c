@@ -8,7 +8,7 @@
  * without samples) onto struct hdb_bench_record.  Every field is optional
  * except what makes a measurement: n_prompt, n_gen and avg_ts.
  */
-#include "ingest.h"
+#include "parsers.h"
 #include "jsonstream.h"
 #include "../util.h"
 
@@ -20,14 +20,13 @@
 
 /* Owned scratch for the derived strings of the record being built. */
 enum scratch_id {
-	SC_BACKEND, SC_MODEL, SC_MODEL_FILE, SC_QUANT, SC_TEST, SC_COMMIT,
+	SC_BACKEND, SC_MODEL, SC_QUANT, SC_TEST, SC_COMMIT,
 	SC_TYPE_K, SC_TYPE_V, SC_COUNT
 };
 
-struct bench_parser {
+struct hdb_bench_builder {
 	const char *path;
-	hdb_bench_fn fn;
-	void *ctx;
+	const struct hdb_sink *sink;
 	struct strbuf scratch[SC_COUNT];
 	struct hdb_sample *samples;
 	size_t samples_cap;
@@ -35,19 +34,6 @@ struct bench_parser {
 	const char *text;
 	long line, col;
 };
-
-const char *hdb_format_name(enum hdb_format fmt)
-{
-	switch (fmt) {
-	case HDB_FORMAT_BENCH_JSON:
-		return "llama-bench-json";
-	case HDB_FORMAT_BENCH_JSONL:
-		return "llama-bench-jsonl";
-	case HDB_FORMAT_UNKNOWN:
-		break;
-	}
-	return "unknown";
-}
 
 /* ---- quant names ---------------------------------------------------- */
 
@@ -111,7 +97,7 @@ void hdb_quant_name(const char *ftype, char *out, size_t size)
 /* ---- field access ----------------------------------------------------- */
 
 /* Where "key": stands in the record, for error messages. */
-static void key_pos(const struct bench_parser *bp, const char *key,
+static void key_pos(const struct hdb_bench_builder *bp, const char *key,
 		    long *line, long *col)
 {
 	size_t klen = strlen(key);
@@ -138,7 +124,7 @@ static void key_pos(const struct bench_parser *bp, const char *key,
 	}
 }
 
-static int field_error(const struct bench_parser *bp, const char *key,
+static int field_error(const struct hdb_bench_builder *bp, const char *key,
 		       const char *what)
 {
 	long line, col;
@@ -150,7 +136,7 @@ static int field_error(const struct bench_parser *bp, const char *key,
 
 /* An integer field: integers, integral reals, bools and digit strings
  * all occur (re-serialised files, llama-bench's own type drift). */
-static int get_int(const struct bench_parser *bp, json_t *obj, const char *key,
+static int get_int(const struct hdb_bench_builder *bp, json_t *obj, const char *key,
 		   long long *out)
 {
 	json_t *v = json_object_get(obj, key);
@@ -185,7 +171,7 @@ static int get_int(const struct bench_parser *bp, json_t *obj, const char *key,
 	return field_error(bp, key, "an integer");
 }
 
-static int get_real(const struct bench_parser *bp, json_t *obj, const char *key,
+static int get_real(const struct hdb_bench_builder *bp, json_t *obj, const char *key,
 		    double *out)
 {
 	json_t *v = json_object_get(obj, key);
@@ -209,7 +195,7 @@ static int get_real(const struct bench_parser *bp, json_t *obj, const char *key,
 
 /* A string field; numbers are spelled out into scratch (an all-digit
  * commit hash comes back from some re-serialisers as an integer). */
-static int get_str(struct bench_parser *bp, json_t *obj, const char *key,
+static int get_str(struct hdb_bench_builder *bp, json_t *obj, const char *key,
 		   enum scratch_id sc, const char **out)
 {
 	json_t *v = json_object_get(obj, key);
@@ -251,7 +237,7 @@ static int get_bool(json_t *obj, const char *key)
  * flag (a bug), so it never decides.  A 'cuda' build on AMD hardware is a
  * HIP build, which llama-bench called ROCm.
  */
-static const char *legacy_backend(struct bench_parser *bp, json_t *obj,
+static const char *legacy_backend(struct hdb_bench_builder *bp, json_t *obj,
 				  const char *gpu_info)
 {
 	static const struct {
@@ -289,33 +275,26 @@ static const char *legacy_backend(struct bench_parser *bp, json_t *obj,
 
 /* 'qwen3moe 30B.A3B Q4_K - Medium': arch and size label, then the ftype
  * (which has spaces of its own), so split on the first two spaces only. */
-static void split_model_type(struct bench_parser *bp, const char *type,
-			     const char **model, const char **quant)
+void hdb_split_model_type(const char *type, struct strbuf *model,
+			  struct strbuf *quant)
 {
 	const char *sp1, *sp2;
 	char q[64];
 
-	*model = *quant = NULL;
+	strbuf_reset(model);
+	strbuf_reset(quant);
 	if (!type || !*type)
 		return;
 	sp1 = strchr(type, ' ');
 	sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
-	strbuf_reset(&bp->scratch[SC_MODEL]);
-	strbuf_add(&bp->scratch[SC_MODEL], type,
-		   sp2 ? (size_t)(sp2 - type) : strlen(type));
-	*model = bp->scratch[SC_MODEL].buf;
+	strbuf_add(model, type, sp2 ? (size_t)(sp2 - type) : strlen(type));
 	if (!sp2)
 		return;
 	hdb_quant_name(sp2 + 1, q, sizeof(q));
-	if (!*q)
-		return;
-	strbuf_reset(&bp->scratch[SC_QUANT]);
-	strbuf_addstr(&bp->scratch[SC_QUANT], q);
-	*quant = bp->scratch[SC_QUANT].buf;
+	strbuf_addstr(quant, q);
 }
 
-/* The file name without directories, '/' or '\' (Windows) separated. */
-static const char *base_name(struct bench_parser *bp, const char *path)
+const char *hdb_base_name(const char *path)
 {
 	const char *p, *base = path;
 
@@ -324,12 +303,47 @@ static const char *base_name(struct bench_parser *bp, const char *path)
 	for (p = path; *p; p++)
 		if ((*p == '/' || *p == '\\') && p[1])
 			base = p + 1;
-	strbuf_reset(&bp->scratch[SC_MODEL_FILE]);
-	strbuf_addstr(&bp->scratch[SC_MODEL_FILE], base);
-	return bp->scratch[SC_MODEL_FILE].buf;
+	return base;
 }
 
-static const char *test_name(struct bench_parser *bp, long long n_prompt,
+/* Quant names as they appear in GGUF file names, longest first so that
+ * 'Q4_K_XL' is not read as 'Q4_K'. */
+static const char *const file_quants[] = {
+	"IQ2_XXS", "IQ3_XXS", "Q4_K_XL", "Q5_K_XL", "Q6_K_XL", "Q8_K_XL",
+	"Q2_K_XL", "Q3_K_XL", "IQ1_S", "IQ1_M", "IQ2_XS", "IQ2_S", "IQ2_M",
+	"IQ3_XS", "IQ3_S", "IQ3_M", "IQ4_XS", "IQ4_NL", "Q2_K_S", "Q2_K_L",
+	"Q3_K_S", "Q3_K_M", "Q3_K_L", "Q4_K_S", "Q4_K_M", "Q4_K_L", "Q5_K_S",
+	"Q5_K_M", "Q5_K_L", "Q6_K", "Q2_K", "Q4_0", "Q4_1", "Q5_0", "Q5_1",
+	"Q8_0", "TQ1_0", "TQ2_0", "MXFP4", "BF16", "F16", "F32",
+};
+
+void hdb_quant_from_file(const char *file, char *out, size_t size)
+{
+	const char *base = hdb_base_name(file);
+	size_t i, n;
+
+	out[0] = '\0';
+	if (!base)
+		return;
+	for (i = 0; i < sizeof(file_quants) / sizeof(file_quants[0]); i++) {
+		const char *q = file_quants[i], *p = base;
+
+		n = strlen(q);
+		while ((p = strcasestr(p, q))) {
+			/* a whole token: not part of a longer name */
+			int before = p == base || !isalnum((unsigned char)p[-1]);
+			int after = !isalnum((unsigned char)p[n]) || p[n] == '\0';
+
+			if (before && after && p[n] != '_') {
+				snprintf(out, size, "%s", q);
+				return;
+			}
+			p += n;
+		}
+	}
+}
+
+static const char *test_name(struct hdb_bench_builder *bp, long long n_prompt,
 			     long long n_gen)
 {
 	struct strbuf *sb = &bp->scratch[SC_TEST];
@@ -344,7 +358,7 @@ static const char *test_name(struct bench_parser *bp, long long n_prompt,
 	return sb->buf;
 }
 
-static int get_samples(struct bench_parser *bp, json_t *obj,
+static int get_samples(struct hdb_bench_builder *bp, json_t *obj,
 		       struct hdb_bench_record *r)
 {
 	json_t *ts = json_object_get(obj, "samples_ts");
@@ -385,17 +399,29 @@ static int get_samples(struct bench_parser *bp, json_t *obj,
 	return 0;
 }
 
+void hdb_bench_record_init(struct hdb_bench_record *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->build_number = r->model_size = r->model_n_params = HDB_UNSET;
+	r->flash_attn = r->n_gpu_layers = r->n_batch = r->n_ubatch = HDB_UNSET;
+	r->n_threads = r->n_prompt = r->n_gen = r->n_depth = HDB_UNSET;
+	r->avg_ns = r->stddev_ns = HDB_UNSET;
+	r->avg_ts = r->stddev_ts = NAN;
+	r->status = "ok";
+}
+
 /* Maps one parsed test object onto a record and hands it over. */
-static int convert(struct bench_parser *bp, json_t *obj, const char *text)
+static int convert(struct hdb_bench_builder *bp, json_t *obj, const char *text,
+		   int precision)
 {
 	struct hdb_bench_record r;
 	const char *f16_kv;
 	json_t *fa;
 
-	memset(&r, 0, sizeof(r));
+	hdb_bench_record_init(&r);
 	r.line = bp->line;
 	r.raw = text;
-	r.status = "ok";
+	r.precision = precision;
 	if (!json_is_object(obj))
 		return hdb_error("%s:%ld:%ld: expected a test record object",
 				 bp->path, bp->line, bp->col);
@@ -456,10 +482,75 @@ static int convert(struct bench_parser *bp, json_t *obj, const char *text)
 		r.flash_attn = json_is_true(fa);
 	if (!r.backend)
 		r.backend = legacy_backend(bp, obj, r.gpu_info);
-	split_model_type(bp, r.model_type, &r.model, &r.quant);
-	r.model_file = base_name(bp, r.model_file);
+	hdb_split_model_type(r.model_type, &bp->scratch[SC_MODEL],
+			     &bp->scratch[SC_QUANT]);
+	r.model = bp->scratch[SC_MODEL].len ? bp->scratch[SC_MODEL].buf : NULL;
+	r.quant = bp->scratch[SC_QUANT].len ? bp->scratch[SC_QUANT].buf : NULL;
+	r.model_file = hdb_base_name(r.model_file);
 	r.test = test_name(bp, r.n_prompt, r.n_gen);
-	return bp->fn(bp->ctx, &r);
+	return bp->sink->bench(bp->sink->ctx, &r);
+}
+
+struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
+						const struct hdb_sink *sink)
+{
+	struct hdb_bench_builder *b = xcalloc(1, sizeof(*b));
+
+	b->path = path;
+	b->sink = sink;
+	return b;
+}
+
+int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
+		  const char *text, long line, long col, int precision)
+{
+	b->text = text;
+	b->line = line;
+	b->col = col;
+	return convert(b, (json_t *)json_object, text, precision);
+}
+
+void hdb_bench_builder_free(struct hdb_bench_builder *b)
+{
+	int i;
+
+	if (!b)
+		return;
+	for (i = 0; i < SC_COUNT; i++)
+		strbuf_release(&b->scratch[i]);
+	free(b->samples);
+	free(b);
+}
+
+void hdb_bench_era(const void *json_object, char *out, size_t size)
+{
+	json_t *o = (json_t *)json_object, *fa = json_object_get(o, "flash_attn");
+	json_t *number = json_object_get(o, "build_number");
+	const char *fields;
+
+	/* named by the fields, which tell the era; build numbers alone do
+	 * not (forks and PR branches count their own) */
+	if (json_object_get(o, "f16_kv"))
+		fields = "f16_kv and backend flags";
+	else if (json_object_get(o, "cuda") || json_object_get(o, "metal"))
+		fields = "backend flags";
+	else if (json_object_get(o, "load_mode"))
+		fields = "load_mode";
+	else if (fa && json_is_integer(fa) && json_is_string(
+			 json_object_get(o, "build_commit")))
+		fields = "flash_attn -1/0/1";
+	else if (json_object_get(o, "n_depth"))
+		fields = "backends and n_depth";
+	else
+		fields = "backends";
+	if (json_is_integer(number))
+		snprintf(out, size, "b%lld, %s fields",
+			 (long long)json_integer_value(number), fields);
+	else if (json_is_string(number))
+		snprintf(out, size, "b%.12s, %s fields",
+			 json_string_value(number), fields);
+	else
+		snprintf(out, size, "%s fields", fields);
 }
 
 /*
@@ -467,7 +558,7 @@ static int convert(struct bench_parser *bp, json_t *obj, const char *text)
  * character it read; say it the house way ("expected '}', found ...") and
  * point at the start of the offending token.
  */
-static int syntax_error(const struct bench_parser *bp, const json_error_t *err)
+static int syntax_error(const struct hdb_bench_builder *bp, const json_error_t *err)
 {
 	long line = bp->line + err->line - 1;
 	long col = err->line <= 1 ? bp->col + err->column - 1 : err->column;
@@ -499,10 +590,17 @@ static int syntax_error(const struct bench_parser *bp, const json_error_t *err)
 			 col, err->text);
 }
 
+struct json_file {
+	struct hdb_bench_builder *b;
+	char *era;
+	size_t era_size;
+};
+
 static int on_record(void *ctx, const char *text, size_t len, long line,
 		     long col)
 {
-	struct bench_parser *bp = ctx;
+	struct json_file *jf = ctx;
+	struct hdb_bench_builder *bp = jf->b;
 	json_error_t err;
 	json_t *obj;
 	int ret;
@@ -513,27 +611,29 @@ static int on_record(void *ctx, const char *text, size_t len, long line,
 	obj = json_loadb(text, len, JSON_DECODE_ANY, &err);
 	if (!obj)
 		return syntax_error(bp, &err);
-	ret = convert(bp, obj, text);
+	if (!jf->era[0] && json_is_object(obj))
+		hdb_bench_era(obj, jf->era, jf->era_size);
+	ret = convert(bp, obj, text, 0);
 	json_decref(obj);
 	return ret;
 }
 
-int hdb_parse_bench_json(FILE *f, const char *path, hdb_bench_fn fn,
-			 void *ctx, struct hdb_parse_info *info)
+int hdb_parse_bench_json(FILE *f, const char *path, const struct hdb_sink *sink,
+			 struct hdb_parse_info *info)
 {
-	struct bench_parser bp;
+	struct json_file jf;
 	struct json_stream_info si;
-	int ret, i;
+	int ret;
 
-	memset(&bp, 0, sizeof(bp));
-	bp.path = path;
-	bp.fn = fn;
-	bp.ctx = ctx;
-	ret = json_stream(f, path, on_record, &bp, &si);
 	memset(info, 0, sizeof(*info));
+	jf.b = hdb_bench_builder_new(path, sink);
+	jf.era = info->era;
+	jf.era_size = sizeof(info->era);
+	ret = json_stream(f, path, on_record, &jf, &si);
 	info->format = si.first_kind == '{' ? HDB_FORMAT_BENCH_JSONL
 					    : HDB_FORMAT_BENCH_JSON;
 	info->records = si.records;
+	info->empty = si.empty;
 	info->truncated = si.truncated;
 	info->trunc_line = si.trunc_line;
 	info->trunc_col = si.trunc_col;
@@ -541,8 +641,6 @@ int hdb_parse_bench_json(FILE *f, const char *path, hdb_bench_fn fn,
 	info->noise_lines = si.noise_lines;
 	info->first_noise_line = si.first_noise_line;
 	memcpy(info->first_noise, si.first_noise, sizeof(info->first_noise));
-	for (i = 0; i < SC_COUNT; i++)
-		strbuf_release(&bp.scratch[i]);
-	free(bp.samples);
+	hdb_bench_builder_free(jf.b);
 	return ret;
 }

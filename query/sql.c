@@ -110,8 +110,10 @@ int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)
 	static const char sql[] =
 		"SELECT h.name AS host, "
 		"  CASE h.named_by WHEN 'option' THEN '--host' "
-		"  ELSE 'cpu_info+gpu_info' END AS identified_by, "
-		"  (SELECT count(*) FROM bench b WHERE b.host_id = h.id) "
+		"  WHEN 'derived' THEN 'cpu_info+gpu_info' "
+		"  ELSE 'nothing (its files do not say)' END AS identified_by, "
+		"  (SELECT count(*) FROM bench b WHERE b.host_id = h.id) + "
+		"  (SELECT count(*) FROM server_request r WHERE r.host_id = h.id) "
 		"    AS rows, "
 		"  coalesce(k.cpu_info, h.cpu_info) AS cpu_info, "
 		"  coalesce(k.gpu_info, h.gpu_info) AS gpu_info "

@@ -35,8 +35,19 @@ enum stmt_id {
 	ST_FILL_HOST_INFO,
 	ST_ADD_BENCH,
 	ST_ADD_SAMPLE,
+	ST_UNKNOWN_HOST,
+	ST_FIND_BENCH,
+	ST_MERGE_BENCH,
+	ST_ADD_SERVER,
+	ST_FIND_SERVER,
+	ST_MERGE_SERVER,
+	ST_SET_ERA,
 	ST_COUNT
 };
+
+/* The parameters a measurement is recognised by, NULL matching anything
+ * (a markdown table does not print every one). */
+#define SAME(col, n) " AND (" col " IS NULL OR ?" n " IS NULL OR " col " = ?" n ")"
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
@@ -48,6 +59,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_HOST_BY_KEY] = "SELECT host_id FROM host_key WHERE key = ?1",
 	[ST_ADD_HOST] = "INSERT INTO host (name, named_by, cpu_info, gpu_info) "
 			"VALUES (?1, ?2, ?3, ?4)",
+	[ST_UNKNOWN_HOST] = "SELECT id FROM host WHERE named_by = 'unknown'",
 	[ST_ADD_HOST_KEY] = "INSERT OR IGNORE INTO host_key "
 			    "(key, host_id, cpu_info, gpu_info) "
 			    "VALUES (?1, ?2, ?3, ?4)",
@@ -60,10 +72,92 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"model_size, model_n_params, quant, type_k, type_v, flash_attn, "
 		"n_gpu_layers, n_batch, n_ubatch, n_threads, test, n_prompt, "
 		"n_gen, n_depth, test_time, avg_ns, stddev_ns, avg_ts, "
-		"stddev_ts, n_reps, status, error, raw) VALUES (?1, ?2, ?3, ?4, "
-		"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-		"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
-		"?30, ?31, ?32)",
+		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
+		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37)",
+	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
+	 * unknown host; ?38 and ?39 the value's possible buckets.  Values
+	 * are compared in C, at the right precision. */
+	[ST_FIND_BENCH] =
+		"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, "
+		"source_id FROM bench "
+		"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 "
+		"AND ts_bucket IN (?38, ?39) "
+		"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 "
+		"AND error IS ?31 "
+		"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) "
+		"AND (build_commit IS NULL OR ?5 IS NULL OR "
+		" substr(build_commit, 1, min(length(build_commit), length(?5))) = "
+		" substr(?5, 1, min(length(build_commit), length(?5))))"
+		SAME("build_number", "6") SAME("test_time", "24")
+		SAME("backend", "4") SAME("model_file", "9")
+		SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15")
+		SAME("n_gpu_layers", "16") SAME("n_batch", "17")
+		SAME("n_ubatch", "18") SAME("n_threads", "19"),
+	/* Merges what a second report of a measurement knows better: ?35 is
+	 * the stored row, ?36 1 when the new report is the richer one. */
+	[ST_MERGE_BENCH] =
+		"UPDATE bench SET "
+		"host_id = CASE WHEN host_id = ?34 THEN ?3 ELSE host_id END, "
+		"backend = coalesce(backend, ?4), "
+		"build_commit = CASE WHEN length(?5) > length(build_commit) "
+		" THEN ?5 ELSE coalesce(build_commit, ?5) END, "
+		"build_number = coalesce(build_number, ?6), "
+		"model = coalesce(model, ?7), model_file = coalesce(model_file, ?9), "
+		"model_size = coalesce(model_size, ?10), "
+		"model_n_params = coalesce(model_n_params, ?11), "
+		"quant = coalesce(quant, ?12), type_k = coalesce(type_k, ?13), "
+		"type_v = coalesce(type_v, ?14), "
+		"flash_attn = coalesce(flash_attn, ?15), "
+		"n_gpu_layers = coalesce(n_gpu_layers, ?16), "
+		"n_batch = coalesce(n_batch, ?17), n_ubatch = coalesce(n_ubatch, ?18), "
+		"n_threads = coalesce(n_threads, ?19), "
+		"test_time = coalesce(test_time, ?24), "
+		"avg_ns = coalesce(avg_ns, ?25), stddev_ns = coalesce(stddev_ns, ?26), "
+		"avg_ts = CASE WHEN ?33 > precision THEN ?27 ELSE avg_ts END, "
+		"ts_bucket = CASE WHEN ?33 > precision THEN ?37 ELSE ts_bucket END, "
+		"stddev_ts = CASE WHEN ?33 > precision THEN ?28 ELSE stddev_ts END, "
+		"precision = max(precision, ?33), "
+		"n_reps = coalesce(n_reps, ?29), "
+		"source_id = CASE WHEN ?36 THEN ?1 ELSE source_id END, "
+		"source_line = CASE WHEN ?36 THEN ?2 ELSE source_line END, "
+		"raw = CASE WHEN ?36 THEN ?32 ELSE raw END "
+		"WHERE id = ?35",
+	[ST_ADD_SERVER] =
+		"INSERT INTO server_request (source_id, source_line, host_id, "
+		"tool, build_commit, build_number, model, model_file, quant, "
+		"type_k, type_v, n_ctx, n_slots, slot_id, task_id, cache_n, "
+		"prompt_n, prompt_ms, prompt_tps, gen_n, gen_ms, gen_tps, "
+		"precision, raw, ms_bucket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+		"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+		"?21, ?22, ?23, ?24, ?27)",
+	[ST_FIND_SERVER] =
+		"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id "
+		"FROM server_request "
+		"WHERE prompt_n IS ?17 AND gen_n IS ?20 "
+		"AND ms_bucket IN (?28, ?29) "
+		"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)"
+		SAME("model_file", "8") SAME("build_number", "6")
+		SAME("slot_id", "14") SAME("task_id", "15"),
+	[ST_MERGE_SERVER] =
+		"UPDATE server_request SET "
+		"host_id = CASE WHEN host_id = ?25 THEN ?3 ELSE host_id END, "
+		"build_commit = coalesce(build_commit, ?5), "
+		"build_number = coalesce(build_number, ?6), "
+		"model = coalesce(model, ?7), model_file = coalesce(model_file, ?8), "
+		"quant = coalesce(quant, ?9), type_k = coalesce(type_k, ?10), "
+		"type_v = coalesce(type_v, ?11), n_ctx = coalesce(n_ctx, ?12), "
+		"n_slots = coalesce(n_slots, ?13), slot_id = coalesce(slot_id, ?14), "
+		"task_id = coalesce(task_id, ?15), cache_n = coalesce(cache_n, ?16), "
+		"prompt_ms = CASE WHEN ?23 > precision THEN ?18 ELSE prompt_ms END, "
+		"prompt_tps = CASE WHEN ?23 > precision THEN ?19 ELSE prompt_tps END, "
+		"gen_ms = CASE WHEN ?23 > precision THEN ?21 ELSE gen_ms END, "
+		"gen_tps = CASE WHEN ?23 > precision THEN ?22 ELSE gen_tps END, "
+		"ms_bucket = CASE WHEN ?23 > precision THEN ?27 ELSE ms_bucket END, "
+		"precision = max(precision, ?23) "
+		"WHERE id = ?26",
+	[ST_SET_ERA] = "UPDATE source SET era = ?2 WHERE id = ?1",
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
 };
@@ -72,6 +166,8 @@ struct hdb_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	long long unknown_host;		/* its id; -1: not looked up; -2: not
+					 * there when this transaction looked */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -156,22 +252,34 @@ static int check_identity(struct hdb_store *st, enum hdb_store_mode mode)
 
 static int migrate(struct hdb_store *st)
 {
-	long long version;
+	long long version, broken = 0;
 	int known = hdb_store_schema_version(), i;
 	char pragma[96];
 
-	/* IMMEDIATE: two halodb processes must not both migrate. */
-	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
+	/* Migrations rebuild tables, which foreign keys would stop halfway;
+	 * they are checked as a whole before the commit instead.  IMMEDIATE:
+	 * two halodb processes must not both migrate. */
+	if (exec(st, "PRAGMA foreign_keys = OFF", "cannot configure") ||
+	    exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	if (query_int(st, "PRAGMA user_version", &version))
 		goto fail;
+	if (version >= known)
+		return exec(st, "COMMIT", "cannot commit");
 	for (i = (int)version; i < known; i++)
 		if (exec(st, hdb_schema_files[i].text, "cannot create schema"))
 			goto fail;
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d; "
 		 "PRAGMA application_id = %d", known, HDB_APPLICATION_ID);
-	if (version < known && exec(st, pragma, "cannot stamp schema"))
+	if (exec(st, pragma, "cannot stamp schema") ||
+	    query_int(st, "SELECT count(*) FROM pragma_foreign_key_check",
+		      &broken))
 		goto fail;
+	if (broken) {
+		hdb_error("cannot upgrade store '%s': %lld rows refer to rows "
+			  "that are not there", st->path, broken);
+		goto fail;
+	}
 	return exec(st, "COMMIT", "cannot commit schema");
 fail:
 	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
@@ -193,6 +301,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 				 "--db", path);
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
+	st->unknown_host = -1;
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		hdb_error("cannot open store '%s': %s", path,
 			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -205,8 +314,8 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		/* WAL lets readers work while a writer ingests. */
 		if (exec(st, "PRAGMA journal_mode = WAL", "cannot set WAL mode") ||
 		    exec(st, "PRAGMA synchronous = NORMAL", "cannot configure") ||
-		    exec(st, "PRAGMA foreign_keys = ON", "cannot configure") ||
-		    migrate(st))
+		    migrate(st) ||
+		    exec(st, "PRAGMA foreign_keys = ON", "cannot configure"))
 			goto fail;
 	} else if (exec(st, "PRAGMA query_only = 1", "cannot configure")) {
 		goto fail;
@@ -247,6 +356,9 @@ const char *hdb_store_path(const struct hdb_store *st)
 
 int hdb_store_begin(struct hdb_store *st)
 {
+	/* another process may have made the unknown host meanwhile */
+	if (st->unknown_host == -2)
+		st->unknown_host = -1;
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	st->in_tx = 1;
@@ -266,6 +378,8 @@ void hdb_store_rollback(struct hdb_store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	st->in_tx = 0;
+	/* it may have been made by what was just rolled back */
+	st->unknown_host = -1;
 }
 
 /* The prepared statement id, ready to bind (prepared on first use). */
@@ -347,11 +461,18 @@ int hdb_store_find_source(struct hdb_store *st, const char *sha256,
 			  char **path)
 {
 	sqlite3_stmt *s = stmt(st, ST_FIND_SOURCE);
+	char *found = NULL;
+	int rc;
 
 	if (!s)
 		return -1;
 	bind_text(s, 1, sha256);
-	return step_lookup(st, s, NULL, path);
+	rc = step_lookup(st, s, NULL, &found);
+	if (path)
+		*path = found;
+	else
+		free(found);
+	return rc;
 }
 
 int hdb_store_add_source(struct hdb_store *st, const char *path,
@@ -445,6 +566,8 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 		/* The first host to claim a key keeps it. */
 		return learn_key(st, *host_id, key, cpu, gpu);
 	}
+	if (!key)
+		return hdb_store_unknown_host(st, host_id);
 	s = stmt(st, ST_HOST_BY_KEY);
 	if (!s)
 		return -1;
@@ -468,15 +591,100 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 	return learn_key(st, *host_id, key, cpu, gpu);
 }
 
-int hdb_store_add_bench(struct hdb_store *st, long long source_id,
-			long long host_id, const struct hdb_bench_record *r)
+int hdb_store_unknown_host(struct hdb_store *st, long long *host_id)
 {
-	sqlite3_stmt *s = stmt(st, ST_ADD_BENCH);
-	long long id;
-	size_t i;
+	sqlite3_stmt *s;
+	int rc;
 
+	if (st->unknown_host < 0) {
+		st->unknown_host = -1;
+		s = stmt(st, ST_UNKNOWN_HOST);
+		if (!s)
+			return -1;
+		rc = step_lookup(st, s, &st->unknown_host, NULL);
+		if (rc < 0)
+			return -1;
+		if (rc == 0 && add_host(st, "unknown", "unknown", NULL, NULL,
+					&st->unknown_host))
+			return -1;
+	}
+	*host_id = st->unknown_host;
+	return 0;
+}
+
+/* The unknown host's id for matching (-2 when there is none), without
+ * creating it. */
+static int unknown_host_id(struct hdb_store *st, long long *id)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->unknown_host != -1) {
+		*id = st->unknown_host;
+		return 0;
+	}
+	s = stmt(st, ST_UNKNOWN_HOST);
 	if (!s)
 		return -1;
+	rc = step_lookup(st, s, id, NULL);
+	if (rc < 0)
+		return -1;
+	st->unknown_host = rc ? *id : -2;
+	*id = st->unknown_host;
+	return 0;
+}
+
+/*
+ * Are two values the same measurement printed with p1 and p2 decimals?
+ * Unknown on either side says nothing against it.
+ */
+static int same_value(double a, int p1, double b, int p2)
+{
+	int p = p1 < p2 ? p1 : p2;
+	double tol = 0.5;
+
+	if (!isfinite(a) || !isfinite(b))
+		return 1;
+	while (p-- > 0)
+		tol /= 10;
+	return fabs(a - b) <= tol + 1e-9 * (fabs(a) > 1 ? fabs(a) : 1);
+}
+
+static int precision_of(int p, int full)
+{
+	return p > 0 ? p : full;
+}
+
+/*
+ * Rows are found again by a bucket of their value (tenths, rounded down;
+ * -1 when there is none), so that the lookup stays an index probe however
+ * many runs of one test the store holds.  A value printed with fewer
+ * decimals (at least one) may fall into the next bucket, so the buckets
+ * of both ends of its tolerance are searched: ?n is the bucket to store,
+ * ?n+1 and ?n+2 the ones to search.
+ */
+static void bind_buckets(sqlite3_stmt *s, int n, double v)
+{
+	int count = sqlite3_bind_parameter_count(s);
+	long long at = -1, lo = -1, hi = -1;
+
+	if (isfinite(v)) {
+		at = (long long)floor(v * 10);
+		lo = (long long)floor((v - 0.05) * 10);
+		hi = (long long)floor((v + 0.05) * 10);
+	}
+	if (count >= n)
+		sqlite3_bind_int64(s, n, at);
+	if (count >= n + 2) {
+		sqlite3_bind_int64(s, n + 1, lo);
+		sqlite3_bind_int64(s, n + 2, hi);
+	}
+}
+
+/* Binds a bench record as ?1..?39 (see stmt_sql). */
+static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
+		       long long unknown, const struct hdb_bench_record *r)
+{
 	bind_int(s, 1, source_id);
 	bind_int(s, 2, r->line);
 	bind_int(s, 3, host_id);
@@ -509,9 +717,18 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	bind_text(s, 30, r->status ? r->status : "ok");
 	bind_text(s, 31, r->error);
 	bind_text(s, 32, r->raw);
-	if (step_done(st, s, "cannot record a test result"))
-		return -1;
-	id = sqlite3_last_insert_rowid(st->db);
+	bind_int(s, 33, precision_of(r->precision, 6));
+	if (sqlite3_bind_parameter_count(s) >= 34)
+		bind_int(s, 34, unknown);
+	bind_buckets(s, 37, r->avg_ts);
+}
+
+static int add_samples(struct hdb_store *st, long long id,
+		       const struct hdb_bench_record *r)
+{
+	sqlite3_stmt *s;
+	size_t i;
+
 	for (i = 0; i < r->n_samples; i++) {
 		s = stmt(st, ST_ADD_SAMPLE);
 		if (!s)
@@ -524,4 +741,164 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 			return -1;
 	}
 	return 0;
+}
+
+/* The stored row this record measures again, or 0. */
+static int find_bench(struct hdb_store *st, long long host_id, long long unknown,
+		      const struct hdb_bench_record *r, long long *id,
+		      int *richer, int *had_samples)
+{
+	sqlite3_stmt *s = stmt(st, ST_FIND_BENCH);
+	int prec = precision_of(r->precision, 6), rc;
+
+	if (!s)
+		return -1;
+	bind_bench(s, 0, host_id, unknown, r);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int p = sqlite3_column_int(s, 4);
+		int samples = sqlite3_column_type(s, 5) != SQLITE_NULL;
+		double ts = sqlite3_column_type(s, 2) == SQLITE_NULL
+			    ? NAN : sqlite3_column_double(s, 2);
+		double sd = sqlite3_column_type(s, 3) == SQLITE_NULL
+			    ? NAN : sqlite3_column_double(s, 3);
+
+		if (!same_value(ts, p, r->avg_ts, prec) ||
+		    !same_value(sd, p, r->stddev_ts, prec))
+			continue;
+		*id = sqlite3_column_int64(s, 0);
+		/* more decimals first, then per-repetition values */
+		*richer = prec > p || (prec == p && r->samples_known && !samples);
+		*had_samples = samples;
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read");
+	return 0;
+}
+
+int hdb_store_add_bench(struct hdb_store *st, long long source_id,
+			long long host_id, const struct hdb_bench_record *r,
+			int *dup)
+{
+	sqlite3_stmt *s;
+	long long id = -1, unknown;
+	int richer = 0, had_samples = 0, rc;
+
+	*dup = 0;
+	if (unknown_host_id(st, &unknown))
+		return -1;
+	rc = find_bench(st, host_id, unknown, r, &id, &richer, &had_samples);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		*dup = 1;
+		s = stmt(st, ST_MERGE_BENCH);
+		if (!s)
+			return -1;
+		bind_bench(s, source_id, host_id, unknown, r);
+		bind_int(s, 35, id);
+		bind_int(s, 36, richer);
+		if (step_done(st, s, "cannot merge a test result"))
+			return -1;
+		return had_samples ? 0 : add_samples(st, id, r);
+	}
+	s = stmt(st, ST_ADD_BENCH);
+	if (!s)
+		return -1;
+	bind_bench(s, source_id, host_id, unknown, r);
+	if (step_done(st, s, "cannot record a test result"))
+		return -1;
+	return add_samples(st, sqlite3_last_insert_rowid(st->db), r);
+}
+
+static void bind_server(sqlite3_stmt *s, long long source_id,
+			long long host_id, long long unknown,
+			const struct hdb_server_record *r)
+{
+	bind_int(s, 1, source_id);
+	bind_int(s, 2, r->line);
+	bind_int(s, 3, host_id);
+	bind_text(s, 4, r->tool);
+	bind_text(s, 5, r->build_commit);
+	bind_int(s, 6, r->build_number);
+	bind_text(s, 7, r->model);
+	bind_text(s, 8, r->model_file);
+	bind_text(s, 9, r->quant);
+	bind_text(s, 10, r->type_k);
+	bind_text(s, 11, r->type_v);
+	bind_int(s, 12, r->n_ctx);
+	bind_int(s, 13, r->n_slots);
+	bind_int(s, 14, r->slot_id);
+	bind_int(s, 15, r->task_id);
+	bind_int(s, 16, r->cache_n);
+	bind_int(s, 17, r->prompt_n);
+	bind_real(s, 18, r->prompt_ms);
+	bind_real(s, 19, r->prompt_tps);
+	bind_int(s, 20, r->gen_n);
+	bind_real(s, 21, r->gen_ms);
+	bind_real(s, 22, r->gen_tps);
+	bind_int(s, 23, precision_of(r->precision, 3));
+	bind_text(s, 24, r->raw);
+	if (sqlite3_bind_parameter_count(s) >= 25)
+		bind_int(s, 25, unknown);
+	bind_buckets(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms);
+}
+
+int hdb_store_add_server(struct hdb_store *st, long long source_id,
+			 long long host_id, const struct hdb_server_record *r,
+			 int *dup)
+{
+	sqlite3_stmt *s = stmt(st, ST_FIND_SERVER);
+	int prec = precision_of(r->precision, 3), rc;
+	long long unknown, id = -1;
+
+	*dup = 0;
+	if (!s || unknown_host_id(st, &unknown))
+		return -1;
+	bind_server(s, source_id, host_id, unknown, r);
+	/* a request is recognised by its token counts and times; without
+	 * times there is nothing to recognise it by */
+	while ((isfinite(r->prompt_ms) || isfinite(r->gen_ms)) &&
+	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int p = sqlite3_column_int(s, 4);
+		double pm = sqlite3_column_type(s, 2) == SQLITE_NULL
+			    ? NAN : sqlite3_column_double(s, 2);
+		double gm = sqlite3_column_type(s, 3) == SQLITE_NULL
+			    ? NAN : sqlite3_column_double(s, 3);
+
+		if (same_value(pm, p, r->prompt_ms, prec) &&
+		    same_value(gm, p, r->gen_ms, prec)) {
+			id = sqlite3_column_int64(s, 0);
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (id >= 0) {
+		*dup = 1;
+		s = stmt(st, ST_MERGE_SERVER);
+		if (!s)
+			return -1;
+		bind_server(s, source_id, host_id, unknown, r);
+		bind_int(s, 26, id);
+		return step_done(st, s, "cannot merge a request");
+	}
+	s = stmt(st, ST_ADD_SERVER);
+	if (!s)
+		return -1;
+	bind_server(s, source_id, host_id, unknown, r);
+	return step_done(st, s, "cannot record a request");
+}
+
+int hdb_store_set_era(struct hdb_store *st, long long source_id,
+		      const char *era)
+{
+	sqlite3_stmt *s = stmt(st, ST_SET_ERA);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, source_id);
+	bind_text(s, 2, era);
+	return step_done(st, s, "cannot record a source's era");
 }

@@ -48,12 +48,34 @@ struct hdb_bench_record {
 	const char *test_time;
 	long long avg_ns, stddev_ns;
 	double avg_ts, stddev_ts;
+	int precision;			/* decimals avg_ts was printed with;
+					 * 0 means full precision (6) */
 	const struct hdb_sample *samples;
 	size_t n_samples;
 	int samples_known;		/* 0: the format has no per-rep values */
 	const char *status;		/* "ok", "failed", ... */
 	const char *error;
 	const char *raw;		/* the whole record as JSON, or NULL */
+};
+
+/*
+ * One request timed by llama-server, or one llama-cli / main run, as
+ * parsed from a log or a saved JSON response.  Same conventions as above.
+ */
+struct hdb_server_record {
+	long line;
+	const char *tool;		/* "llama-server", "llama-cli", ... */
+	const char *build_commit;
+	long long build_number;
+	const char *model;		/* arch + size label */
+	const char *model_file;		/* base name */
+	const char *quant;
+	const char *type_k, *type_v;
+	long long n_ctx, n_slots, slot_id, task_id;
+	long long cache_n, prompt_n, gen_n;
+	double prompt_ms, prompt_tps, gen_ms, gen_tps;
+	int precision;			/* decimals of the ms values; 0: 3 */
+	const char *raw;
 };
 
 enum hdb_store_mode {
@@ -85,7 +107,7 @@ void hdb_store_rollback(struct hdb_store *st);
 
 /*
  * Looks up an ingested file by its hash.  Returns 1 and sets *path (caller
- * frees) when found, 0 when not, -1 on error.
+ * frees; path may be NULL) when found, 0 when not, -1 on error.
  */
 int hdb_store_find_source(struct hdb_store *st, const char *sha256,
 			  char **path);
@@ -104,8 +126,30 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 		   const char *label, const char *cpu, const char *gpu,
 		   long long *host_id);
 
-/* Writes one test result and its samples.  Returns 0 or -1. */
+/* The host results go to when their file does not say (created once). */
+int hdb_store_unknown_host(struct hdb_store *st, long long *host_id);
+
+/*
+ * Writes one test result and its samples.  A measurement already in the
+ * store (same host, or an unknown one; same build, model, parameters,
+ * test and depth; values equal at the precision both were printed with;
+ * the same test_time when both have one) is not written twice: what the
+ * new record knows better (more decimals, samples, the host, fields the
+ * other format does not print) is merged into the stored row, and *dup
+ * is set.  Returns 0 or -1.
+ */
 int hdb_store_add_bench(struct hdb_store *st, long long source_id,
-			long long host_id, const struct hdb_bench_record *r);
+			long long host_id, const struct hdb_bench_record *r,
+			int *dup);
+
+/* The same for a timed request: one request logged and also saved as a
+ * JSON response is one row.  Returns 0 or -1. */
+int hdb_store_add_server(struct hdb_store *st, long long source_id,
+			 long long host_id, const struct hdb_server_record *r,
+			 int *dup);
+
+/* Records what llama.cpp era a source file comes from. */
+int hdb_store_set_era(struct hdb_store *st, long long source_id,
+		      const char *era);
 
 #endif

@@ -20,13 +20,19 @@ line=$(head -n 1 "$here/fixtures/b9749/bench-moe-q4kv.jsonl")
 
 echo "making $n_files small JSON files and one ${big_mb} MiB JSONL file in $work"
 mkdir -p "$work/small"
-# Every file differs (its test_time), so none is deduplicated away.
+# Every file is another run (its test_time, and its tokens/s as runs
+# vary), so none is deduplicated away.
 awk -v n="$n_files" -v src="$here/fixtures/b9749/bench-moe-q8kv.json" -v dir="$work/small" '
 BEGIN {
 	while ((getline l < src) > 0) text = text l "\n"
+	srand(1)
 	for (i = 0; i < n; i++) {
 		t = text
 		gsub(/2026-11-22T00:[0-9][0-9]:[0-9][0-9]Z/, sprintf("2026-01-01T00:00:%06dZ", i), t)
+		while (match(t, /"avg_ts": [0-9]+\.[0-9]+,/)) {
+			v = substr(t, RSTART + 10, RLENGTH - 11) * (0.9 + 0.2 * rand())
+			t = substr(t, 1, RSTART - 1) sprintf("\"avg_ts\" : %.6f,", v) substr(t, RSTART + RLENGTH)
+		}
 		f = sprintf("%s/run-%05d.json", dir, i)
 		printf "%s", t > f
 		close(f)

@@ -4,7 +4,8 @@
 #   1. unit tests: every test_* binary in $UNIT_DIR (each ends 'N passed, N failed')
 #   2. golden CLI tests: tests/cli/*.t transcripts, replayed and diffed
 #   3. the corpus test: tests/corpus.txt against ../shared/formats
-#      (skipped, and said so, when ../shared is absent)
+#      (skipped, and said so, when ../shared is absent; HALODB_SHARED
+#      points elsewhere)
 #
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
@@ -98,30 +99,35 @@ for t in "$here"/cli/*.t; do
 done
 
 # ---- 3. corpus -----------------------------------------------------------
-corpus() { # $1 path, $2 rows, $3 outcome
-	local f="$SHARED/$1" db="$work/corpus.db" rc rows
+sqlv() { # $1 db, $2 query: the single value it returns
+	"$HALODB" --db "$1" sql --format csv "$2" 2>/dev/null | tail -n 1
+}
+
+corpus() { # $1 path, $2 rows, $3 outcome, $4 statuses
+	local f="$SHARED/$1" db="$work/corpus.db" rc rows statuses
 	rm -f "$db" "$db-wal" "$db-shm"
 	if [ ! -f "$f" ]; then
 		bad "corpus: $1 is listed but missing"
 		return
 	fi
-	$WRAP "$HALODB" --db "$db" ingest "$f" >"$work/out" 2>"$work/err"
+	$WRAP "$HALODB" --db "$db" ingest --host corpus "$f" >"$work/out" 2>"$work/err"
 	rc=$?
-	if ! rows=$("$HALODB" --db "$db" sql --format csv \
-		"select count(*) from throughput" 2>>"$work/err" | tail -n 1); then
-		rows=none
-	fi
 	case $3 in
 	ok)        [ "$rc" -eq 0 ] && [ ! -s "$work/err" ] ;;
 	noisy)     [ "$rc" -eq 0 ] && grep -q 'warning: skipped [0-9]* line' "$work/err" ;;
 	truncated) [ "$rc" -eq 0 ] && grep -q 'warning: the run was cut off' "$work/err" ;;
-	error)     [ "$rc" -eq 1 ] && grep -q "$f:[0-9]*:[0-9]*: expected" "$work/err" ;;
-	unrecognized) [ "$rc" -eq 1 ] && grep -q 'unrecognized format' "$work/err" ;;
+	warned)    [ "$rc" -eq 0 ] && grep -q ': warning: ' "$work/err" ;;
+	error)     [ "$rc" -eq 1 ] && grep -q "^$f:[0-9]*:[0-9]*: " "$work/err" ;;
 	*)         false ;;
 	esac || { bad "corpus: $1: expected '$3', exit $rc: $(head -c 300 "$work/err")"; return; }
-	rows=${rows%$'\r'}
-	if [ "$rows" != "$2" ] && ! { [ "$2" = 0 ] && [ "$rows" = none ]; }; then
-		bad "corpus: $1: expected $2 rows, got $rows"
+	if [ -f "$db" ]; then
+		rows=$(sqlv "$db" "select (select count(*) from throughput) + (select count(*) from server_timing)")
+		statuses=$(sqlv "$db" "select coalesce(group_concat(status || '=' || n, ','), '-') from (select status, count(*) n from throughput group by status order by status)")
+	else
+		rows=0 statuses=-
+	fi
+	if [ "$rows" != "$2" ] || [ "$statuses" != "$4" ]; then
+		bad "corpus: $1: expected $2 rows ($4), got $rows ($statuses)"
 		return
 	fi
 	if [ "$2" -gt 0 ] && ! grep -qF "$f: $2 row" "$work/out"; then
@@ -134,12 +140,12 @@ corpus() { # $1 path, $2 rows, $3 outcome
 if [ -d "$SHARED" ]; then
 	listed="$work/listed"
 	grep -v '^#' "$here/corpus.txt" | awk 'NF { print $1 }' | sort > "$listed"
-	while read -r path rows outcome; do
+	while read -r path rows outcome statuses; do
 		case $path in ''|'#'*) continue ;; esac
-		corpus "$path" "$rows" "$outcome"
+		corpus "$path" "$rows" "$outcome" "$statuses"
 	done < "$here/corpus.txt"
-	for f in $( (cd "$SHARED" && ls samples/llamacpp/*.json samples/llamacpp/*.jsonl \
-			generated/*/*.json generated/*/*.jsonl) 2>/dev/null | sort); do
+	for f in $( (cd "$SHARED" && ls samples/llamacpp/* generated/*/*) 2>/dev/null | sort); do
+		case $f in */README.md|*/PROVENANCE.md) continue ;; esac
 		grep -qxF "$f" "$listed" || bad "corpus: $f is not listed in tests/corpus.txt"
 	done
 else

@@ -15,7 +15,7 @@ $ halodb ingest fixtures/bad/wrong-type.jsonl
 $ halodb ingest fixtures/bad/empty.json fixtures/bad/notes.txt no-such-file.json
 > 3 failed
 ! fixtures/bad/empty.json:1:1: expected results, found an empty file
-! fixtures/bad/notes.txt:1:1: unrecognized format: expected llama-bench JSON (an array of test objects) or JSONL (one test object per line)
+! fixtures/bad/notes.txt:1:1: unrecognized format: expected llama-bench output (JSON, JSONL, markdown, CSV, SQL), a llama-server or llama-cli log, or a saved llama-server response
 ! cannot open 'no-such-file.json': No such file or directory
 ? 1
 $ halodb ingest fixtures/b9749/bench-missing-model.json
@@ -50,3 +50,15 @@ $ halodb sql "select path, truncated from source order by id"
 > ----------------------------------------  ---------
 > fixtures/b9749/bench-moe-q4kv.jsonl               0
 > fixtures/b9749/bench-killed-partial.json          1
+# Regression: a file that made the 'unknown' host and then failed must not
+# leave a stale host behind for the next file.
+$ halodb --db u.db ingest fixtures/bad/no-host-then-broken.jsonl fixtures/bad/no-host.jsonl
+> fixtures/bad/no-host.jsonl: 1 row (llama-bench-jsonl)
+> ingested 1 file (1 row), 1 failed
+! fixtures/bad/no-host-then-broken.jsonl:2:12: expected valid JSON (unexpected token near ',')
+! fixtures/bad/no-host.jsonl: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
+? 1
+$ halodb --db u.db hosts
+> host     identified_by                   rows  cpu_info  gpu_info
+> -------  ------------------------------  ----  --------  --------
+> unknown  nothing (its files do not say)     1

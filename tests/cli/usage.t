@@ -33,18 +33,31 @@ $ halodb --help
 > 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
-> usage: halodb ingest [--host NAME] [--db PATH] PATH...
+> usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
 >
-> Adds result files to the store.  Directories are walked (dot-files
-> skipped).  Formats are recognised by content: llama-bench JSON and
-> JSONL of every llama.cpp era.  Each file is one transaction: a file
-> that fails changes nothing and is reported as path:line:col; the
-> others still go in, and the exit status is 1.  A file whose bytes
-> are already in the store is skipped ('already ingested').
+> Adds result files to the store.  Directories are walked in name order
+> (dot-files skipped).  Formats are recognised by content, whatever the
+> file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every
+> llama.cpp era; llama-server and llama-cli/main logs; saved
+> llama-server responses with a 'timings' object.  Runs that died (out
+> of memory, device lost, GPU hang, failed to load) become rows with
+> status oom, crashed or failed and their error line.
 >
->   --host NAME  the machine these results came from; without it the
->                host is derived from cpu_info and gpu_info
->   --db PATH    the store (default: $HALODB_DB, else ./halodb.db)
+> Each file is one transaction: a file that fails changes nothing and
+> is reported as path:line:col; the others still go in, and the exit
+> status is 1.  A file whose bytes are already in the store is skipped
+> ('already ingested'); a measurement already there from another
+> format (the same run as JSON and markdown) is not counted twice.
+> 'x.stderr.txt' (any one extension) is read as the stderr of the
+> results file 'x.*' beside it, and tells how its run died.
+>
+>   --host NAME    the machine these results came from; without it the
+>                  host is derived from cpu_info and gpu_info, and files
+>                  that do not say (markdown, logs) go to host 'unknown'
+>   --stderr FILE  the stderr of the one results file given
+>   --dry-run      say what each file is (format, era, rows, warnings)
+>                  and write nothing
+>   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
 $ halodb sql --help
 > usage: halodb sql [--format table|csv|json|md] [--db PATH] QUERY
 >
@@ -74,17 +87,17 @@ $ halodb frobnicate
 ? 2
 $ halodb ingest
 ! halodb: ingest: expected at least one PATH
-! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --bogus x.json
 ! halodb: ingest: unknown option '--bogus'
-! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --host
 ! halodb: ingest: option '--host' needs a value
-! usage: halodb ingest [--host NAME] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --version > /dev/null

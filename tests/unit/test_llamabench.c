@@ -1,7 +1,7 @@
 /* Unit tests: ingest/llamabench.c (fields of every era), ingest/host.c
  * (host keys) and ingest/sniff.c (format by content). */
 #include "harness.h"
-#include "../../ingest/ingest.h"
+#include "../../ingest/parsers.h"
 #include "../../util.h"
 
 /* The records of one parse, copied out of the callback. */
@@ -57,10 +57,11 @@ static int keep(void *ctx, const struct hdb_bench_record *in)
 static int parse(const char *text, struct recs *rs, struct hdb_parse_info *in)
 {
 	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	struct hdb_sink sink = { rs, keep, NULL, NULL };
 	int rc;
 
 	memset(rs, 0, sizeof(*rs));
-	rc = hdb_parse_bench_json(f, "b.json", keep, rs, in);
+	rc = hdb_parse_bench_json(f, "b.json", &sink, in);
 	fclose(f);
 	return rc;
 }
@@ -307,9 +308,18 @@ static void formats_are_known_by_content(void)
 	CHECK_INT(sniff("[\n  {\n"), HDB_FORMAT_BENCH_JSON);
 	CHECK_INT(sniff("ggml_cuda_init: x\n[\n"), HDB_FORMAT_BENCH_JSON);
 	CHECK_INT(sniff("{\"build_commit\": \"x\"}\n"), HDB_FORMAT_BENCH_JSONL);
-	CHECK_INT(sniff("{\"content\": \"hi\", \"timings\": {}}\n"), HDB_FORMAT_UNKNOWN);
+	CHECK_INT(sniff("{\"content\": \"hi\", \"timings\": {}}\n"), HDB_FORMAT_SERVER_JSON);
+	CHECK_INT(sniff("{\"content\": \"hi\"}\n"), HDB_FORMAT_UNKNOWN);
+	CHECK_INT(sniff("ggml_vulkan: x\n| model | size | test | t/s |\n"), HDB_FORMAT_BENCH_MD);
+	CHECK_INT(sniff("| llama 7B Q4_0 | 3.56 GiB | pp512 | 1.00 \xc2\xb1 0.01 |\n"), HDB_FORMAT_BENCH_MD);
 	CHECK_INT(sniff("| model | size |\n"), HDB_FORMAT_UNKNOWN);
+	CHECK_INT(sniff("noise\nbuild_commit,build_number\n"), HDB_FORMAT_BENCH_CSV);
+	CHECK_INT(sniff("CREATE TABLE IF NOT EXISTS llama_bench (\n"), HDB_FORMAT_BENCH_SQL);
+	CHECK_INT(sniff("0.19.454.579 I slot print_timing: id  0 | task 0 | x\n"), HDB_FORMAT_LLAMA_LOG);
+	CHECK_INT(sniff("{\"function\":\"print_timings\",\"msg\":\"x\"}\n"), HDB_FORMAT_LLAMA_LOG);
+	CHECK_INT(sniff("ggml_cuda_init: found 1 ROCm devices:\nHW Exception by GPU node-1 reason :GPU Hang\n"), HDB_FORMAT_BENCH_MD);
 	CHECK_INT(sniff("[INFO] starting\n"), HDB_FORMAT_UNKNOWN);
+	CHECK_INT(sniff("hello\n"), HDB_FORMAT_UNKNOWN);
 	CHECK_INT(sniff(""), HDB_FORMAT_UNKNOWN);
 }
 

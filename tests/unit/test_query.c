@@ -29,6 +29,7 @@ static void add(struct hdb_store *st, const char *host, const char *model,
 	struct hdb_bench_record r;
 	long long src, h;
 	char sha[32];
+	int dup;
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
@@ -53,7 +54,7 @@ static void add(struct hdb_store *st, const char *host, const char *model,
 	if (hdb_store_begin(st) ||
 	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
 	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r) || hdb_store_commit(st)) {
+	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
 		fprintf(stderr, "add: %s\n", hdb_errmsg());
 		exit(2);
 	}

@@ -151,12 +151,13 @@ static void records_and_samples_are_written(void)
 	struct hdb_bench_record r = record("pp512", 11.0);
 	long long src, host;
 	char *prev = NULL;
+	int dup;
 
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a.json", "ab12", 10, "llama-bench-json", &src), 0);
 	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", "x", NULL, &host), 0);
-	CHECK_INT(hdb_store_add_bench(st, src, host, &r), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
 	CHECK_INT(one_int(st, "SELECT n_reps FROM throughput"), 3);
@@ -170,7 +171,7 @@ static void records_and_samples_are_written(void)
 	/* a rolled-back file leaves nothing */
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "b.json", "cd34", 10, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_add_bench(st, src, host, &r), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
 	hdb_store_rollback(st);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM source"), 1);
@@ -206,6 +207,103 @@ static void hosts_by_key_and_by_name(void)
 	hdb_store_close(st);
 }
 
+struct hdb_embedded {
+	const char *name;
+	const char *text;
+};
+extern const struct hdb_embedded hdb_schema_files[];
+
+/* A store written by the first halodb (schema 1) is upgraded in place and
+ * keeps every row. */
+static void a_version_1_store_is_upgraded_with_its_rows(void)
+{
+	const char *p = path_in_tmp("v1.db");
+	struct hdb_store *st;
+	sqlite3 *db;
+	char *sql;
+
+	CHECK(sqlite3_open(p, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, hdb_schema_files[0].text, NULL, NULL, NULL) == SQLITE_OK);
+	sql = "INSERT INTO source VALUES (1, 'a.json', 'ab', 3, 'llama-bench-json', 0, '2026-11-22T00:00:00Z');"
+	      "INSERT INTO host VALUES (1, 'a30', 'option', 'Xeon', 'NVIDIA A30');"
+	      "INSERT INTO bench (id, source_id, source_line, host_id, test, n_prompt, n_gen, n_depth, avg_ts, stddev_ts, n_reps) "
+	      "VALUES (1, 1, 2, 1, 'pp512', 512, 0, 0, 100.5, 1.5, 2);"
+	      "INSERT INTO bench_sample VALUES (1, 1, 100.0, NULL), (1, 2, 101.0, NULL);"
+	      "PRAGMA user_version = 1; PRAGMA application_id = 1751215215;";
+	CHECK(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(one_int(st, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE host = 'a30' "
+			      "AND avg_ts = 100.5 AND n_reps = 2 AND error IS NULL"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput_sample"), 2);
+	CHECK_INT(one_int(st, "SELECT precision FROM bench"), 6);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM server_timing"), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	CHECK_INT(one_int(st, "PRAGMA foreign_keys"), 1);
+	hdb_store_close(st);
+}
+
+/* One measurement printed twice, as JSON and as markdown, is one row;
+ * the richer report wins whichever comes first. */
+static void a_measurement_printed_twice_is_one_row(void)
+{
+	const char *p = path_in_tmp("dup.db");
+	struct hdb_store *st;
+	struct hdb_bench_record json = record("pp512", 551.949539), md;
+	long long src1, src2, host, unknown;
+	int dup;
+
+	json.model_type = md.model_type = NULL;
+	json.model_type = "qwen3moe ?B Q4_K - Medium";
+	json.stddev_ts = 3.421954;
+	json.build_commit = "d32676d";
+	json.build_number = 9749;
+	json.n_threads = 2;
+	json.test_time = "2026-11-22T00:03:12Z";
+	md = json;
+	md.avg_ts = 551.95;
+	md.stddev_ts = 3.42;
+	md.precision = 2;
+	md.samples = NULL;
+	md.n_samples = 0;
+	md.samples_known = 0;
+	md.test_time = NULL;
+	md.n_batch = HDB_UNSET;
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "x.md", "11", 1, "llama-bench-md", &src1), 0);
+	CHECK_INT(hdb_store_add_source(st, "x.json", "22", 1, "llama-bench-json", &src2), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc-1", "AMD EPYC", "", &host), 0);
+	/* markdown first, under the unknown host */
+	CHECK_INT(hdb_store_add_bench(st, src1, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_bench(st, src2, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE host = 'epyc-1' "
+			      "AND avg_ts = 551.949539 AND n_reps = 3 AND source = 'x.json'"), 1);
+	CHECK_INT(one_int(st, "SELECT precision FROM bench"), 6);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench_sample"), 3);
+	/* and again: nothing new */
+	CHECK_INT(hdb_store_add_bench(st, src1, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(one_int(st, "SELECT avg_ts = 551.949539 FROM bench"), 1);
+	/* another run of the same test is another row */
+	json.avg_ts = 560.1;
+	json.test_time = "2026-11-22T01:00:00Z";
+	CHECK_INT(hdb_store_add_bench(st, src2, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	/* so is the same value at another depth */
+	md.n_depth = 1024;
+	CHECK_INT(hdb_store_add_bench(st, src1, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 3);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(new_store_is_stamped_and_in_wal_mode);
@@ -214,5 +312,7 @@ int main(void)
 	RUN(a_read_only_store_refuses_writes);
 	RUN(records_and_samples_are_written);
 	RUN(hosts_by_key_and_by_name);
+	RUN(a_version_1_store_is_upgraded_with_its_rows);
+	RUN(a_measurement_printed_twice_is_one_row);
 	return t_done();
 }

@@ -1,0 +1,147 @@
+/*
+ * parsers.h: what the files of ingest/ share among themselves (private to
+ * ingest/; other rooms use ingest.h).  The sink parsers report to, the
+ * parsers themselves, the shared llama-bench record builder, the failure
+ * classifier, and the small helpers for names and hosts.
+ */
+#ifndef HALODB_INGEST_PARSERS_H
+#define HALODB_INGEST_PARSERS_H
+
+#include "ingest.h"
+#include "../util.h"
+
+/*
+ * Recognises the format of an open file from its first lines, whatever
+ * its name.  Leaves the file position at the start.
+ */
+enum hdb_format hdb_sniff(FILE *f);
+
+/* Where parsers send what they find. */
+struct hdb_sink {
+	void *ctx;
+	/* each returns 0, or -1 with hdb_error set to stop the parse */
+	int (*bench)(void *ctx, const struct hdb_bench_record *r);
+	int (*server)(void *ctx, const struct hdb_server_record *r);
+	/* a problem that does not stop the file: 'path:l:c: warning: ...' */
+	void (*warning)(void *ctx, const char *msg);
+};
+
+/* Reports a warning through the sink (formatted like printf). */
+void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)
+	HDB_PRINTF(2, 3);
+
+/* What a parser saw besides the records it handed over. */
+struct hdb_parse_info {
+	enum hdb_format format;
+	char era[64];		/* the llama.cpp era, e.g. 'b5221+ (depth)' */
+	long records;
+	int empty;		/* well-formed but without a single record
+				 * ('[' alone: a run that failed at once) */
+	int truncated;		/* the run was cut off (no closing ']' ...) */
+	long trunc_line, trunc_col;
+	const char *trunc_what;	/* static text: what was missing */
+	long noise_lines;	/* lines that were not JSON (stderr noise) */
+	long first_noise_line;
+	char first_noise[48];	/* the start of that line, made printable */
+};
+
+/*
+ * The parsers.  Each reads f from its start, hands every record to the
+ * sink in file order, fills *info, and returns 0, or -1 with hdb_error set
+ * to 'path:line:col: expected ...' (or the sink's own message).  Memory is
+ * bounded by one record (one table for markdown).
+ *
+ * hdb_parse_bench_json: llama-bench JSON or JSONL; a file with no records
+ * is an error.
+ */
+int hdb_parse_bench_json(FILE *f, const char *path, const struct hdb_sink *sink,
+			 struct hdb_parse_info *info);
+/* llama-bench markdown, with whatever stderr was captured into it. */
+int hdb_parse_bench_md(FILE *f, const char *path, const struct hdb_sink *sink,
+		       struct hdb_parse_info *info);
+/* llama-bench CSV (libcsv) or SQL (parsed as data, never executed). */
+int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
+			struct hdb_parse_info *info);
+int hdb_parse_bench_sql(FILE *f, const char *path, const struct hdb_sink *sink,
+			struct hdb_parse_info *info);
+/* llama-server / llama-cli / main logs of every era. */
+int hdb_parse_llama_log(FILE *f, const char *path, const struct hdb_sink *sink,
+			struct hdb_parse_info *info);
+/* A saved /completion or /v1/chat/completions response. */
+int hdb_parse_server_json(FILE *f, const char *path,
+			  const struct hdb_sink *sink,
+			  struct hdb_parse_info *info);
+
+/*
+ * Builds bench records from the fields of llama-bench tests of any era,
+ * given as jansson objects (JSON values, or CSV/SQL strings), and hands
+ * them to the sink.  Objects are passed as void * to keep jansson.h in
+ * the parsers' own files.  Free with hdb_bench_builder_free.
+ */
+struct hdb_bench_builder;
+struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
+						const struct hdb_sink *sink);
+/* text: the record as it stood in the file; line, col: where it starts;
+ * precision: decimals of avg_ts as printed (0 for full).  Returns 0, or
+ * -1 with hdb_error set ('path:line:col: expected ...'). */
+int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
+		  const char *text, long line, long col, int precision);
+void hdb_bench_builder_free(struct hdb_bench_builder *b);
+/* Sets every field of r to unknown (NULL, HDB_UNSET, NAN). */
+void hdb_bench_record_init(struct hdb_bench_record *r);
+/* Splits a model_type ('qwen3moe 30B.A3B Q4_K - Medium') into the model
+ * ('qwen3moe 30B.A3B', into model) and the canonical quant ('Q4_K_M', into
+ * quant); either may come out empty. */
+void hdb_split_model_type(const char *model_type, struct strbuf *model,
+			  struct strbuf *quant);
+/* A canonical quant named in a file name ('...-UD-Q4_K_XL.gguf' gives
+ * 'Q4_K_XL'), or "" */
+void hdb_quant_from_file(const char *file, char *out, size_t size);
+/* The file name of a path, '/' or '\' separated (borrowed from path). */
+const char *hdb_base_name(const char *path);
+/* The llama.cpp era a test object's field set belongs to. */
+void hdb_bench_era(const void *json_object, char *out, size_t size);
+
+/* How a run ended, from the lines it printed (failure.c). */
+enum hdb_fail_kind {		/* in rising order of what it tells */
+	HDB_FAIL_NONE,
+	HDB_FAIL_FAILED,	/* failed to load the model or make a context */
+	HDB_FAIL_CRASHED,	/* device lost, GPU hang, abort, signal */
+	HDB_FAIL_OOM,		/* out of (device) memory */
+};
+
+/* A run's failure so far: the most telling error line seen. */
+struct hdb_failure {
+	enum hdb_fail_kind kind;
+	int telling;
+	long lineno;
+	char line[256];		/* the error line, trimmed */
+	char model_file[256];	/* from 'failed to load model '...'' */
+	char quant[16];		/* what that file name says, or "" */
+};
+
+/* The kind of failure one line reports (HDB_FAIL_NONE for most lines);
+ * *telling is 0 for backtrace frames and wrapper echoes. */
+enum hdb_fail_kind hdb_failure_kind(const char *line, int *telling);
+/* Notes a line (without its newline) into f; zero f to start. */
+void hdb_failure_note(struct hdb_failure *f, const char *line, long lineno);
+/* Fills the fields of a (hdb_bench_record_init'ed) record of the run that
+ * died: status, error, line, raw, model file and quant; borrows from f. */
+void hdb_failure_record(const struct hdb_failure *f,
+			struct hdb_bench_record *r);
+/* "oom", "crashed", "failed" ("ok" for HDB_FAIL_NONE). */
+const char *hdb_fail_status(enum hdb_fail_kind kind);
+
+/* Canonical quant name for a llama.cpp ftype name ('Q4_K - Medium' ->
+ * 'Q4_K_M'); writes "" when the ftype says nothing usable. */
+void hdb_quant_name(const char *ftype, char *out, size_t size);
+
+/*
+ * The host key of a record: cpu_info and gpu_info with what drifts between
+ * builds and backends normalised away; *label is a readable host name made
+ * from it.  Both are NULL when neither string says anything.  Caller frees.
+ */
+void hdb_host_key(const char *cpu_info, const char *gpu_info, char **key,
+		  char **label);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * sink.c: the small shared pieces of ingest/ that every parser and the
+ * driver use: warnings through the sink, and the names of formats.
+ */
+#include "parsers.h"
+
+#include <stdarg.h>
+
+void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	if (!sink->warning)
+		return;
+	va_start(ap, fmt);
+	strbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	sink->warning(sink->ctx, sb.buf);
+	strbuf_release(&sb);
+}
+
+const char *hdb_format_name(enum hdb_format fmt)
+{
+	switch (fmt) {
+	case HDB_FORMAT_BENCH_JSON:
+		return "llama-bench-json";
+	case HDB_FORMAT_BENCH_JSONL:
+		return "llama-bench-jsonl";
+	case HDB_FORMAT_BENCH_MD:
+		return "llama-bench-md";
+	case HDB_FORMAT_BENCH_CSV:
+		return "llama-bench-csv";
+	case HDB_FORMAT_BENCH_SQL:
+		return "llama-bench-sql";
+	case HDB_FORMAT_LLAMA_LOG:
+		return "llama-log";
+	case HDB_FORMAT_SERVER_JSON:
+		return "llama-server-json";
+	case HDB_FORMAT_UNKNOWN:
+		break;
+	}
+	return "unknown";
+}
