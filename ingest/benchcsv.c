@@ -152,12 +152,10 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 	t.path = path;
 	t.info = info;
 	t.b = hdb_bench_builder_new(path, sink);
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = hdb_getline(&line, &cap, f)) >= 0) {
 		size_t len = (size_t)n;
 
 		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
 		if (!len)
 			continue;
 		/* a header (several runs may follow one another), a row of
@@ -320,12 +318,10 @@ int hdb_parse_bench_sql(FILE *f, const char *path, const struct hdb_sink *sink,
 	t.path = path;
 	t.info = info;
 	t.b = hdb_bench_builder_new(path, sink);
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = hdb_getline(&line, &cap, f)) >= 0) {
 		size_t len = (size_t)n;
 
 		lineno++;
-		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
 		if (!strncmp(line, "CREATE TABLE IF NOT EXISTS ", 27)) {
 			/* the table was renamed test -> llama_bench at b6065 */
 			if (!table)

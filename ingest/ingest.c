@@ -240,17 +240,13 @@ static int read_failure(const char *path, struct hdb_failure *fail)
 	FILE *f = fopen(path, "rb");
 	char *line = NULL;
 	size_t cap = 0;
-	ssize_t n;
 	long lineno = 0;
 
 	memset(fail, 0, sizeof(*fail));
 	if (!f)
 		return hdb_error("cannot open '%s': %s", path, strerror(errno));
-	while ((n = getline(&line, &cap, f)) >= 0) {
-		while (n && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-			line[--n] = '\0';
+	while (hdb_getline(&line, &cap, f) >= 0)
 		hdb_failure_note(fail, line, ++lineno);
-	}
 	free(line);
 	fclose(f);
 	return 0;

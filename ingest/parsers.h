@@ -10,6 +10,8 @@
 #include "ingest.h"
 #include "../util.h"
 
+#include <sys/types.h>
+
 /*
  * Recognises the format of an open file from its first lines, whatever
  * its name.  Leaves the file position at the start.
@@ -25,6 +27,10 @@ struct hdb_sink {
 	/* a problem that does not stop the file: 'path:l:c: warning: ...' */
 	void (*warning)(void *ctx, const char *msg);
 };
+
+/* Reads the next line of f into *line (grown as needed) without its "\n"
+ * or "\r\n".  Returns its length, or -1 at the end of the file. */
+ssize_t hdb_getline(char **line, size_t *cap, FILE *f);
 
 /* Reports a warning through the sink (formatted like printf). */
 void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)

@@ -1,10 +1,23 @@
 /*
  * sink.c: the small shared pieces of ingest/ that every parser and the
- * driver use: warnings through the sink, and the names of formats.
+ * driver use: reading lines, warnings through the sink, format names.
  */
 #include "parsers.h"
 
 #include <stdarg.h>
+
+ssize_t hdb_getline(char **line, size_t *cap, FILE *f)
+{
+	ssize_t n = getline(line, cap, f);
+
+	if (n < 0)
+		return -1;
+	if (n && (*line)[n - 1] == '\n')
+		(*line)[--n] = '\0';
+	if (n && (*line)[n - 1] == '\r')
+		(*line)[--n] = '\0';
+	return n;
+}
 
 void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)
 {
