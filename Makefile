@@ -19,7 +19,7 @@ CFLAGS ?= -O2 -g
 DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 	fonts-dejavu-core pkg-config
-PKGS = sqlite3 jansson libcmark-gfm
+PKGS = sqlite3 jansson libcmark-gfm yaml-0.1
 
 WARN = -Wall -Wextra
 ifdef DEVELOPER
@@ -40,6 +40,7 @@ LIB_SRC = util.c \
 	ingest/ingest.c ingest/sniff.c ingest/jsonstream.c \
 	ingest/llamabench.c ingest/benchmd.c ingest/benchcsv.c \
 	ingest/llamalog.c ingest/serverjson.c ingest/failure.c \
+	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
 	ingest/host.c ingest/sha256.c ingest/sink.c \
 	schema/store.c \
 	query/table.c query/sql.c query/speed.c \

@@ -85,7 +85,8 @@ static int open_store(struct cli *cli)
 
 enum {
 	OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES, OPT_STDERR,
-	OPT_DRY_RUN
+	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
+	OPT_VARIANT, OPT_NIAH_PASS
 };
 
 /*
@@ -128,7 +129,9 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 /* ---- ingest ----------------------------------------------------------- */
 
 static const char ingest_usage[] =
-	"halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...\n"
+	"halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]\n"
+	"              [--model M] [--quant Q] [--kv TYPE] [--backend B]\n"
+	"              [--build ID] [--variant TEXT] [--niah-pass N] PATH...\n"
 	"\n"
 	"Adds result files to the store.  Directories are walked in name order\n"
 	"(dot-files skipped).  Formats are recognised by content, whatever the\n"
@@ -136,7 +139,10 @@ static const char ingest_usage[] =
 	"llama.cpp era; llama-server and llama-cli/main logs; saved\n"
 	"llama-server responses with a 'timings' object.  Runs that died (out\n"
 	"of memory, device lost, GPU hang, failed to load) become rows with\n"
-	"status oom, crashed or failed and their error line.\n"
+	"status oom, crashed or failed and their error line.  Quality results:\n"
+	"lm-evaluation-harness results (with their samples files), EvalPlus\n"
+	"eval results and leaderboard, Aider benchmark run directories and\n"
+	"leaderboard YAML, needle-in-a-haystack cells.\n"
 	"\n"
 	"Each file is one transaction: a file that fails changes nothing and\n"
 	"is reported as path:line:col; the others still go in, and the exit\n"
@@ -152,7 +158,18 @@ static const char ingest_usage[] =
 	"  --stderr FILE  the stderr of the one results file given\n"
 	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
 	"                 and write nothing\n"
-	"  --db PATH      the store (default: $HALODB_DB, else ./halodb.db)\n";
+	"  --db PATH      the store (default: $HALODB_DB, else ./halodb.db)\n"
+	"\n"
+	"Quality files record neither the machine nor the quant nor the KV\n"
+	"cache they ran with; name them for every quality row of the call:\n"
+	"  --model M      the model (what the file calls it is kept alongside)\n"
+	"  --quant Q      its quant, e.g. Q4_K_M\n"
+	"  --kv TYPE      KV cache type, or K/V types: q8_0, q8_0/q4_0\n"
+	"  --backend B    e.g. Vulkan, CUDA\n"
+	"  --build ID     the llama.cpp build, e.g. b9749 or d32676d\n"
+	"  --variant TEXT free text: thinking, no-think, edit=whole ...\n"
+	"  --niah-pass N  a needle cell passes at a judge score of N or more\n"
+	"                 out of 10 (default 10)\n";
 
 struct ingest_print {
 	int dry_run;
@@ -182,6 +199,8 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 			printf(", %ld already in the store", o->dups);
 		if (o->died)
 			printf(", %ld from a run that died", o->died);
+		if (o->items)
+			printf(", %ld item%s", o->items, o->items == 1 ? "" : "s");
 		if (ip->dry_run && o->noise)
 			printf(", %ld other line%s", o->noise,
 			       o->noise == 1 ? "" : "s");
@@ -258,6 +277,13 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 		{ "host", required_argument, NULL, OPT_HOST },
 		{ "stderr", required_argument, NULL, OPT_STDERR },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "quant", required_argument, NULL, OPT_QUANT },
+		{ "kv", required_argument, NULL, OPT_KV },
+		{ "backend", required_argument, NULL, OPT_BACKEND },
+		{ "build", required_argument, NULL, OPT_BUILD },
+		{ "variant", required_argument, NULL, OPT_VARIANT },
+		{ "niah-pass", required_argument, NULL, OPT_NIAH_PASS },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -267,9 +293,11 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	struct hdb_ingest_report rep = { &ip, on_warning, on_file };
 	struct hdb_ingest_totals totals;
 	struct hdb_store *known = NULL;
+	char *kv = NULL, *end;
 	int c, rc;
 
 	memset(&o, 0, sizeof(o));
+	o.niah_pass = 10;
 	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
 		if (c == '?')
 			return HDB_EXIT_USAGE;
@@ -279,6 +307,43 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 			o.stderr_file = optarg;
 		else if (c == OPT_DRY_RUN)
 			o.dry_run = ip.dry_run = 1;
+		else if (c == OPT_MODEL)
+			o.attach.model = optarg;
+		else if (c == OPT_QUANT)
+			o.attach.quant = optarg;
+		else if (c == OPT_KV)
+			kv = optarg;
+		else if (c == OPT_BACKEND)
+			o.attach.backend = optarg;
+		else if (c == OPT_BUILD)
+			o.attach.build = optarg;
+		else if (c == OPT_VARIANT)
+			o.attach.variant = optarg;
+		else if (c == OPT_NIAH_PASS) {
+			long n = strtol(optarg, &end, 10);
+
+			if (!*optarg || *end || n < 1 || n > 10)
+				return usage_error(cli->cmd, "--niah-pass: "
+						   "expected a score from 1 "
+						   "to 10, got '%s'", optarg);
+			o.niah_pass = (int)n;
+		}
+	}
+	if (kv) {
+		/* 'q8_0' for both, or 'q8_0/q4_0' (or ',') for K and V */
+		size_t k = strcspn(kv, "/,");
+
+		if (!k || (kv[k] && !kv[k + 1]))
+			return usage_error(cli->cmd, "--kv: expected a KV cache "
+					   "type such as q8_0, or K/V types "
+					   "such as q8_0/q4_0, got '%s'", kv);
+		if (kv[k]) {
+			kv[k] = '\0';
+			o.attach.type_v = kv + k + 1;
+		} else {
+			o.attach.type_v = kv;
+		}
+		o.attach.type_k = kv;
 	}
 	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t")))
 		return usage_error(cli->cmd, "--host: expected a non-empty "

@@ -20,13 +20,22 @@
 
 #define MAX_WALK_DEPTH 64
 
-/* A file to ingest, and the stderr capture read with it. */
+/* What a file read along with another one is to it. */
+enum role {
+	ROLE_RESULTS,		/* read on its own */
+	ROLE_STDERR,		/* the stderr capture of a llama-bench run */
+	ROLE_SAMPLES,		/* an lm-eval --log_samples file of a run */
+};
+
+/* A file (or an Aider run directory) to ingest. */
 struct entry {
 	char *path;
 	char *error;		/* why it cannot be read, reported in turn */
 	int walked;		/* found by a walk, not named */
-	int companion_of;	/* index of the results file, or -1 */
-	int companion;		/* index of its stderr file, or -1 */
+	int is_dir;		/* an Aider run directory */
+	enum role role;
+	int companion_of;	/* the results file it goes with, or -1 */
+	int handled;		/* read (or reported) with its results file */
 };
 
 struct run {
@@ -53,6 +62,17 @@ struct file_ctx {
 	/* the build of the last record, for a companion's failure row */
 	char *build_commit;
 	long long build_number;
+	/* quality records of this file: the last one, and by benchmark and
+	 * metric for the items of samples files */
+	long long last_quality;
+	struct qref {
+		char *benchmark, *metric;
+		long long id;
+	} *qrefs;
+	size_t n_qrefs;
+	long items, unplaced;
+	long long *recount;	/* rows whose counts come from their items */
+	size_t n_recount;
 };
 
 static void warn(void *ctx, const char *msg)
@@ -175,10 +195,148 @@ static int on_server(void *ctx, const struct hdb_server_record *r)
 	return 0;
 }
 
+/* The directory a path is in, with its '/' ("" for the current one). */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return xstrndup(path, slash ? (size_t)(slash - path) + 1 : 0);
+}
+
+static void note_recount(struct file_ctx *fc, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < fc->n_recount; i++)
+		if (fc->recount[i] == id)
+			return;
+	fc->recount = xrealloc(fc->recount, (fc->n_recount + 1) *
+				    sizeof(*fc->recount));
+	fc->recount[fc->n_recount++] = id;
+}
+
+static int on_quality(void *ctx, const struct hdb_quality_record *r)
+{
+	struct file_ctx *fc = ctx;
+	struct run *run = fc->run;
+	struct qref *q;
+	long long id;
+	int rc = 0;
+
+	if (resolve_host(fc, NULL, NULL))
+		return -1;
+	/* needle cells come one file each: a run's files make one row */
+	if (!strcmp(r->harness, "niah")) {
+		char *dir = dir_of(fc->path);
+
+		rc = hdb_store_find_quality(run->st, fc->host_id,
+					    &run->o->attach, r, dir, &id);
+		free(dir);
+		if (rc < 0)
+			return -1;
+	}
+	/* a run's row found again only gains this file's items */
+	if (rc != 1) {
+		if (hdb_store_add_quality(run->st, fc->source_id, fc->host_id,
+					  &run->o->attach, r, &id))
+			return -1;
+		fc->rows++;
+	}
+	if (!strcmp(r->harness, "niah"))
+		note_recount(fc, id);
+	fc->last_quality = id;
+	fc->qrefs = xrealloc(fc->qrefs, (fc->n_qrefs + 1) * sizeof(*fc->qrefs));
+	q = &fc->qrefs[fc->n_qrefs++];
+	q->benchmark = xstrdup(r->benchmark);
+	q->metric = xstrdup(r->metric);
+	q->id = id;
+	return 0;
+}
+
+/*
+ * The record of a task and metric in this run.  A metric without a filter
+ * (pre-0.4), or with 'none' (samples of 0.4.3-0.4.6 do not name their
+ * filter), stands for the task's only filter of it, if it has only one.
+ */
+static long long find_qref(const struct file_ctx *fc, const char *task,
+			   const char *metric)
+{
+	const char *comma = strchr(metric, ',');
+	size_t i, len = comma ? (size_t)(comma - metric) : strlen(metric);
+	long long found = -1;
+	int n = 0;
+
+	for (i = 0; i < fc->n_qrefs; i++) {
+		const struct qref *q = &fc->qrefs[i];
+
+		if (strcmp(q->benchmark, task))
+			continue;
+		if (!strcmp(q->metric, metric))
+			return q->id;
+		if ((!comma || !strcmp(comma, ",none")) &&
+		    !strncmp(q->metric, metric, len) && q->metric[len] == ',') {
+			found = q->id;
+			n++;
+		}
+	}
+	return n == 1 ? found : -1;
+}
+
+static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
+			   const char *task, const char *metric)
+{
+	struct file_ctx *fc = ctx;
+	long long id = task && metric ? find_qref(fc, task, metric)
+				       : fc->last_quality;
+
+	if (id <= 0) {
+		fc->unplaced++;
+		return 0;
+	}
+	if (hdb_store_add_quality_item(fc->run->st, id, it))
+		return -1;
+	fc->items++;
+	return 0;
+}
+
+static int on_reference(void *ctx, const struct hdb_reference_record *r)
+{
+	struct file_ctx *fc = ctx;
+
+	if (hdb_store_add_reference(fc->run->st, fc->source_id, r))
+		return -1;
+	fc->rows++;
+	return 0;
+}
+
 static int parse(FILE *f, const char *path, enum hdb_format fmt,
+		 const struct hdb_ingest_options *o,
 		 const struct hdb_sink *sink, struct hdb_parse_info *info)
 {
 	switch (fmt) {
+	case HDB_FORMAT_LM_EVAL:
+		return hdb_parse_lm_eval(f, path, sink, info);
+	case HDB_FORMAT_EVALPLUS:
+		return hdb_parse_evalplus(f, path, sink, info);
+	case HDB_FORMAT_EVALPLUS_BOARD:
+		return hdb_parse_evalplus_board(f, path, sink, info);
+	case HDB_FORMAT_AIDER_BOARD:
+		return hdb_parse_aider_board(f, path, sink, info);
+	case HDB_FORMAT_NIAH:
+		return hdb_parse_niah(f, path, o->niah_pass ? o->niah_pass : 10,
+				      sink, info);
+	case HDB_FORMAT_LM_EVAL_SAMPLES:
+		memset(info, 0, sizeof(*info));
+		return hdb_error("%s:1:1: an lm-evaluation-harness samples file "
+				 "is read with its results file: give both "
+				 "(results_<date>.json and samples_<task>_"
+				 "<date>.jsonl)", path);
+	case HDB_FORMAT_AIDER_RESULT:
+		memset(info, 0, sizeof(*info));
+		return hdb_error("%s:1:1: one exercise of an Aider benchmark "
+				 "run: give the run directory (the one holding "
+				 "<language>/exercises/practice/)", path);
+	case HDB_FORMAT_AIDER_RUN:
 	case HDB_FORMAT_BENCH_JSON:
 	case HDB_FORMAT_BENCH_JSONL:
 		return hdb_parse_bench_json(f, path, sink, info);
@@ -283,6 +441,11 @@ static int attach_failure(struct file_ctx *fc, const char *stderr_path,
 	return sink->bench(sink->ctx, &r);
 }
 
+static int cmp_name_p(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /* Has the file's hash been ingested, into this store or the real one? */
 static int known_source(struct run *run, const char *hex, char **prev)
 {
@@ -295,10 +458,201 @@ static int known_source(struct run *run, const char *hex, char **prev)
 	return rc;
 }
 
+/* The file read along with entry idx in this role, or NULL. */
+static const char *companion_of(const struct run *run, size_t idx,
+				enum role role)
+{
+	size_t j;
+
+	for (j = 0; j < run->n; j++)
+		if (run->list[j].companion_of == (int)idx &&
+		    run->list[j].role == role)
+			return run->list[j].path;
+	return NULL;
+}
+
+/* Records a file read along with another, so that a walk skips it. */
+static int add_companion_source(struct file_ctx *fc, const char *path,
+				const char *format)
+{
+	long long id, bytes;
+	char hex[65];
+	int rc;
+
+	if (sha256_file(path, hex, &bytes))
+		return -1;
+	rc = hdb_store_find_source(fc->run->st, hex, NULL);
+	if (rc < 0 || (rc == 0 && hdb_store_add_source(fc->run->st, path, hex,
+			bytes, format, &id)))
+		return -1;
+	return 0;
+}
+
+/*
+ * The task a samples file holds: 'samples_<task>_<date>.jsonl' (0.4.3+),
+ * or '<model args>_<task>.jsonl' (0.4.0-0.4.2), matched against the tasks
+ * its results file gave.  NULL when none matches.
+ */
+static const char *samples_task(const struct file_ctx *fc, const char *path)
+{
+	const char *base = hdb_base_name(path), *best = NULL;
+	size_t i, best_len = 0;
+
+	for (i = 0; i < fc->n_qrefs; i++) {
+		const char *t = fc->qrefs[i].benchmark;
+		size_t tl = strlen(t);
+		const char *at = base;
+		int hit = 0;
+
+		/* '_<task>_' or '_<task>.': the longest task wins, so that
+		 * 'wmdp' does not take the samples of 'wmdp_bio' */
+		while (!hit && (at = strstr(at, t))) {
+			hit = at > base && at[-1] == '_' &&
+			      (at[tl] == '_' || at[tl] == '.');
+			at++;
+		}
+		if (hit && tl > best_len) {
+			best = t;
+			best_len = tl;
+		}
+	}
+	return best;
+}
+
+/* Reads the samples files of an lm-eval results file into its records. */
+static int read_samples(struct file_ctx *fc, size_t idx,
+			const struct hdb_sink *sink)
+{
+	struct run *run = fc->run;
+	struct hdb_parse_info info;
+	size_t j;
+
+	for (j = 0; j < run->n; j++) {
+		const struct entry *e = &run->list[j];
+		const char *task;
+		long unplaced = fc->unplaced;
+		FILE *f;
+		int rc;
+
+		if (e->companion_of != (int)idx || e->role != ROLE_SAMPLES)
+			continue;
+		task = samples_task(fc, e->path);
+		if (!task) {
+			hdb_sink_warn(sink, "%s: warning: left out: its name "
+				      "names none of the tasks of '%s'",
+				      e->path, fc->path);
+			continue;
+		}
+		f = fopen(e->path, "rb");
+		if (!f)
+			return hdb_error("cannot open '%s': %s", e->path,
+					 strerror(errno));
+		rc = hdb_parse_lm_eval_samples(f, e->path, task, sink, &info);
+		fclose(f);
+		if (rc || add_companion_source(fc, e->path, "lm-eval-samples"))
+			return -1;
+		if (fc->unplaced > unplaced)
+			hdb_sink_warn(sink, "%s: warning: %ld item%s name a "
+				      "metric that '%s' does not have for "
+				      "task '%s'; left out", e->path,
+				      fc->unplaced - unplaced,
+				      fc->unplaced - unplaced == 1 ? "" : "s",
+				      fc->path, task);
+	}
+	return 0;
+}
+
+/* Hashes the .aider.results.json files of a run directory, in name order,
+ * with their paths, so that the same run is recognised again. */
+static int hash_aider_dir(struct sha256 *c, const char *dir, const char *rel,
+			  long long *bytes, int depth)
+{
+	char *path = xasprintf("%s%s%s", dir, *rel ? "/" : "", rel);
+	DIR *d = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+	int ret = 0;
+
+	if (!d) {
+		ret = hdb_error("cannot open directory '%s': %s", path,
+				strerror(errno));
+		free(path);
+		return ret;
+	}
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name_p);
+	for (i = 0; i < n && !ret; i++) {
+		char *child_rel = xasprintf("%s%s%s", rel, *rel ? "/" : "",
+					    names[i]);
+		char *child = xasprintf("%s/%s", path, names[i]);
+		struct stat sb;
+
+		if (!stat(child, &sb) && S_ISDIR(sb.st_mode) && depth < 8) {
+			ret = hash_aider_dir(c, dir, child_rel, bytes, depth + 1);
+		} else if (!strcmp(names[i], ".aider.results.json")) {
+			char *text;
+			size_t len;
+
+			ret = read_file(child, &text, &len);
+			if (!ret) {
+				sha256_update(c, child_rel, strlen(child_rel) + 1);
+				sha256_update(c, text, len);
+				*bytes += (long long)len;
+				free(text);
+			}
+		}
+		free(child_rel);
+		free(child);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(path);
+	return ret;
+}
+
+static int hash_entry(const struct entry *e, char hex[65], long long *bytes)
+{
+	struct sha256 c;
+
+	if (!e->is_dir)
+		return sha256_file(e->path, hex, bytes);
+	sha256_init(&c);
+	*bytes = 0;
+	sha256_update(&c, "aider-run", 10);
+	if (hash_aider_dir(&c, e->path, "", bytes, 0))
+		return -1;
+	sha256_final_hex(&c, hex);
+	return 0;
+}
+
+static void release_file_ctx(struct file_ctx *fc)
+{
+	size_t i;
+
+	for (i = 0; i < fc->n_qrefs; i++) {
+		free(fc->qrefs[i].benchmark);
+		free(fc->qrefs[i].metric);
+	}
+	free(fc->qrefs);
+	free(fc->recount);
+	free(fc->cpu);
+	free(fc->gpu);
+	free(fc->build_commit);
+}
+
 static void ingest_file(struct run *run, size_t idx)
 {
 	const struct entry *e = &run->list[idx];
-	const char *path = e->path, *companion = NULL;
+	const char *path = e->path;
+	const char *companion = companion_of(run, idx, ROLE_STDERR);
 	struct hdb_sink sink;
 	struct hdb_parse_info info;
 	struct hdb_file_outcome o;
@@ -306,18 +660,17 @@ static void ingest_file(struct run *run, size_t idx)
 	struct file_ctx fc;
 	char hex[65], *prev = NULL;
 	long long bytes;
-	enum hdb_format fmt;
-	FILE *f;
+	enum hdb_format fmt = HDB_FORMAT_AIDER_RUN;
+	FILE *f = NULL;
+	size_t i;
 	int rc;
 
 	memset(&info, 0, sizeof(info));
 	memset(&fail, 0, sizeof(fail));
 	memset(&fc, 0, sizeof(fc));
-	if (e->companion >= 0)
-		companion = run->list[e->companion].path;
-	else if (run->o->stderr_file && !e->walked)
+	if (!companion && run->o->stderr_file && !e->walked)
 		companion = run->o->stderr_file;
-	if (sha256_file(path, hex, &bytes)) {
+	if (hash_entry(e, hex, &bytes)) {
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		return;
 	}
@@ -331,7 +684,7 @@ static void ingest_file(struct run *run, size_t idx)
 		free(prev);
 		return;
 	}
-	if (bytes == 0) {
+	if (bytes == 0 && !e->is_dir) {
 		if (e->walked)
 			not_done(run, path, HDB_FILE_SKIPPED, "empty file");
 		else {
@@ -345,22 +698,25 @@ static void ingest_file(struct run *run, size_t idx)
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		return;
 	}
-	f = fopen(path, "rb");
-	if (!f) {
-		hdb_error("cannot open '%s': %s", path, strerror(errno));
-		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
-		return;
+	if (!e->is_dir) {
+		f = fopen(path, "rb");
+		if (!f) {
+			hdb_error("cannot open '%s': %s", path, strerror(errno));
+			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
+			return;
+		}
+		fmt = hdb_sniff(f);
 	}
-	fmt = hdb_sniff(f);
 	if (fmt == HDB_FORMAT_UNKNOWN) {
 		if (e->walked)
 			not_done(run, path, HDB_FILE_SKIPPED,
-				 "unrecognized format (not llama.cpp output)");
+				 "unrecognized format (not a results file)");
 		else {
-			hdb_error("%s:1:1: unrecognized format: expected "
-				  "llama-bench output (JSON, JSONL, markdown, "
-				  "CSV, SQL), a llama-server or llama-cli log, "
-				  "or a saved llama-server response", path);
+			hdb_error("%s:1:1: unrecognized format: not what "
+				  "llama-bench, llama-server, llama-cli, "
+				  "lm-evaluation-harness, EvalPlus, Aider or a "
+				  "needle-in-a-haystack test write (see 'halodb "
+				  "ingest --help')", path);
 			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		}
 		fclose(f);
@@ -370,19 +726,25 @@ static void ingest_file(struct run *run, size_t idx)
 	fc.run = run;
 	fc.path = path;
 	fc.build_number = HDB_UNSET;
+	memset(&sink, 0, sizeof(sink));
 	sink.ctx = &fc;
 	sink.bench = on_bench;
 	sink.server = on_server;
 	sink.warning = warn;
+	sink.quality = on_quality;
+	sink.quality_item = on_quality_item;
+	sink.reference = on_reference;
 	if (hdb_store_begin(run->st)) {
 		run->store_failed = 1;
-		fclose(f);
+		if (f)
+			fclose(f);
 		goto out;
 	}
 	rc = hdb_store_add_source(run->st, path, hex, bytes,
 				  hdb_format_name(fmt), &fc.source_id);
 	if (!rc) {
-		rc = parse(f, path, fmt, &sink, &info);
+		rc = f ? parse(f, path, fmt, run->o, &sink, &info)
+		       : hdb_parse_aider_run(path, &sink, &info);
 		/* '[' alone: the run failed, and its stderr says how */
 		if (rc && info.empty && companion &&
 		    fail.kind != HDB_FAIL_NONE)
@@ -390,17 +752,25 @@ static void ingest_file(struct run *run, size_t idx)
 	}
 	if (!rc && companion)
 		rc = attach_failure(&fc, companion, &fail, &sink);
+	if (!rc && fmt == HDB_FORMAT_LM_EVAL)
+		rc = read_samples(&fc, idx, &sink);
+	for (i = 0; !rc && fmt == HDB_FORMAT_LM_EVAL && i < fc.n_qrefs; i++)
+		rc = hdb_store_count_quality_passes(run->st, fc.qrefs[i].id);
+	for (i = 0; !rc && i < fc.n_recount; i++)
+		rc = hdb_store_count_quality_items(run->st, fc.recount[i]);
 	if (!rc && info.era[0])
 		rc = hdb_store_set_era(run->st, fc.source_id, info.era);
 	if (!rc && info.truncated)
 		rc = hdb_store_set_truncated(run->st, fc.source_id);
 	if (rc || hdb_store_commit(run->st)) {
 		hdb_store_rollback(run->st);
-		fclose(f);
+		if (f)
+			fclose(f);
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		goto out;
 	}
-	fclose(f);
+	if (f)
+		fclose(f);
 	report_info(&sink, path, &info, &fc);
 	memset(&o, 0, sizeof(o));
 	o.path = path;
@@ -410,13 +780,33 @@ static void ingest_file(struct run *run, size_t idx)
 	o.rows = fc.rows;
 	o.dups = fc.dups;
 	o.died = fc.died;
+	o.items = fc.items;
 	o.noise = info.noise_lines;
 	o.companion = companion;
 	done(run, &o);
+	for (i = 0; i < run->n; i++)
+		if (run->list[i].companion_of == (int)idx)
+			run->list[i].handled = 1;
 out:
-	free(fc.cpu);
-	free(fc.gpu);
-	free(fc.build_commit);
+	release_file_ctx(&fc);
+}
+
+/* A file meant to be read with a results file that did not go in. */
+static void companion_left(struct run *run, size_t i)
+{
+	const struct entry *e = &run->list[i];
+	char hex[65], *prev = NULL, *why;
+	long long bytes;
+
+	if (!hash_entry(e, hex, &bytes) && known_source(run, hex, &prev) == 1) {
+		not_done(run, e->path, HDB_FILE_DUPLICATE, prev);
+		free(prev);
+		return;
+	}
+	why = xasprintf("not read: it goes with '%s', which was not ingested "
+			"now", run->list[e->companion_of].path);
+	not_done(run, e->path, HDB_FILE_SKIPPED, why);
+	free(why);
 }
 
 /* ---- the list of files -------------------------------------------------- */
@@ -435,13 +825,12 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->path = xstrdup(path);
 	e->error = error ? xstrdup(error) : NULL;
 	e->walked = walked;
-	e->companion_of = e->companion = -1;
+	e->is_dir = 0;
+	e->role = ROLE_RESULTS;
+	e->companion_of = -1;
+	e->handled = 0;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static void list_path(struct run *run, const char *path, int walked,
 		      int depth);
@@ -470,7 +859,7 @@ static void list_dir(struct run *run, const char *path, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	qsort(names, n, sizeof(*names), cmp_name_p);
 	for (i = 0; i < n; i++) {
 		char *child = xasprintf("%s%s%s", path,
 					len && path[len - 1] == '/' ? "" : "/",
@@ -491,6 +880,12 @@ static void list_path(struct run *run, const char *path, int walked,
 	if (stat(path, &sb)) {
 		hdb_error("cannot open '%s': %s", path, strerror(errno));
 		add_entry(run, path, 0, hdb_errmsg());
+		return;
+	}
+	if (S_ISDIR(sb.st_mode) && hdb_is_aider_run(path)) {
+		/* one unit: its exercises are not results files */
+		add_entry(run, path, walked, NULL);
+		run->list[run->n - 1].is_dir = 1;
 		return;
 	}
 	if (S_ISDIR(sb.st_mode)) {
@@ -517,31 +912,75 @@ static void list_path(struct run *run, const char *path, int walked,
  * 'x.stderr.txt' (or .log, any one extension) is the stderr of the results
  * file 'x.<ext>' next to it: the first such file in name order.
  */
+static void pair_stderr(struct run *run, size_t i)
+{
+	const char *p = run->list[i].path, *mark = strstr(p, ".stderr.");
+	size_t stem, j;
+
+	if (!mark || strchr(mark + 8, '.') || strchr(mark + 8, '/') || !mark[8])
+		return;
+	stem = (size_t)(mark - p) + 1;	/* 'x.' */
+	for (j = 0; j < run->n; j++) {
+		const char *q = run->list[j].path;
+
+		if (j == i || run->list[j].companion_of >= 0 ||
+		    run->list[j].error || run->list[j].is_dir ||
+		    companion_of(run, j, ROLE_STDERR) ||
+		    strncmp(q, p, stem) || strchr(q + stem, '/') ||
+		    strstr(q, ".stderr."))
+			continue;
+		run->list[i].companion_of = (int)j;
+		run->list[i].role = ROLE_STDERR;
+		return;
+	}
+}
+
+/*
+ * lm-eval's samples files go with the results file of their run:
+ * 'samples_<task>_<date>.jsonl' with 'results_<date>.json' beside it
+ * (0.4.3+; a date followed by more, such as a copy's '.1', still matches),
+ * or any '.jsonl' with the 'results.json' beside it (0.4.0-0.4.2).
+ */
+static void pair_samples(struct run *run, size_t i)
+{
+	const char *p = run->list[i].path, *base = hdb_base_name(p);
+	const char *date = strrchr(base, '_');
+	size_t blen = strlen(base), dir = (size_t)(base - p), j;
+
+	if (blen < 7 || strcmp(base + blen - 6, ".jsonl"))
+		return;
+	for (j = 0; j < run->n; j++) {
+		const char *q = run->list[j].path, *qb = q + dir;
+		size_t ql = strlen(qb);
+		int match;
+
+		if (j == i || run->list[j].error || run->list[j].is_dir ||
+		    strncmp(q, p, dir) || strchr(qb, '/'))
+			continue;
+		if (!strncmp(base, "samples_", 8))
+			match = date && ql > 13 && !strncmp(qb, "results_", 8) &&
+				!strcmp(qb + ql - 5, ".json") &&
+				!strncmp(date + 1, qb + 8, ql - 13);
+		else
+			match = !strcmp(qb, "results.json");
+		if (match) {
+			run->list[i].companion_of = (int)j;
+			run->list[i].role = ROLE_SAMPLES;
+			return;
+		}
+	}
+}
+
 static void pair_companions(struct run *run)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < run->n; i++) {
-		const char *p = run->list[i].path, *mark = strstr(p, ".stderr.");
-		size_t stem;
-
-		if (!mark || strchr(mark + 8, '.') || strchr(mark + 8, '/') ||
-		    !mark[8] || run->list[i].error)
+		if (run->list[i].error || run->list[i].is_dir)
 			continue;
-		stem = (size_t)(mark - p) + 1;	/* 'x.' */
-		for (j = 0; j < run->n; j++) {
-			const char *q = run->list[j].path;
-
-			if (j == i || run->list[j].companion >= 0 ||
-			    run->list[j].error ||
-			    run->list[j].companion_of >= 0 ||
-			    strncmp(q, p, stem) || strchr(q + stem, '/') ||
-			    strstr(q, ".stderr."))
-				continue;
-			run->list[i].companion_of = (int)j;
-			run->list[j].companion = (int)i;
-			break;
-		}
+		pair_stderr(run, i);
+		if (run->list[i].companion_of < 0)
+			pair_samples(run, i);
 	}
 }
 
@@ -569,6 +1008,9 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 				 run.list[i].error);
 		else if (run.list[i].companion_of < 0)
 			ingest_file(&run, i);
+	for (i = 0; i < run.n && !run.store_failed; i++)
+		if (run.list[i].companion_of >= 0 && !run.list[i].handled)
+			companion_left(&run, i);
 	for (i = 0; i < run.n; i++) {
 		free(run.list[i].path);
 		free(run.list[i].error);

@@ -25,6 +25,14 @@ enum hdb_format {
 				 * what a llama-bench run printed on stderr */
 	HDB_FORMAT_SERVER_JSON,	/* a saved llama-server response with
 				 * a "timings" object */
+	HDB_FORMAT_LM_EVAL,	/* lm-evaluation-harness results */
+	HDB_FORMAT_LM_EVAL_SAMPLES, /* its --log_samples file of one task */
+	HDB_FORMAT_EVALPLUS,	/* EvalPlus *eval_results.json */
+	HDB_FORMAT_EVALPLUS_BOARD, /* the EvalPlus leaderboard's results.json */
+	HDB_FORMAT_AIDER_RUN,	/* an Aider benchmark run directory */
+	HDB_FORMAT_AIDER_RESULT, /* one exercise's .aider.results.json */
+	HDB_FORMAT_AIDER_BOARD,	/* an Aider leaderboard YAML file */
+	HDB_FORMAT_NIAH,	/* needle-in-a-haystack result cells */
 };
 
 /* 'llama-bench-json', ... ; "unknown" for HDB_FORMAT_UNKNOWN. */
@@ -32,6 +40,9 @@ const char *hdb_format_name(enum hdb_format fmt);
 
 struct hdb_ingest_options {
 	const char *host;	/* --host NAME, or NULL to derive */
+	struct hdb_attach attach; /* --model, --quant, --kv, --backend,
+				 * --build, --variant: for quality rows */
+	int niah_pass;		/* a needle cell passes at this score (10) */
 	const char *stderr_file; /* --stderr FILE: the stderr of the one
 				 * results file given */
 	int dry_run;		/* parse and report; the caller passes a
@@ -55,6 +66,7 @@ struct hdb_file_outcome {
 	long rows;		/* rows added */
 	long dups;		/* measurements the store already had */
 	long died;		/* rows of runs that died (among rows/dups) */
+	long items;		/* items of quality rows */
 	long noise;		/* lines that were not part of the output */
 	const char *detail;	/* error text, the earlier path, or reason */
 	const char *companion;	/* the stderr file read with it, or NULL */

@@ -26,6 +26,13 @@ struct hdb_sink {
 	int (*server)(void *ctx, const struct hdb_server_record *r);
 	/* a problem that does not stop the file: 'path:l:c: warning: ...' */
 	void (*warning)(void *ctx, const char *msg);
+	int (*quality)(void *ctx, const struct hdb_quality_record *r);
+	/* an item of the last quality record, or, with task and metric set,
+	 * of that task's record of that metric in the same run (lm_eval
+	 * samples files, whose results come in another file) */
+	int (*quality_item)(void *ctx, const struct hdb_quality_item *it,
+			    const char *task, const char *metric);
+	int (*reference)(void *ctx, const struct hdb_reference_record *r);
 };
 
 /* Reads the next line of f into *line (grown as needed) without its "\n"
@@ -75,6 +82,40 @@ int hdb_parse_llama_log(FILE *f, const char *path, const struct hdb_sink *sink,
 			struct hdb_parse_info *info);
 /* A saved /completion or /v1/chat/completions response. */
 int hdb_parse_server_json(FILE *f, const char *path,
+			  const struct hdb_sink *sink,
+			  struct hdb_parse_info *info);
+
+/*
+ * Quality harnesses.  hdb_parse_lm_eval: a results file of any
+ * lm-evaluation-harness version (one record per task, metric and filter,
+ * groups included); look-alike files are refused.
+ * hdb_parse_lm_eval_samples: a --log_samples file of the task named (its
+ * results file gives the records); items carry task and metric.
+ */
+int hdb_parse_lm_eval(FILE *f, const char *path, const struct hdb_sink *sink,
+		      struct hdb_parse_info *info);
+int hdb_parse_lm_eval_samples(FILE *f, const char *path, const char *task,
+			      const struct hdb_sink *sink,
+			      struct hdb_parse_info *info);
+/* EvalPlus results (records for base and plus, an item per task) and the
+ * EvalPlus leaderboard (reference records). */
+int hdb_parse_evalplus(FILE *f, const char *path, const struct hdb_sink *sink,
+		       struct hdb_parse_info *info);
+int hdb_parse_evalplus_board(FILE *f, const char *path,
+			     const struct hdb_sink *sink,
+			     struct hdb_parse_info *info);
+/* Needle-in-a-haystack cells: one record (harness "niah", metric
+ * "pass_rate") and an item per cell; a cell passes at a score of at least
+ * pass_score.  Several files of one run add their cells to one record. */
+int hdb_parse_niah(FILE *f, const char *path, int pass_score,
+		   const struct hdb_sink *sink, struct hdb_parse_info *info);
+/* An Aider benchmark run directory (records pass_rate_1..N computed as
+ * benchmark.py --stats does, an item per exercise), and a leaderboard YAML
+ * file (reference records, read with libyaml). */
+int hdb_is_aider_run(const char *dir);
+int hdb_parse_aider_run(const char *dir, const struct hdb_sink *sink,
+			struct hdb_parse_info *info);
+int hdb_parse_aider_board(FILE *f, const char *path,
 			  const struct hdb_sink *sink,
 			  struct hdb_parse_info *info);
 

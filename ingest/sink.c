@@ -50,6 +50,22 @@ const char *hdb_format_name(enum hdb_format fmt)
 		return "llama-log";
 	case HDB_FORMAT_SERVER_JSON:
 		return "llama-server-json";
+	case HDB_FORMAT_LM_EVAL:
+		return "lm-eval";
+	case HDB_FORMAT_LM_EVAL_SAMPLES:
+		return "lm-eval-samples";
+	case HDB_FORMAT_EVALPLUS:
+		return "evalplus";
+	case HDB_FORMAT_EVALPLUS_BOARD:
+		return "evalplus-leaderboard";
+	case HDB_FORMAT_AIDER_RUN:
+		return "aider-run";
+	case HDB_FORMAT_AIDER_RESULT:
+		return "aider-result";
+	case HDB_FORMAT_AIDER_BOARD:
+		return "aider-leaderboard";
+	case HDB_FORMAT_NIAH:
+		return "niah";
 	case HDB_FORMAT_UNKNOWN:
 		break;
 	}

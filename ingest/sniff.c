@@ -15,8 +15,8 @@
 #define SNIFF_MAX_BYTES (1 << 20)
 
 enum signal {
-	SIG_MD, SIG_CSV, SIG_SQL, SIG_JSON, SIG_LOG, SIG_RESPONSE, SIG_LLAMA,
-	SIG_COUNT
+	SIG_MD, SIG_CSV, SIG_SQL, SIG_JSONL, SIG_JSON, SIG_LOG, SIG_YAML,
+	SIG_LLAMA, SIG_COUNT
 };
 
 static int opens_array(const char *p)
@@ -75,8 +75,7 @@ static int log_line(const char *p)
 	       (starts(p, "{\"") && strstr(p, "\"msg\":"));
 }
 
-static void classify(const char *p, long n, long first[SIG_COUNT],
-		     int *json_kind)
+static void classify(const char *p, long n, long first[SIG_COUNT])
 {
 	int sig = -1;
 
@@ -90,34 +89,70 @@ static void classify(const char *p, long n, long first[SIG_COUNT],
 		 starts(p, "INSERT INTO test (") ||
 		 starts(p, "INSERT INTO llama_bench ("))
 		sig = SIG_SQL;
-	else if ((*p == '[' && opens_array(p)) || (*p == '{' && bench_object(p)))
-		sig = SIG_JSON;
+	else if (*p == '{' && bench_object(p))
+		sig = SIG_JSONL;
 	else if (log_line(p))
 		sig = SIG_LOG;
-	else if (*p == '{' || starts(p, "data: {"))
-		sig = SIG_RESPONSE;
+	else if ((*p == '[' && opens_array(p)) || *p == '{' ||
+		 starts(p, "data: {"))
+		sig = SIG_JSON;
+	else if (starts(p, "- ") && strchr(p, ':'))
+		sig = SIG_YAML;
 	else if (!first[SIG_LLAMA] && llama_line(p))
 		sig = SIG_LLAMA;
-	if (sig >= 0 && !first[sig]) {
+	if (sig >= 0 && !first[sig])
 		first[sig] = n;
-		if (sig == SIG_JSON)
-			*json_kind = *p;
-	}
+}
+
+static int has(const struct strbuf *head, const char *key)
+{
+	return strstr(strbuf_str(head), key) != NULL;
+}
+
+/*
+ * What a JSON document is, by the keys in its first megabyte (harnesses
+ * pretty-print, so the keys that tell are not all on the first line).
+ */
+static enum hdb_format json_kind(const struct strbuf *head)
+{
+	if (has(head, "\"avg_ts\"") && has(head, "\"n_prompt\""))
+		return HDB_FORMAT_BENCH_JSON;
+	if (has(head, "\"doc_id\""))
+		return HDB_FORMAT_LM_EVAL_SAMPLES;
+	if (has(head, "\"timings\""))
+		return HDB_FORMAT_SERVER_JSON;
+	if (has(head, "\"results\""))
+		return HDB_FORMAT_LM_EVAL;	/* look-alikes are refused there */
+	if (has(head, "\"eval\"") && (has(head, "\"hash\"") ||
+					 has(head, "\"date\"")))
+		return HDB_FORMAT_EVALPLUS;
+	if (has(head, "\"pass@1\""))
+		return HDB_FORMAT_EVALPLUS_BOARD;
+	if (has(head, "\"depth_percent\""))
+		return HDB_FORMAT_NIAH;
+	if (has(head, "\"tests_outcomes\"") || has(head, "\"testcase\"") ||
+	    has(head, "\"exception\""))
+		return HDB_FORMAT_AIDER_RESULT;
+	/* '[' alone: llama-bench printed its header and died (or was
+	 * killed as it began its first record) */
+	if (head->len && strspn(strbuf_str(head), "[{ \t\r\n") == head->len)
+		return HDB_FORMAT_BENCH_JSON;
+	return HDB_FORMAT_UNKNOWN;
 }
 
 enum hdb_format hdb_sniff(FILE *f)
 {
 	long first[SIG_COUNT] = { 0 }, n;
+	struct strbuf head = STRBUF_INIT;
 	char *line = NULL;
-	size_t cap = 0, bytes = 0;
+	size_t cap = 0;
 	ssize_t len;
-	int timings = 0, json_kind = 0;
+	enum hdb_format fmt = HDB_FORMAT_UNKNOWN;
 
-	for (n = 1; n <= SNIFF_MAX_LINES && bytes < SNIFF_MAX_BYTES &&
+	for (n = 1; n <= SNIFF_MAX_LINES && head.len < SNIFF_MAX_BYTES &&
 		    (len = getline(&line, &cap, f)) >= 0; n++) {
 		const char *p = line;
 
-		bytes += (size_t)len;
 		if (n == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
 			p += 3;
 		while (*p == '\r' || *p == ' ' || *p == '\t' || *p == '\x1b') {
@@ -128,32 +163,36 @@ enum hdb_format hdb_sniff(FILE *f)
 			if (*p)
 				p++;
 		}
-		if (strstr(p, "\"timings\""))
-			timings = 1;
-		classify(p, n, first, &json_kind);
-		/* structure decides; what comes after it does not matter */
+		classify(p, n, first);
+		if (first[SIG_JSON] || first[SIG_YAML])
+			strbuf_addstr(&head, p);
+		/* table structure decides; what comes after does not matter */
 		if (first[SIG_MD] || first[SIG_CSV] || first[SIG_SQL] ||
-		    first[SIG_JSON])
+		    first[SIG_JSONL])
 			break;
 	}
 	free(line);
 	rewind(f);
 	if (first[SIG_MD])
-		return HDB_FORMAT_BENCH_MD;
-	if (first[SIG_CSV])
-		return HDB_FORMAT_BENCH_CSV;
-	if (first[SIG_SQL])
-		return HDB_FORMAT_BENCH_SQL;
-	if (first[SIG_JSON])
-		return json_kind == '{' ? HDB_FORMAT_BENCH_JSONL
-					: HDB_FORMAT_BENCH_JSON;
-	if (first[SIG_LOG])
-		return HDB_FORMAT_LLAMA_LOG;
-	if (first[SIG_RESPONSE] && timings)
-		return HDB_FORMAT_SERVER_JSON;
+		fmt = HDB_FORMAT_BENCH_MD;
+	else if (first[SIG_CSV])
+		fmt = HDB_FORMAT_BENCH_CSV;
+	else if (first[SIG_SQL])
+		fmt = HDB_FORMAT_BENCH_SQL;
+	else if (first[SIG_JSONL])
+		fmt = HDB_FORMAT_BENCH_JSONL;
+	else if (first[SIG_JSON] &&
+		 (!first[SIG_LOG] || first[SIG_JSON] < first[SIG_LOG]))
+		fmt = json_kind(&head);
+	if (fmt == HDB_FORMAT_UNKNOWN && first[SIG_LOG])
+		fmt = HDB_FORMAT_LLAMA_LOG;
+	if (fmt == HDB_FORMAT_UNKNOWN && first[SIG_YAML] &&
+	    has(&head, "pass_rate_"))
+		fmt = HDB_FORMAT_AIDER_BOARD;
 	/* llama.cpp lines and no results: a llama-bench run that died before
 	 * its table, or its bare stderr; the markdown parser tells which */
-	if (first[SIG_LLAMA])
-		return HDB_FORMAT_BENCH_MD;
-	return HDB_FORMAT_UNKNOWN;
+	if (fmt == HDB_FORMAT_UNKNOWN && first[SIG_LLAMA])
+		fmt = HDB_FORMAT_BENCH_MD;
+	strbuf_release(&head);
+	return fmt;
 }

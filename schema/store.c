@@ -42,6 +42,12 @@ enum stmt_id {
 	ST_FIND_SERVER,
 	ST_MERGE_SERVER,
 	ST_SET_ERA,
+	ST_ADD_QUALITY,
+	ST_ADD_QUALITY_ITEM,
+	ST_COUNT_QUALITY_ITEMS,
+	ST_COUNT_QUALITY_PASSES,
+	ST_FIND_QUALITY,
+	ST_ADD_REFERENCE,
 	ST_COUNT
 };
 
@@ -158,6 +164,45 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"precision = max(precision, ?23) "
 		"WHERE id = ?26",
 	[ST_SET_ERA] = "UPDATE source SET era = ?2 WHERE id = ?1",
+	[ST_ADD_QUALITY] =
+		"INSERT INTO qresult (source_id, source_line, host_id, backend, "
+		"build_commit, model, model_named, quant, type_k, type_v, "
+		"variant, harness, benchmark, parent, metric, n_items, n_pass, "
+		"score, stderr, partial, version, run_date, details, raw) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, ?7), ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+		"?23, ?24)",
+	[ST_ADD_QUALITY_ITEM] =
+		"INSERT OR REPLACE INTO qresult_item (qresult_id, item, passed, "
+		"detail) VALUES (?1, ?2, ?3, ?4)",
+	[ST_COUNT_QUALITY_ITEMS] =
+		"UPDATE qresult SET n_items = c.n, n_pass = c.p, "
+		"score = CASE WHEN c.n > 0 THEN 1.0 * c.p / c.n END "
+		"FROM (SELECT count(*) AS n, coalesce(sum(passed = 1), 0) AS p "
+		"      FROM qresult_item WHERE qresult_id = ?1) AS c "
+		"WHERE id = ?1",
+	/* n_pass from the items, when they are all pass/fail */
+	[ST_COUNT_QUALITY_PASSES] =
+		"UPDATE qresult SET n_pass = (SELECT sum(passed = 1) "
+		"FROM qresult_item WHERE qresult_id = ?1) WHERE id = ?1 "
+		"AND EXISTS (SELECT 1 FROM qresult_item WHERE qresult_id = ?1) "
+		"AND NOT EXISTS (SELECT 1 FROM qresult_item WHERE "
+		"qresult_id = ?1 AND passed IS NULL)",
+	/* ?25 is the directory the other files of the run are in */
+	[ST_FIND_QUALITY] =
+		"SELECT q.id FROM qresult q JOIN source s ON s.id = q.source_id "
+		"WHERE q.host_id = ?3 AND q.harness = ?12 AND q.benchmark = ?13 "
+		"AND q.metric = ?15 AND q.model_named IS ?7 AND q.model IS "
+		"coalesce(?6, ?7) AND q.quant IS ?8 AND q.type_k IS ?9 "
+		"AND q.type_v IS ?10 AND q.backend IS ?4 "
+		"AND q.build_commit IS ?5 AND q.variant IS ?11 "
+		"AND substr(s.path, 1, length(?25)) = ?25 "
+		"AND instr(substr(s.path, length(?25) + 1), '/') = 0 "
+		"ORDER BY q.id DESC LIMIT 1",
+	[ST_ADD_REFERENCE] =
+		"INSERT INTO reference (source_id, source_line, model, benchmark, "
+		"variant, score, n_items, date, details) VALUES (?1, ?2, ?3, ?4, "
+		"?5, ?6, ?7, ?8, ?9)",
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
 };
@@ -889,6 +934,118 @@ int hdb_store_add_server(struct hdb_store *st, long long source_id,
 		return -1;
 	bind_server(s, source_id, host_id, unknown, r);
 	return step_done(st, s, "cannot record a request");
+}
+
+static void bind_quality(sqlite3_stmt *s, long long source_id,
+			 long long host_id, const struct hdb_attach *a,
+			 const struct hdb_quality_record *r)
+{
+	bind_int(s, 1, source_id);
+	bind_int(s, 2, r->line);
+	bind_int(s, 3, host_id);
+	bind_text(s, 4, a->backend);
+	bind_text(s, 5, a->build);
+	bind_text(s, 6, a->model);
+	bind_text(s, 7, r->model_named);
+	bind_text(s, 8, a->quant);
+	bind_text(s, 9, a->type_k);
+	bind_text(s, 10, a->type_v);
+	bind_text(s, 11, a->variant);
+	bind_text(s, 12, r->harness);
+	bind_text(s, 13, r->benchmark);
+	bind_text(s, 14, r->parent);
+	bind_text(s, 15, r->metric);
+	bind_int(s, 16, r->n_items);
+	bind_int(s, 17, r->n_pass);
+	bind_real(s, 18, r->score);
+	bind_real(s, 19, r->stderr);
+	bind_int(s, 20, r->partial);
+	bind_text(s, 21, r->version);
+	bind_text(s, 22, r->run_date);
+	bind_text(s, 23, r->details);
+	bind_text(s, 24, r->raw);
+}
+
+int hdb_store_add_quality(struct hdb_store *st, long long source_id,
+			  long long host_id, const struct hdb_attach *a,
+			  const struct hdb_quality_record *r, long long *id)
+{
+	sqlite3_stmt *s = stmt(st, ST_ADD_QUALITY);
+
+	if (!s)
+		return -1;
+	bind_quality(s, source_id, host_id, a, r);
+	if (step_done(st, s, "cannot record a quality result"))
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
+			       const struct hdb_quality_item *it)
+{
+	sqlite3_stmt *s = stmt(st, ST_ADD_QUALITY_ITEM);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, quality_id);
+	bind_text(s, 2, it->item);
+	bind_int(s, 3, it->passed < 0 ? HDB_UNSET : it->passed);
+	bind_text(s, 4, it->detail);
+	return step_done(st, s, "cannot record a quality item");
+}
+
+int hdb_store_count_quality_items(struct hdb_store *st, long long quality_id)
+{
+	sqlite3_stmt *s = stmt(st, ST_COUNT_QUALITY_ITEMS);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, quality_id);
+	return step_done(st, s, "cannot count quality items");
+}
+
+int hdb_store_count_quality_passes(struct hdb_store *st, long long quality_id)
+{
+	sqlite3_stmt *s = stmt(st, ST_COUNT_QUALITY_PASSES);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, quality_id);
+	return step_done(st, s, "cannot count quality items");
+}
+
+int hdb_store_find_quality(struct hdb_store *st, long long host_id,
+			   const struct hdb_attach *a,
+			   const struct hdb_quality_record *r, const char *dir,
+			   long long *id)
+{
+	sqlite3_stmt *s = stmt(st, ST_FIND_QUALITY);
+
+	if (!s)
+		return -1;
+	bind_quality(s, 0, host_id, a, r);
+	bind_text(s, 25, dir);
+	return step_lookup(st, s, id, NULL);
+}
+
+int hdb_store_add_reference(struct hdb_store *st, long long source_id,
+			    const struct hdb_reference_record *r)
+{
+	sqlite3_stmt *s = stmt(st, ST_ADD_REFERENCE);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, source_id);
+	bind_int(s, 2, r->line);
+	bind_text(s, 3, r->model);
+	bind_text(s, 4, r->benchmark);
+	bind_text(s, 5, r->variant);
+	bind_real(s, 6, r->score);
+	bind_int(s, 7, r->n_items);
+	bind_text(s, 8, r->date);
+	bind_text(s, 9, r->details);
+	return step_done(st, s, "cannot record a reference score");
 }
 
 int hdb_store_set_era(struct hdb_store *st, long long source_id,

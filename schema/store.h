@@ -78,6 +78,58 @@ struct hdb_server_record {
 	const char *raw;
 };
 
+/*
+ * One score of a quality benchmark in one run: a task, metric and filter
+ * of lm-evaluation-harness, pass@1 of HumanEval or HumanEval+, an Aider
+ * pass rate after N tries, a needle-in-a-haystack pass rate.  score is a
+ * fraction in [0,1] (NAN when unknown or not finite).
+ */
+struct hdb_quality_record {
+	long line;
+	const char *harness;		/* "lm_eval", "evalplus", "aider", "niah" */
+	const char *benchmark;		/* "gsm8k", "mmlu_pro_law", "humaneval+",
+					 * "aider-polyglot", "niah" */
+	const char *parent;		/* the group of a subtask, or NULL */
+	const char *metric;		/* "exact_match,strict-match", "pass@1",
+					 * "pass_rate_2", "pass_rate" */
+	const char *model_named;	/* what the file calls the model */
+	const char *version;		/* task or dataset version */
+	const char *run_date;		/* when it ran, as the file says */
+	long long n_items, n_pass;
+	double score, stderr;
+	int partial;			/* --limit, an incomplete run ... */
+	const char *details;		/* a JSON object of the rest, or NULL */
+	const char *raw;
+};
+
+/* One item (question, task, exercise, needle cell) of the quality record
+ * handed over just before it. */
+struct hdb_quality_item {
+	const char *item;		/* "HumanEval/0", "python/two-fer" */
+	int passed;			/* 1, 0, or -1 for not a pass/fail item */
+	const char *detail;		/* JSON or text, or NULL */
+};
+
+/* A published score to compare local runs with (a leaderboard entry). */
+struct hdb_reference_record {
+	long line;
+	const char *model;		/* the leaderboard's label */
+	const char *benchmark;		/* "aider-polyglot", "humaneval+", ... */
+	const char *variant;		/* edit format, reasoning, or NULL */
+	double score;			/* fraction in [0,1] */
+	long long n_items;
+	const char *date;
+	const char *details;		/* a JSON object of the rest, or NULL */
+};
+
+/*
+ * What the user attaches to the quality rows of one ingest call (files of
+ * quality harnesses record none of it).  NULL for what was not given.
+ */
+struct hdb_attach {
+	const char *model, *quant, *type_k, *type_v, *backend, *build, *variant;
+};
+
 enum hdb_store_mode {
 	HDB_STORE_READ,		/* read-only; the store must exist */
 	HDB_STORE_WRITE,	/* created and migrated as needed */
@@ -147,6 +199,31 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 int hdb_store_add_server(struct hdb_store *st, long long source_id,
 			 long long host_id, const struct hdb_server_record *r,
 			 int *dup);
+
+/* Writes one quality score with what the user attached; *id is the new
+ * row, for its items.  Returns 0 or -1. */
+int hdb_store_add_quality(struct hdb_store *st, long long source_id,
+			  long long host_id, const struct hdb_attach *a,
+			  const struct hdb_quality_record *r, long long *id);
+/* Writes an item of quality row id.  Returns 0 or -1. */
+int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
+			       const struct hdb_quality_item *it);
+/* Counts a row's items into its n_items, n_pass and score (for results
+ * that are only the sum of their items, such as needle cells). */
+int hdb_store_count_quality_items(struct hdb_store *st, long long quality_id);
+/* Sets a row's n_pass from its items when they are all pass/fail (the
+ * harness gave a score but no count: lm-eval with its samples). */
+int hdb_store_count_quality_passes(struct hdb_store *st, long long quality_id);
+/* Finds the quality row that items from another file of the same run
+ * belong to: same host, attached keys, harness, benchmark, metric and
+ * model named, from a source file in dir.  Returns 1 and sets *id, 0 when
+ * there is none, -1 on error. */
+int hdb_store_find_quality(struct hdb_store *st, long long host_id,
+			   const struct hdb_attach *a,
+			   const struct hdb_quality_record *r, const char *dir,
+			   long long *id);
+int hdb_store_add_reference(struct hdb_store *st, long long source_id,
+			    const struct hdb_reference_record *r);
 
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,

@@ -103,8 +103,8 @@ sqlv() { # $1 db, $2 query: the single value it returns
 	"$HALODB" --db "$1" sql --format csv "$2" 2>/dev/null | tail -n 1
 }
 
-corpus() { # $1 path, $2 rows, $3 outcome, $4 statuses
-	local f="$SHARED/$1" db="$work/corpus.db" rc rows statuses
+corpus() { # $1 path, $2 rows, $3 outcome, $4 statuses, $5 items (optional)
+	local f="$SHARED/$1" db="$work/corpus.db" rc rows statuses items
 	rm -f "$db" "$db-wal" "$db-shm"
 	if [ ! -f "$f" ]; then
 		bad "corpus: $1 is listed but missing"
@@ -121,13 +121,15 @@ corpus() { # $1 path, $2 rows, $3 outcome, $4 statuses
 	*)         false ;;
 	esac || { bad "corpus: $1: expected '$3', exit $rc: $(head -c 300 "$work/err")"; return; }
 	if [ -f "$db" ]; then
-		rows=$(sqlv "$db" "select (select count(*) from throughput) + (select count(*) from server_timing)")
+		rows=$(sqlv "$db" "select (select count(*) from throughput) + (select count(*) from server_timing) + (select count(*) from quality) + (select count(*) from reference_score)")
 		statuses=$(sqlv "$db" "select coalesce(group_concat(status || '=' || n, ','), '-') from (select status, count(*) n from throughput group by status order by status)")
+		items=$(sqlv "$db" "select count(*) from quality_item")
 	else
-		rows=0 statuses=-
+		rows=0 statuses=- items=0
 	fi
-	if [ "$rows" != "$2" ] || [ "$statuses" != "$4" ]; then
-		bad "corpus: $1: expected $2 rows ($4), got $rows ($statuses)"
+	if [ "$rows" != "$2" ] || [ "$statuses" != "$4" ] ||
+	   { [ -n "${5:-}" ] && [ "$items" != "$5" ]; }; then
+		bad "corpus: $1: expected $2 rows ($4, ${5:-?} items), got $rows ($statuses, $items items)"
 		return
 	fi
 	if [ "$2" -gt 0 ] && ! grep -qF "$f: $2 row" "$work/out"; then
@@ -140,11 +142,11 @@ corpus() { # $1 path, $2 rows, $3 outcome, $4 statuses
 if [ -d "$SHARED" ]; then
 	listed="$work/listed"
 	grep -v '^#' "$here/corpus.txt" | awk 'NF { print $1 }' | sort > "$listed"
-	while read -r path rows outcome statuses; do
+	while read -r path rows outcome statuses items; do
 		case $path in ''|'#'*) continue ;; esac
-		corpus "$path" "$rows" "$outcome" "$statuses"
+		corpus "$path" "$rows" "$outcome" "$statuses" "$items"
 	done < "$here/corpus.txt"
-	for f in $( (cd "$SHARED" && ls samples/llamacpp/* generated/*/*) 2>/dev/null | sort); do
+	for f in $( (cd "$SHARED" && find samples generated -type f) 2>/dev/null | sort); do
 		case $f in */README.md|*/PROVENANCE.md) continue ;; esac
 		grep -qxF "$f" "$listed" || bad "corpus: $f is not listed in tests/corpus.txt"
 	done

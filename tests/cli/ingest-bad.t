@@ -15,7 +15,7 @@ $ halodb ingest fixtures/bad/wrong-type.jsonl
 $ halodb ingest fixtures/bad/empty.json fixtures/bad/notes.txt no-such-file.json
 > 3 failed
 ! fixtures/bad/empty.json:1:1: expected results, found an empty file
-! fixtures/bad/notes.txt:1:1: unrecognized format: expected llama-bench output (JSON, JSONL, markdown, CSV, SQL), a llama-server or llama-cli log, or a saved llama-server response
+! fixtures/bad/notes.txt:1:1: unrecognized format: not what llama-bench, llama-server, llama-cli, lm-evaluation-harness, EvalPlus, Aider or a needle-in-a-haystack test write (see 'halodb ingest --help')
 ! cannot open 'no-such-file.json': No such file or directory
 ? 1
 $ halodb ingest fixtures/b9749/bench-missing-model.json

@@ -25,7 +25,7 @@ $ halodb sql "select host, build_number, prompt_n, prompt_ms, gen_n, gen_ms, cac
 > cpu-vm          9749        35      52.23     96   321.633        1        0      324
 $ halodb ingest fixtures/b9749/server-props.json
 > 1 failed
-! fixtures/b9749/server-props.json:1:1: unrecognized format: expected llama-bench output (JSON, JSONL, markdown, CSV, SQL), a llama-server or llama-cli log, or a saved llama-server response
+! fixtures/b9749/server-props.json:1:1: unrecognized format: not what llama-bench, llama-server, llama-cli, lm-evaluation-harness, EvalPlus, Aider or a needle-in-a-haystack test write (see 'halodb ingest --help')
 ? 1
 $ halodb ingest --dry-run fixtures/b9749/server-qwen3moe.log fixtures/b9749/server-chat.json
 > fixtures/b9749/server-qwen3moe.log: already ingested

@@ -33,7 +33,9 @@ $ halodb --help
 > 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
-> usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
+> usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
+>               [--model M] [--quant Q] [--kv TYPE] [--backend B]
+>               [--build ID] [--variant TEXT] [--niah-pass N] PATH...
 >
 > Adds result files to the store.  Directories are walked in name order
 > (dot-files skipped).  Formats are recognised by content, whatever the
@@ -41,7 +43,10 @@ $ halodb help ingest
 > llama.cpp era; llama-server and llama-cli/main logs; saved
 > llama-server responses with a 'timings' object.  Runs that died (out
 > of memory, device lost, GPU hang, failed to load) become rows with
-> status oom, crashed or failed and their error line.
+> status oom, crashed or failed and their error line.  Quality results:
+> lm-evaluation-harness results (with their samples files), EvalPlus
+> eval results and leaderboard, Aider benchmark run directories and
+> leaderboard YAML, needle-in-a-haystack cells.
 >
 > Each file is one transaction: a file that fails changes nothing and
 > is reported as path:line:col; the others still go in, and the exit
@@ -58,6 +63,17 @@ $ halodb help ingest
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
 >   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
+>
+> Quality files record neither the machine nor the quant nor the KV
+> cache they ran with; name them for every quality row of the call:
+>   --model M      the model (what the file calls it is kept alongside)
+>   --quant Q      its quant, e.g. Q4_K_M
+>   --kv TYPE      KV cache type, or K/V types: q8_0, q8_0/q4_0
+>   --backend B    e.g. Vulkan, CUDA
+>   --build ID     the llama.cpp build, e.g. b9749 or d32676d
+>   --variant TEXT free text: thinking, no-think, edit=whole ...
+>   --niah-pass N  a needle cell passes at a judge score of N or more
+>                  out of 10 (default 10)
 $ halodb sql --help
 > usage: halodb sql [--format table|csv|json|md] [--db PATH] QUERY
 >
@@ -87,17 +103,17 @@ $ halodb frobnicate
 ? 2
 $ halodb ingest
 ! halodb: ingest: expected at least one PATH
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --bogus x.json
 ! halodb: ingest: unknown option '--bogus'
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --host
 ! halodb: ingest: option '--host' needs a value
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH] PATH...
+! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --version > /dev/null

@@ -4,7 +4,7 @@ $ halodb ingest fixtures/walk
 > fixtures/walk/a.jsonl: 4 rows (llama-bench-jsonl)
 > fixtures/walk/sub/b.json: 6 rows (llama-bench-json)
 > ingested 2 files (10 rows), 1 skipped
-! fixtures/walk/sub/README.txt: warning: skipped: unrecognized format (not llama.cpp output)
+! fixtures/walk/sub/README.txt: warning: skipped: unrecognized format (not a results file)
 $ halodb sql "select source, count(*) from throughput group by source order by source"
 > source                    count(*)
 > ------------------------  --------
@@ -14,4 +14,4 @@ $ halodb ingest fixtures/walk/
 > fixtures/walk/a.jsonl: already ingested
 > fixtures/walk/sub/b.json: already ingested
 > 2 already ingested, 1 skipped
-! fixtures/walk/sub/README.txt: warning: skipped: unrecognized format (not llama.cpp output)
+! fixtures/walk/sub/README.txt: warning: skipped: unrecognized format (not a results file)

@@ -88,7 +88,7 @@ static void warned(void *ctx, const char *msg)
 
 static int parse_file(FILE *f, const char *path, struct out *o)
 {
-	struct hdb_sink sink = { o, keep, NULL, warned };
+	struct hdb_sink sink = { .ctx = o, .bench = keep, .warning = warned };
 
 	memset(o, 0, sizeof(*o));
 	return hdb_parse_bench_md(f, path, &sink, &o->info);

@@ -57,7 +57,7 @@ static int keep(void *ctx, const struct hdb_bench_record *in)
 static int parse(const char *text, struct recs *rs, struct hdb_parse_info *in)
 {
 	FILE *f = fmemopen((void *)text, strlen(text), "r");
-	struct hdb_sink sink = { rs, keep, NULL, NULL };
+	struct hdb_sink sink = { .ctx = rs, .bench = keep };
 	int rc;
 
 	memset(rs, 0, sizeof(*rs));
@@ -306,6 +306,7 @@ static enum hdb_format sniff(const char *text)
 static void formats_are_known_by_content(void)
 {
 	CHECK_INT(sniff("[\n  {\n"), HDB_FORMAT_BENCH_JSON);
+	CHECK_INT(sniff("[\n  {\n    \"build_commit\": \"x\",\n    \"avg_ts\": 1, \"n_prompt\": 0\n"), HDB_FORMAT_BENCH_JSON);
 	CHECK_INT(sniff("ggml_cuda_init: x\n[\n"), HDB_FORMAT_BENCH_JSON);
 	CHECK_INT(sniff("{\"build_commit\": \"x\"}\n"), HDB_FORMAT_BENCH_JSONL);
 	CHECK_INT(sniff("{\"content\": \"hi\", \"timings\": {}}\n"), HDB_FORMAT_SERVER_JSON);

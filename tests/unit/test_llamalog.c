@@ -76,7 +76,7 @@ typedef int (*parse_fn)(FILE *, const char *, const struct hdb_sink *,
 static int parse_with(parse_fn fn, const char *name, const char *text,
 		      struct recs *rs, struct hdb_parse_info *in)
 {
-	struct hdb_sink sink = { rs, NULL, keep, warn };
+	struct hdb_sink sink = { .ctx = rs, .server = keep, .warning = warn };
 	FILE *f = fmemopen((void *)text, strlen(text), "r");
 	int rc;
 
@@ -794,7 +794,7 @@ static void real_files_give_the_records_read_in_them(void)
 			continue;
 		}
 		memset(&rs, 0, sizeof(rs));
-		sink = (struct hdb_sink){ &rs, NULL, keep, warn };
+		sink = (struct hdb_sink){ .ctx = &rs, .server = keep, .warning = warn };
 		rc = real_files[i].json
 			? hdb_parse_server_json(f, path, &sink, &in)
 			: hdb_parse_llama_log(f, path, &sink, &in);
