@@ -41,7 +41,7 @@ LIB_SRC = util.c \
 	ingest/llamabench.c ingest/benchmd.c ingest/benchcsv.c \
 	ingest/llamalog.c ingest/serverjson.c ingest/failure.c \
 	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
-	ingest/host.c ingest/sha256.c ingest/sink.c \
+	ingest/host.c ingest/sha256.c ingest/sink.c ingest/jsonutil.c \
 	schema/store.c \
 	query/table.c query/sql.c query/speed.c \
 	render/table.c render/html.c render/report.c

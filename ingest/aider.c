@@ -20,6 +20,7 @@
  * of SQL and hand plain records to the sink.
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "../util.h"
 
 #include <dirent.h>
@@ -270,21 +271,6 @@ static int truthy(const json_t *v)
 	}
 }
 
-static const char *json_kind(const json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	default:
-		return "true";
-	}
-}
-
 /*
  * Reads one exercise's results file.  A missing file is no result (the
  * exercise only counts in total_tests); one that does not parse is left
@@ -323,7 +309,7 @@ static int read_result(struct run *run, struct exercise *e)
 		run->empty++;
 		hdb_sink_warn(run->sink, "%s:1:1: warning: expected a JSON "
 			      "object, found %s; left out of the counts",
-			      e->file, json_kind(e->res));
+			      e->file, hdb_json_kind(e->res));
 	} else {
 		e->completed = 1;
 	}

@@ -12,6 +12,7 @@
  * file name that evalplus made out of them.
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "../util.h"
 
 #include <errno.h>
@@ -23,9 +24,6 @@
 /* A greedy run is well under 1 MB; 200 samples per task, each with its
  * solution, make tens of MB. */
 #define MAX_RESULTS (256L << 20)
-
-/* What an item's detail keeps of a failing input or a response. */
-#define SHORT_CHARS 200
 
 /* A compact details object; reals with 15 digits, not jansson's 17. */
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
@@ -64,45 +62,7 @@ struct results {
 	int odd_warned;
 };
 
-static int read_whole(FILE *f, const char *path, const char *what,
-		      struct strbuf *sb)
-{
-	char chunk[65536];
-	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb->len + n > (size_t)MAX_RESULTS)
-			return hdb_error("%s:1:1: expected %s of at most %ld MiB, "
-					 "found a larger file", path, what,
-					 MAX_RESULTS >> 20);
-		strbuf_add(sb, chunk, n);
-	}
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
-	return 0;
-}
-
-/*
- * jansson says "'}' expected near 'x'"; say it the house way ("expected
- * '}', found 'x'").
- */
-static int syntax_error(const char *path, const json_error_t *err)
-{
-	const char *near = strstr(err->text, " near ");
-	const char *exp = strstr(err->text, " expected");
-	long line = err->line > 0 ? err->line : 1;
-	long col = err->column > 0 ? err->column : 1;
-
-	if (exp && near && exp < near)
-		return hdb_error("%s:%ld:%ld: expected %.*s, found %s", path,
-				 line, col, (int)(exp - err->text), err->text,
-				 near + 6);
-	if (near && strstr(err->text, "duplicate object key"))
-		return hdb_error("%s:%ld:%ld: expected each key once, found %s "
-				 "again", path, line, col, near + 6);
-	return hdb_error("%s:%ld:%ld: expected valid JSON (%s)", path, line,
-			 col, err->text);
-}
 
 /* Reads f whole and parses it; a byte-order mark is skipped. */
 static int load_json(FILE *f, const char *path, const char *what,
@@ -115,7 +75,7 @@ static int load_json(FILE *f, const char *path, const char *what,
 	int ret = -1;
 
 	*out = NULL;
-	if (read_whole(f, path, what, &sb))
+	if (hdb_read_whole(f, path, what, MAX_RESULTS, &sb))
 		goto out;
 	p = strbuf_str(&sb);
 	len = sb.len;
@@ -125,7 +85,7 @@ static int load_json(FILE *f, const char *path, const char *what,
 	}
 	*out = json_loadb(p, len, 0, &err);
 	if (!*out) {
-		syntax_error(path, &err);
+		hdb_json_error(path, err.line, err.column, &err);
 		goto out;
 	}
 	ret = 0;
@@ -143,27 +103,6 @@ static char *dump_free(json_t *o)
 	return text;
 }
 
-/* The first SHORT_CHARS characters (not bytes) of s, "..." when cut. */
-static json_t *short_string(const char *s)
-{
-	size_t i = 0;
-	int chars = 0;
-	json_t *v;
-	char *cut;
-
-	while (s[i] && chars < SHORT_CHARS) {
-		i++;
-		while ((s[i] & 0xc0) == 0x80)	/* UTF-8 continuation */
-			i++;
-		chars++;
-	}
-	if (!s[i])
-		return json_string(s);
-	cut = xasprintf("%.*s...", (int)i, s);
-	v = json_string(cut);
-	free(cut);
-	return v;
-}
 
 /* ---- statuses and samples --------------------------------------------- */
 
@@ -549,7 +488,7 @@ static char *item_detail(const struct task *t, int plus)
 	if (plus && !fail)
 		fail = t->plus_fail;
 	if (fail && (text = json_dumps(fail, DUMP_FLAGS))) {
-		json_object_set_new(o, "fail_tests", short_string(text));
+		json_object_set_new(o, "fail_tests", hdb_json_short(text, strlen(text)));
 		free(text);
 	}
 	return dump_free(o);
@@ -821,7 +760,7 @@ int hdb_parse_evalplus_board(FILE *f, const char *path,
 	memset(info, 0, sizeof(*info));
 	info->format = HDB_FORMAT_EVALPLUS_BOARD;
 	/* read here, not by load_json: the key scan wants the text too */
-	if (read_whole(f, path, "an EvalPlus leaderboard", &sb))
+	if (hdb_read_whole(f, path, "an EvalPlus leaderboard", MAX_RESULTS, &sb))
 		goto out;
 	ks.buf = strbuf_str(&sb);
 	ks.len = sb.len;
@@ -831,7 +770,7 @@ int hdb_parse_evalplus_board(FILE *f, const char *path,
 	doc = json_loadb(ks.buf + ks.pos, ks.len - ks.pos,
 			 JSON_REJECT_DUPLICATES, &err);
 	if (!doc) {
-		syntax_error(path, &err);
+		hdb_json_error(path, err.line, err.column, &err);
 		goto out;
 	}
 	if (!json_is_object(doc) || !json_object_size(doc)) {

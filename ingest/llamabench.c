@@ -9,6 +9,7 @@
  * except what makes a measurement: n_prompt, n_gen and avg_ts.
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "jsonstream.h"
 #include "../util.h"
 
@@ -563,8 +564,6 @@ static int syntax_error(const struct hdb_bench_builder *bp, const json_error_t *
 	long line = bp->line + err->line - 1;
 	long col = err->line <= 1 ? bp->col + err->column - 1 : err->column;
 	const char *near = strstr(err->text, " near '");
-	const char *exp = strstr(err->text, " expected");
-	int what_len = exp ? (int)(exp - err->text) : 0;
 
 	if (near) {
 		size_t tok = strlen(near + 7);
@@ -574,20 +573,7 @@ static int syntax_error(const struct hdb_bench_builder *bp, const json_error_t *
 		if (!memchr(near + 7, '\n', tok) && (long)tok <= col)
 			col -= (long)tok - 1;
 	}
-	if (exp && near && exp < near) {
-		/* a missing ',' is what "'}' expected" usually means */
-		const char *what = !strncmp(err->text, "'}'", 3) ? "',' or '}'"
-				 : !strncmp(err->text, "']'", 3) ? "',' or ']'"
-				 : NULL;
-
-		if (what)
-			return hdb_error("%s:%ld:%ld: expected %s, found %s",
-					 bp->path, line, col, what, near + 6);
-		return hdb_error("%s:%ld:%ld: expected %.*s, found %s", bp->path,
-				 line, col, what_len, err->text, near + 6);
-	}
-	return hdb_error("%s:%ld:%ld: expected valid JSON (%s)", bp->path, line,
-			 col, err->text);
+	return hdb_json_error(bp->path, line, col, err);
 }
 
 struct json_file {

@@ -21,6 +21,7 @@
  * a null score or stderr reads as unknown (NAN).
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "../util.h"
 
 #include <ctype.h>
@@ -34,8 +35,6 @@
 
 /* Results files are a few MB even with every task config in them. */
 #define MAX_FILE (256L << 20)
-/* Strings quoted in an item's detail are cut to this many characters. */
-#define DETAIL_CHARS 200
 /* Containers deeper than this are not told apart by the scan. */
 #define SCAN_DEPTH 8
 /* Group nesting deeper than this is taken for a loop. */
@@ -316,22 +315,6 @@ static json_t *load(const char *path, const char *buf, size_t len,
 	return NULL;
 }
 
-static int read_rest(FILE *f, const char *path, struct strbuf *sb)
-{
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb->len + n > (size_t)MAX_FILE)
-			return hdb_error("%s:1:1: expected an lm-evaluation-"
-					 "harness file of at most 256 MiB, "
-					 "found a larger file", path);
-		strbuf_add(sb, chunk, n);
-	}
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
-	return 0;
-}
 
 /* Length of a UTF-8 byte-order mark at the start of buf (0 or 3). */
 static size_t bom_len(const char *buf, size_t len)
@@ -442,28 +425,6 @@ struct lm {
 	json_t *base;		/* details every record of the file shares */
 };
 
-/* The type of a value, as prose ("an array"). */
-static const char *type_text(json_t *v)
-{
-	switch (json_typeof(v)) {
-	case JSON_OBJECT:
-		return "an object";
-	case JSON_ARRAY:
-		return "an array";
-	case JSON_STRING:
-		return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL:
-		return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE:
-		return "a boolean";
-	case JSON_NULL:
-		break;
-	}
-	return "null";
-}
-
 /*
  * Is root harness output?  Every era writes 'results' (an object),
  * 'versions' and 'config'; look-alikes (other tools' results_*.json,
@@ -482,7 +443,7 @@ static int recognise(const char *path, json_t *root)
 		return hdb_error("%s:1:1: not lm-evaluation-harness output: a "
 				 "results file is an object with 'results', "
 				 "'versions' and 'config', this one is %s",
-				 path, type_text(root));
+				 path, hdb_json_kind(root));
 	for (i = 0; i < sizeof(need) / sizeof(need[0]); i++)
 		if (!json_object_get(root, need[i]))
 			absent[n_missing++] = need[i];
@@ -505,7 +466,7 @@ static int recognise(const char *path, json_t *root)
 	else if (!json_is_object(json_object_get(root, "results")))
 		ret = hdb_error("%s:1:1: not lm-evaluation-harness output: its "
 				"'results' is %s, not an object of tasks", path,
-				type_text(json_object_get(root, "results")));
+				hdb_json_kind(json_object_get(root, "results")));
 	else
 		ret = 0;
 	strbuf_release(&missing);
@@ -919,7 +880,7 @@ static int emit_all(struct lm *lm, long *count)
 				      "'%s' in 'results', which is %s, not an "
 				      "object of metrics", lm->path,
 				      key_line(lm, 0, name, NULL), name,
-				      type_text(row));
+				      hdb_json_kind(row));
 			continue;
 		}
 		if (emit_row(lm, 0, name, row, count))
@@ -964,7 +925,7 @@ int hdb_parse_lm_eval(FILE *f, const char *path, const struct hdb_sink *sink,
 	lm.path = path;
 	lm.sink = sink;
 	lm.sc.want_keys = 1;
-	if (read_rest(f, path, &sb))
+	if (hdb_read_whole(f, path, "an lm-evaluation-harness file", MAX_FILE, &sb))
 		goto out;
 	skip = bom_len(strbuf_str(&sb), sb.len);
 	lm.text = strbuf_str(&sb) + skip;
@@ -1061,27 +1022,6 @@ static int passed(json_t *v)
 	return all;
 }
 
-/* A string value, cut to DETAIL_CHARS characters (never mid-character). */
-static json_t *short_string(const char *s, size_t len)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t i, chars = 0;
-	json_t *v;
-
-	for (i = 0; i < len; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		if (chars++ == DETAIL_CHARS)
-			break;
-	}
-	if (i == len)
-		return json_stringn(s, len);
-	strbuf_add(&sb, s, i);
-	strbuf_addstr(&sb, "...");
-	v = json_stringn(sb.buf, sb.len);
-	strbuf_release(&sb);
-	return v;
-}
 
 /* A target or response for the detail: strings cut, other values kept
  * (response: the text of the value). */
@@ -1093,12 +1033,12 @@ static json_t *detail_value(json_t *v, int as_text)
 	if (!v)
 		return json_null();
 	if (json_is_string(v))
-		out = short_string(json_string_value(v), json_string_length(v));
+		out = hdb_json_short(json_string_value(v), json_string_length(v));
 	else if (!as_text)
 		return json_incref(v);
 	else {
 		text = compact(v);
-		out = text ? short_string(text, strlen(text)) : NULL;
+		out = text ? hdb_json_short(text, strlen(text)) : NULL;
 		free(text);
 	}
 	return out ? out : json_null();
@@ -1154,7 +1094,7 @@ static int sample(struct samples *s, json_t *o, long line, long col)
 	if (!json_is_object(o))
 		return hdb_error("%s:%ld:%ld: expected a sample (a JSON object "
 				 "with \"doc_id\"), found %s", s->path, line,
-				 col, type_text(o));
+				 col, hdb_json_kind(o));
 	strbuf_reset(&s->item);
 	if (json_is_integer(id))
 		strbuf_addf(&s->item, "%" JSON_INTEGER_FORMAT,
@@ -1246,7 +1186,7 @@ static int sample_array(struct samples *s, FILE *f, struct strbuf *sb)
 	long line, col;
 	int ret = -1;
 
-	if (read_rest(f, s->path, sb))
+	if (hdb_read_whole(f, s->path, "an lm-evaluation-harness file", MAX_FILE, sb))
 		return -1;
 	skip = bom_len(sb->buf, sb->len);
 	s->sc.want_elems = 1;
@@ -1257,7 +1197,7 @@ static int sample_array(struct samples *s, FILE *f, struct strbuf *sb)
 		return -1;
 	if (!json_is_array(a)) {
 		hdb_error("%s:1:1: expected a JSON array of samples, found %s",
-			  s->path, type_text(a));
+			  s->path, hdb_json_kind(a));
 		goto out;
 	}
 	json_array_foreach(a, i, o) {

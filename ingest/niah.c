@@ -10,6 +10,7 @@
  * the counts given here are those of this file only.
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "../util.h"
 
 #include <errno.h>
@@ -22,8 +23,6 @@
 #define MAX_NIAH (64L << 20)
 
 /* What an item's detail keeps of the model's response. */
-#define SHORT_CHARS 200
-
 #define DUMP_FLAGS (JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15))
 
 /* One cell, its values borrowed from the document. */
@@ -32,60 +31,8 @@ struct cell {
 	json_t *length, *depth, *score;
 };
 
-static int read_whole(FILE *f, const char *path, struct strbuf *sb)
-{
-	char chunk[65536];
-	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb->len + n > (size_t)MAX_NIAH)
-			return hdb_error("%s:1:1: expected needle-in-a-haystack "
-					 "results of at most 64 MiB, found a "
-					 "larger file", path);
-		strbuf_add(sb, chunk, n);
-	}
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
-	return 0;
-}
 
-/* jansson's "'}' expected near 'x'" the house way. */
-static int syntax_error(const char *path, const json_error_t *err)
-{
-	const char *near = strstr(err->text, " near ");
-	const char *exp = strstr(err->text, " expected");
-	long line = err->line > 0 ? err->line : 1;
-	long col = err->column > 0 ? err->column : 1;
-
-	if (exp && near && exp < near)
-		return hdb_error("%s:%ld:%ld: expected %.*s, found %s", path,
-				 line, col, (int)(exp - err->text), err->text,
-				 near + 6);
-	return hdb_error("%s:%ld:%ld: expected valid JSON (%s)", path, line,
-			 col, err->text);
-}
-
-/* The first SHORT_CHARS characters (not bytes) of s, "..." when cut. */
-static json_t *short_string(const char *s)
-{
-	size_t i = 0;
-	int chars = 0;
-	json_t *v;
-	char *cut;
-
-	while (s[i] && chars < SHORT_CHARS) {
-		i++;
-		while ((s[i] & 0xc0) == 0x80)	/* UTF-8 continuation */
-			i++;
-		chars++;
-	}
-	if (!s[i])
-		return json_string(s);
-	cut = xasprintf("%.*s...", (int)i, s);
-	v = json_string(cut);
-	free(cut);
-	return v;
-}
 
 /* A number as a person writes it: 1000, 11.316, 0. */
 static void add_number(struct strbuf *sb, double d)
@@ -228,7 +175,7 @@ static char *cell_detail(const struct cell *c)
 	v = json_object_get(c->obj, "model_response");
 	if (json_is_string(v))
 		json_object_set_new(o, "response",
-				    short_string(json_string_value(v)));
+				    hdb_json_short(json_string_value(v), json_string_length(v)));
 	text = json_dumps(o, DUMP_FLAGS);
 	json_decref(o);
 	return text;
@@ -318,13 +265,13 @@ int hdb_parse_niah(FILE *f, const char *path, int pass_score,
 
 	memset(info, 0, sizeof(*info));
 	info->format = HDB_FORMAT_NIAH;
-	if (read_whole(f, path, &sb))
+	if (hdb_read_whole(f, path, "needle-in-a-haystack results", MAX_NIAH, &sb))
 		goto out;
 	if (sb.len >= 3 && !memcmp(sb.buf, "\xef\xbb\xbf", 3))
 		skip = 3;
 	doc = json_loadb(strbuf_str(&sb) + skip, sb.len - skip, 0, &err);
 	if (!doc) {
-		syntax_error(path, &err);
+		hdb_json_error(path, err.line, err.column, &err);
 		goto out;
 	}
 	if (is_cell(doc)) {

@@ -11,6 +11,7 @@
  * totals so far, so the last is the whole request).
  */
 #include "parsers.h"
+#include "jsonutil.h"
 #include "../util.h"
 
 #include <ctype.h>
@@ -33,42 +34,7 @@ struct resp {
 	char *fingerprint;	/* "system_fingerprint" (owned) */
 };
 
-static int read_whole(FILE *f, const char *path, struct strbuf *sb)
-{
-	char chunk[65536];
-	size_t n;
 
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (sb->len + n > (size_t)MAX_RESPONSE)
-			return hdb_error("%s:1:1: expected a llama-server "
-					 "response of at most 64 MiB, found a "
-					 "larger file", path);
-		strbuf_add(sb, chunk, n);
-	}
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
-	return 0;
-}
-
-/*
- * jansson says "'}' expected near 'x'"; say it the house way ("expected
- * '}', found 'x'").
- */
-static int syntax_error(const char *path, long line, long col,
-			const json_error_t *err)
-{
-	const char *near = strstr(err->text, " near ");
-	const char *exp = strstr(err->text, " expected");
-
-	if (col < 1)
-		col = 1;
-	if (exp && near && exp < near)
-		return hdb_error("%s:%ld:%ld: expected %.*s, found %s", path,
-				 line, col, (int)(exp - err->text), err->text,
-				 near + 6);
-	return hdb_error("%s:%ld:%ld: expected valid JSON (%s)", path, line,
-			 col, err->text);
-}
 
 static void keep_string(char **slot, json_t *v)
 {
@@ -164,7 +130,7 @@ static int parse_lines(struct resp *rs, const char *buf, size_t len)
 			continue;
 		o = json_loadb(s, (size_t)(eol - s), 0, &err);
 		if (!o)
-			return syntax_error(rs->path, lineno,
+			return hdb_json_error(rs->path, lineno,
 					    (long)(s - p) + err.column, &err);
 		note_value(rs, o, lineno);
 		json_decref(o);
@@ -386,7 +352,7 @@ int hdb_parse_server_json(FILE *f, const char *path,
 	info->format = HDB_FORMAT_SERVER_JSON;
 	memset(&rs, 0, sizeof(rs));
 	rs.path = path;
-	if (read_whole(f, path, &sb))
+	if (hdb_read_whole(f, path, "a llama-server response", MAX_RESPONSE, &sb))
 		goto out;
 	p = strbuf_str(&sb);
 	len = sb.len;
@@ -403,7 +369,7 @@ int hdb_parse_server_json(FILE *f, const char *path,
 		if (parse_lines(&rs, p, len))
 			goto out;
 	} else {
-		syntax_error(path, err.line, err.column, &err);
+		hdb_json_error(path, err.line, err.column, &err);
 		goto out;
 	}
 	if (!rs.chunk) {

@@ -644,7 +644,7 @@ static const struct refusal refusals[] = {
 	{ "{\"date\": \"d\",\n \"eval\": {\"HumanEval/0\": [}}",
 	  "r.json:2:27: expected valid JSON (unexpected token near '}')" },
 	{ "{\"date\": \"d\" \"eval\": {}}",
-	  "r.json:1:19: expected '}', found '\"eval\"'" },
+	  "r.json:1:19: expected ',' or '}', found '\"eval\"'" },
 	{ "", "r.json:1:1: expected '[' or '{', found end of file" },
 };
 
