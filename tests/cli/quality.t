@@ -93,3 +93,14 @@ $ halodb ingest --kv q8_0/ fixtures/quality/niah
 ! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
 ! (see 'halodb ingest --help')
 ? 2
+# Re-ingesting is a no-op, for a results file with its samples and for an
+# Aider run directory alike.
+$ halodb ingest fixtures/quality/lm_eval/local-chat fixtures/aider/2025-08-23-15-47-21--polyglot-fixture
+> fixtures/quality/lm_eval/local-chat/results_2026-11-20T10-00-00.123456.json: already ingested
+> fixtures/aider/2025-08-23-15-47-21--polyglot-fixture: already ingested
+> fixtures/quality/lm_eval/local-chat/samples_gsm8k_2026-11-20T10-00-00.123456.jsonl: already ingested
+> 3 already ingested
+$ halodb sql "select count(*), (select count(*) from quality_item) from quality"
+> count(*)  (select count(*) from quality_item)
+> --------  -----------------------------------
+>        9                                   31
