@@ -54,7 +54,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
 BIN = $(if $(filter build,$(O)),halodb,$(O)/halodb)
 
-.PHONY: all deps demo test unit asan valgrind bench install clean
+.PHONY: all deps demo test unit asan valgrind bench fuzz install clean
 all: $(BIN)
 
 $(BIN): $(O)/halodb.o $(LIB_OBJ)
@@ -127,6 +127,24 @@ bench: deps
 # fresh llama-bench output (see data/README.md).
 DEMO_FILES = $(addprefix tests/fixtures/b9749/,bench-moe-q8kv.json \
 	bench-moe-q4kv.jsonl bench-llama-quants.stderr-json.txt bench-llama-pg-ub.json)
+
+# Coverage-guided fuzzing of every parser (clang's libFuzzer, ASan+UBSan),
+# seeded with the test fixtures; FUZZ_SECONDS long.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+fuzz: deps
+	@$(MAKE) --no-print-directory O=build/fuzz CC=clang \
+		EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/lib.stamp
+	clang -std=gnu11 -D_GNU_SOURCE $(FUZZ_FLAGS) -fsanitize=fuzzer \
+		$(PKG_CFLAGS) -o build/fuzz/fuzz_parsers tests/fuzz/fuzz_parsers.c \
+		$(LIB_SRC:%.c=build/fuzz/%.o) $(GEN_SRC:build/%.c=build/fuzz/%.o) $(LIBS)
+	@mkdir -p build/fuzz/corpus
+	cp -f $$(find tests/fixtures -type f -size -256k) build/fuzz/corpus/ 2>/dev/null; \
+	build/fuzz/fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 build/fuzz/corpus
+
+$(O)/lib.stamp: $(LIB_OBJ)
+	@touch $@
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)
