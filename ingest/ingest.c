@@ -1,11 +1,15 @@
 /*
  * ingest.c: the ingest driver.  It lists the files behind the paths it is
- * given (directories walked in name order), pairs each results file with
- * its stderr capture ('x.json' and 'x.stderr.txt', or --stderr FILE),
- * hashes each file (the same bytes twice: 'already ingested'), recognises
- * its format by content, and runs its parser inside one transaction per
- * file, so a file that fails leaves the store exactly as it was.  Outcomes
- * and warnings go to the caller's report callbacks; nothing is printed.
+ * given (directories walked in name order; an Aider run directory is one
+ * unit), pairs files that are read together (a llama-bench results file
+ * and its stderr capture, 'x.json' and 'x.stderr.txt' or --stderr FILE;
+ * an lm-eval results file and its samples files), hashes each file (the
+ * same bytes twice: 'already ingested'), recognises its format by
+ * content, and runs its parser inside one transaction per file, so a
+ * file that fails leaves the store exactly as it was.  The sink it hands
+ * the parsers resolves hosts, attaches the user's keys to quality rows
+ * and routes items.  Outcomes and warnings go to the caller's report
+ * callbacks; nothing is printed here.
  */
 #include "parsers.h"
 #include "sha256.h"
