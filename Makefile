@@ -7,6 +7,7 @@
 #   make asan       the same tests on an ASan+UBSan build
 #   make valgrind   the same tests under valgrind
 #   make bench      ingest speed and memory, next to a baseline
+#   make fuzz       libFuzzer over every parser (FUZZ_SECONDS=60, clang)
 #   make install PREFIX=/usr/local
 #   make DEVELOPER=1 ...   adds -Werror and stricter warnings
 
