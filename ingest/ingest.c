@@ -74,7 +74,7 @@ struct file_ctx {
 		long long id;
 	} *qrefs;
 	size_t n_qrefs;
-	long items, unplaced;
+	long items, unplaced, quality;
 	long long *recount;	/* rows whose counts come from their items */
 	size_t n_recount;
 };
@@ -248,6 +248,7 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	}
 	if (!strcmp(r->harness, "niah"))
 		note_recount(fc, id);
+	fc->quality++;
 	fc->last_quality = id;
 	fc->qrefs = xrealloc(fc->qrefs, (fc->n_qrefs + 1) * sizeof(*fc->qrefs));
 	q = &fc->qrefs[fc->n_qrefs++];
@@ -369,10 +370,22 @@ static int pure_format(enum hdb_format fmt)
 	       fmt == HDB_FORMAT_BENCH_CSV || fmt == HDB_FORMAT_BENCH_SQL;
 }
 
+static int attached(const struct hdb_attach *a)
+{
+	return a->model || a->quant || a->type_k || a->backend || a->build ||
+	       a->variant;
+}
+
 static void report_info(const struct hdb_sink *sink, const char *path,
 			const struct hdb_parse_info *info,
 			const struct file_ctx *fc)
 {
+	if (!fc->quality && fc->rows + fc->dups > 0 &&
+	    attached(&fc->run->o->attach))
+		hdb_sink_warn(sink, "%s: warning: --model, --quant, --kv, "
+			      "--backend, --build and --variant name what "
+			      "quality results leave out; this file's rows "
+			      "take them from the file itself", path);
 	if (info->noise_lines && pure_format(info->format))
 		hdb_sink_warn(sink, "%s:%ld:1: warning: skipped %ld line%s that "
 			      "%s not %s output (captured stderr?), the first: "
