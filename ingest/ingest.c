@@ -427,6 +427,23 @@ static int read_failure(const char *path, struct hdb_failure *fail)
 	return 0;
 }
 
+/* Records a file read along with another, so that a walk skips it. */
+static int add_companion_source(struct file_ctx *fc, const char *path,
+				const char *format)
+{
+	long long id, bytes;
+	char hex[65];
+	int rc;
+
+	if (sha256_file(path, hex, &bytes))
+		return -1;
+	rc = hdb_store_find_source(fc->run->st, hex, NULL);
+	if (rc < 0 || (rc == 0 && hdb_store_add_source(fc->run->st, path, hex,
+			bytes, format, &id)))
+		return -1;
+	return 0;
+}
+
 /*
  * The stderr of a run becomes a row when it tells how the run died and the
  * results file did not already say so itself.
@@ -436,16 +453,8 @@ static int attach_failure(struct file_ctx *fc, const char *stderr_path,
 			  const struct hdb_sink *sink)
 {
 	struct hdb_bench_record r;
-	long long id, bytes;
-	char hex[65];
-	int rc;
 
-	/* recorded too, so that walking the folder again skips it */
-	if (sha256_file(stderr_path, hex, &bytes))
-		return -1;
-	rc = hdb_store_find_source(fc->run->st, hex, NULL);
-	if (rc < 0 || (rc == 0 && hdb_store_add_source(fc->run->st,
-			stderr_path, hex, bytes, "llama-stderr", &id)))
+	if (add_companion_source(fc, stderr_path, "llama-stderr"))
 		return -1;
 	if (fail->kind == HDB_FAIL_NONE || fc->died)
 		return 0;
@@ -486,23 +495,6 @@ static const char *companion_of(const struct run *run, size_t idx,
 		    run->list[j].role == role)
 			return run->list[j].path;
 	return NULL;
-}
-
-/* Records a file read along with another, so that a walk skips it. */
-static int add_companion_source(struct file_ctx *fc, const char *path,
-				const char *format)
-{
-	long long id, bytes;
-	char hex[65];
-	int rc;
-
-	if (sha256_file(path, hex, &bytes))
-		return -1;
-	rc = hdb_store_find_source(fc->run->st, hex, NULL);
-	if (rc < 0 || (rc == 0 && hdb_store_add_source(fc->run->st, path, hex,
-			bytes, format, &id)))
-		return -1;
-	return 0;
 }
 
 /*
