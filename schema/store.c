@@ -538,14 +538,22 @@ int hdb_store_add_source(struct hdb_store *st, const char *path,
 	return 0;
 }
 
-int hdb_store_set_truncated(struct hdb_store *st, long long source_id)
+/* Runs a statement whose one parameter is a row id. */
+static int run_on_id(struct hdb_store *st, enum stmt_id id_stmt, long long id,
+		     const char *what)
 {
-	sqlite3_stmt *s = stmt(st, ST_SET_TRUNCATED);
+	sqlite3_stmt *s = stmt(st, id_stmt);
 
 	if (!s)
 		return -1;
-	bind_int(s, 1, source_id);
-	return step_done(st, s, "cannot mark a source truncated");
+	bind_int(s, 1, id);
+	return step_done(st, s, what);
+}
+
+int hdb_store_set_truncated(struct hdb_store *st, long long source_id)
+{
+	return run_on_id(st, ST_SET_TRUNCATED, source_id,
+			 "cannot mark a source truncated");
 }
 
 static int add_host(struct hdb_store *st, const char *name,
@@ -997,22 +1005,14 @@ int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
 
 int hdb_store_count_quality_items(struct hdb_store *st, long long quality_id)
 {
-	sqlite3_stmt *s = stmt(st, ST_COUNT_QUALITY_ITEMS);
-
-	if (!s)
-		return -1;
-	bind_int(s, 1, quality_id);
-	return step_done(st, s, "cannot count quality items");
+	return run_on_id(st, ST_COUNT_QUALITY_ITEMS, quality_id,
+			 "cannot count quality items");
 }
 
 int hdb_store_count_quality_passes(struct hdb_store *st, long long quality_id)
 {
-	sqlite3_stmt *s = stmt(st, ST_COUNT_QUALITY_PASSES);
-
-	if (!s)
-		return -1;
-	bind_int(s, 1, quality_id);
-	return step_done(st, s, "cannot count quality items");
+	return run_on_id(st, ST_COUNT_QUALITY_PASSES, quality_id,
+			 "cannot count quality items");
 }
 
 int hdb_store_find_quality(struct hdb_store *st, long long host_id,
