@@ -21,6 +21,7 @@ HALODB=${HALODB:-$root/halodb}
 UNIT_DIR=${UNIT_DIR:-$root/build/tests}
 WRAP=${HALODB_WRAP:-}
 SHARED=${HALODB_SHARED:-$root/../shared/formats}
+export HALODB_SHARED=$SHARED	# the unit tests of real files read it too
 pass=0
 fail=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/halodb-test.XXXXXX")

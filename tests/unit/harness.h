@@ -67,6 +67,22 @@ static inline int t_done(void)
 	return t_fail ? 1 : 0;
 }
 
+/* Copies a borrowed string out of a callback ("(null)" for NULL). */
+static inline void t_copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "(null)");
+}
+
+/* Where ../shared/formats is: $HALODB_SHARED (tests/run.sh sets it), else
+ * beside the repository the tests run in.  Tests of real files skip,
+ * counting as passed, when it is absent. */
+static inline const char *t_shared(void)
+{
+	const char *base = getenv("HALODB_SHARED");
+
+	return base && *base ? base : "../shared/formats";
+}
+
 /* A fresh temporary directory for this test binary (not removed, so a
  * failure can be looked at; it lives under $TMPDIR). */
 static inline const char *t_tmpdir(void)

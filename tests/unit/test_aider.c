@@ -43,11 +43,6 @@ struct got {
 
 static struct got g;
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "(null)");
-}
-
 static int keep_quality(void *ctx, const struct hdb_quality_record *in)
 {
 	struct got *gt = ctx;
@@ -55,13 +50,13 @@ static int keep_quality(void *ctx, const struct hdb_quality_record *in)
 
 	gt->nq++;
 	memset(q, 0, sizeof(*q));
-	copy(q->harness, sizeof(q->harness), in->harness);
-	copy(q->benchmark, sizeof(q->benchmark), in->benchmark);
-	copy(q->metric, sizeof(q->metric), in->metric);
-	copy(q->model, sizeof(q->model), in->model_named);
-	copy(q->version, sizeof(q->version), in->version);
-	copy(q->run_date, sizeof(q->run_date), in->run_date);
-	copy(q->details, sizeof(q->details), in->details);
+	t_copy(q->harness, sizeof(q->harness), in->harness);
+	t_copy(q->benchmark, sizeof(q->benchmark), in->benchmark);
+	t_copy(q->metric, sizeof(q->metric), in->metric);
+	t_copy(q->model, sizeof(q->model), in->model_named);
+	t_copy(q->version, sizeof(q->version), in->version);
+	t_copy(q->run_date, sizeof(q->run_date), in->run_date);
+	t_copy(q->details, sizeof(q->details), in->details);
 	q->n_items = in->n_items;
 	q->n_pass = in->n_pass;
 	q->score = in->score;
@@ -80,8 +75,8 @@ static int keep_item(void *ctx, const struct hdb_quality_item *in,
 		T_FAIL("an item with task '%s' and metric '%s'",
 		       task ? task : "", metric ? metric : "");
 	gt->ni++;
-	copy(it->item, sizeof(it->item), in->item);
-	copy(it->detail, sizeof(it->detail), in->detail);
+	t_copy(it->item, sizeof(it->item), in->item);
+	t_copy(it->detail, sizeof(it->detail), in->detail);
 	it->passed = in->passed;
 	it->rec = gt->nq - 1;
 	if (gt->nq)
@@ -95,11 +90,11 @@ static int keep_reference(void *ctx, const struct hdb_reference_record *in)
 	struct rrec *r = &gt->r[gt->nr < MAX_R ? gt->nr : MAX_R - 1];
 
 	gt->nr++;
-	copy(r->model, sizeof(r->model), in->model);
-	copy(r->benchmark, sizeof(r->benchmark), in->benchmark);
-	copy(r->variant, sizeof(r->variant), in->variant);
-	copy(r->date, sizeof(r->date), in->date);
-	copy(r->details, sizeof(r->details), in->details);
+	t_copy(r->model, sizeof(r->model), in->model);
+	t_copy(r->benchmark, sizeof(r->benchmark), in->benchmark);
+	t_copy(r->variant, sizeof(r->variant), in->variant);
+	t_copy(r->date, sizeof(r->date), in->date);
+	t_copy(r->details, sizeof(r->details), in->details);
 	r->score = in->score;
 	r->n_items = in->n_items;
 	r->line = in->line;
@@ -111,7 +106,7 @@ static void warn(void *ctx, const char *msg)
 	struct got *gt = ctx;
 
 	if (gt->nw < MAX_WARN)
-		copy(gt->warning[gt->nw], sizeof(gt->warning[0]), msg);
+		t_copy(gt->warning[gt->nw], sizeof(gt->warning[0]), msg);
 	gt->nw++;
 }
 
@@ -617,13 +612,11 @@ static const struct rrec *find_model(const char *model)
 
 static void real_leaderboards_give_a_reference_per_entry(void)
 {
-	const char *base = getenv("HALODB_SHARED");
+	const char *base = t_shared();
 	char path[1024];
 	size_t i;
 	int j;
 
-	if (!base || !*base)
-		base = "/work/shared/formats";
 	snprintf(path, sizeof(path), "%s/samples/quality/aider", base);
 	if (access(path, R_OK)) {
 		fprintf(stderr, "%s: %s absent, skipped\n", t_name, path);

@@ -30,11 +30,6 @@ struct out {
 	struct hdb_parse_info info;
 };
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "(null)");
-}
-
 static int keep(void *ctx, const struct hdb_bench_record *in)
 {
 	struct out *o = ctx;
@@ -49,18 +44,18 @@ static int keep(void *ctx, const struct hdb_bench_record *in)
 		o->n_crashed++;
 	else if (!strcmp(in->status, "failed"))
 		o->n_failed++;
-	copy(r->model, sizeof(r->model), in->model);
-	copy(r->model_type, sizeof(r->model_type), in->model_type);
-	copy(r->backend, sizeof(r->backend), in->backend);
-	copy(r->quant, sizeof(r->quant), in->quant);
-	copy(r->test, sizeof(r->test), in->test);
-	copy(r->type_k, sizeof(r->type_k), in->type_k);
-	copy(r->type_v, sizeof(r->type_v), in->type_v);
-	copy(r->commit, sizeof(r->commit), in->build_commit);
-	copy(r->status, sizeof(r->status), in->status);
-	copy(r->error, sizeof(r->error), in->error);
-	copy(r->model_file, sizeof(r->model_file), in->model_file);
-	copy(r->raw, sizeof(r->raw), in->raw);
+	t_copy(r->model, sizeof(r->model), in->model);
+	t_copy(r->model_type, sizeof(r->model_type), in->model_type);
+	t_copy(r->backend, sizeof(r->backend), in->backend);
+	t_copy(r->quant, sizeof(r->quant), in->quant);
+	t_copy(r->test, sizeof(r->test), in->test);
+	t_copy(r->type_k, sizeof(r->type_k), in->type_k);
+	t_copy(r->type_v, sizeof(r->type_v), in->type_v);
+	t_copy(r->commit, sizeof(r->commit), in->build_commit);
+	t_copy(r->status, sizeof(r->status), in->status);
+	t_copy(r->error, sizeof(r->error), in->error);
+	t_copy(r->model_file, sizeof(r->model_file), in->model_file);
+	t_copy(r->raw, sizeof(r->raw), in->raw);
 	r->build_number = in->build_number;
 	r->flash_attn = in->flash_attn;
 	r->n_gpu_layers = in->n_gpu_layers;
@@ -82,7 +77,7 @@ static void warned(void *ctx, const char *msg)
 	struct out *o = ctx;
 
 	if (o->n_warn < MAX_WARNS)
-		copy(o->warn[o->n_warn], sizeof(o->warn[0]), msg);
+		t_copy(o->warn[o->n_warn], sizeof(o->warn[0]), msg);
 	o->n_warn++;
 }
 
@@ -611,13 +606,13 @@ static const struct sample *sample_named(const char *file)
 
 static void every_real_sample_gives_the_records_read_off_it(void)
 {
-	const char *shared = getenv("HALODB_SHARED");
+	const char *shared = t_shared();
 	char dir[1024], pat[1100], path[1200];
 	glob_t g;
 	size_t i;
 
 	snprintf(dir, sizeof(dir), "%s/samples/llamacpp",
-		 shared && *shared ? shared : "../shared/formats");
+		 shared);
 	snprintf(pat, sizeof(pat), "%s/llama-bench-md-*", dir);
 	if (glob(pat, 0, NULL, &g) == 0) {
 		/* a new sample must be read and listed above */

@@ -1054,13 +1054,6 @@ static void check_real(const struct real *want, const struct got *g,
 	}
 }
 
-static const char *shared_base(void)
-{
-	const char *base = getenv("HALODB_SHARED");
-
-	return base && *base ? base : "/work/shared/formats";
-}
-
 /* Files under samples/quality/{evalplus,niah} the table does not list. */
 static int unlisted;
 
@@ -1085,7 +1078,7 @@ static int note_unlisted(const char *path, const struct stat *st, int type,
 
 static void every_real_file_gives_its_records(void)
 {
-	const char *base = shared_base();
+	const char *base = t_shared();
 	char path[1024];
 	size_t i;
 
@@ -1140,7 +1133,7 @@ static void the_golden_humaneval_file_matches_evalplus(void)
 	struct got g;
 	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/samples/quality/%s", shared_base(),
+	snprintf(path, sizeof(path), "%s/samples/quality/%s", t_shared(),
 		 real_files[0].file);
 	f = fopen(path, "r");
 	if (!f) {

@@ -20,25 +20,20 @@ struct recs {
 	struct rec r[8];
 };
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "(null)");
-}
-
 static int keep(void *ctx, const struct hdb_bench_record *in)
 {
 	struct recs *rs = ctx;
 	struct rec *r = &rs->r[rs->n < 8 ? rs->n : 7];
 
 	rs->n++;
-	copy(r->backend, sizeof(r->backend), in->backend);
-	copy(r->model, sizeof(r->model), in->model);
-	copy(r->quant, sizeof(r->quant), in->quant);
-	copy(r->model_file, sizeof(r->model_file), in->model_file);
-	copy(r->test, sizeof(r->test), in->test);
-	copy(r->type_k, sizeof(r->type_k), in->type_k);
-	copy(r->type_v, sizeof(r->type_v), in->type_v);
-	copy(r->commit, sizeof(r->commit), in->build_commit);
+	t_copy(r->backend, sizeof(r->backend), in->backend);
+	t_copy(r->model, sizeof(r->model), in->model);
+	t_copy(r->quant, sizeof(r->quant), in->quant);
+	t_copy(r->model_file, sizeof(r->model_file), in->model_file);
+	t_copy(r->test, sizeof(r->test), in->test);
+	t_copy(r->type_k, sizeof(r->type_k), in->type_k);
+	t_copy(r->type_v, sizeof(r->type_v), in->type_v);
+	t_copy(r->commit, sizeof(r->commit), in->build_commit);
 	r->build_number = in->build_number;
 	r->flash_attn = in->flash_attn;
 	r->n_depth = in->n_depth;

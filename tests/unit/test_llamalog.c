@@ -26,25 +26,20 @@ struct recs {
 	char warning[256];
 };
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "(null)");
-}
-
 static int keep(void *ctx, const struct hdb_server_record *in)
 {
 	struct recs *rs = ctx;
 	struct rec *r = &rs->r[rs->n < MAX_RECS ? rs->n : MAX_RECS - 1];
 
 	rs->n++;
-	copy(r->tool, sizeof(r->tool), in->tool);
-	copy(r->commit, sizeof(r->commit), in->build_commit);
-	copy(r->model, sizeof(r->model), in->model);
-	copy(r->model_file, sizeof(r->model_file), in->model_file);
-	copy(r->quant, sizeof(r->quant), in->quant);
-	copy(r->type_k, sizeof(r->type_k), in->type_k);
-	copy(r->type_v, sizeof(r->type_v), in->type_v);
-	copy(r->raw, sizeof(r->raw), in->raw);
+	t_copy(r->tool, sizeof(r->tool), in->tool);
+	t_copy(r->commit, sizeof(r->commit), in->build_commit);
+	t_copy(r->model, sizeof(r->model), in->model);
+	t_copy(r->model_file, sizeof(r->model_file), in->model_file);
+	t_copy(r->quant, sizeof(r->quant), in->quant);
+	t_copy(r->type_k, sizeof(r->type_k), in->type_k);
+	t_copy(r->type_v, sizeof(r->type_v), in->type_v);
+	t_copy(r->raw, sizeof(r->raw), in->raw);
 	r->build_number = in->build_number;
 	r->n_ctx = in->n_ctx;
 	r->n_slots = in->n_slots;
@@ -67,7 +62,7 @@ static void warn(void *ctx, const char *msg)
 	struct recs *rs = ctx;
 
 	if (!rs->warnings++)
-		copy(rs->warning, sizeof(rs->warning), msg);
+		t_copy(rs->warning, sizeof(rs->warning), msg);
 }
 
 typedef int (*parse_fn)(FILE *, const char *, const struct hdb_sink *,
@@ -769,12 +764,10 @@ static const struct {
 
 static void real_files_give_the_records_read_in_them(void)
 {
-	const char *base = getenv("HALODB_SHARED");
+	const char *base = t_shared();
 	char path[1024];
 	size_t i;
 
-	if (!base || !*base)
-		base = "/work/shared/formats";
 	snprintf(path, sizeof(path), "%s/samples/llamacpp", base);
 	if (access(path, R_OK)) {
 		fprintf(stderr, "%s: %s absent, skipped\n", t_name, base);

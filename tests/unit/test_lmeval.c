@@ -35,25 +35,20 @@ struct recs {
 /* Big enough to stay off the stack; every parse starts it afresh. */
 static struct recs rs;
 
-static void copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "(null)");
-}
-
 static int keep(void *ctx, const struct hdb_quality_record *in)
 {
 	struct recs *k = ctx;
 	struct rec *r = &k->r[k->n < MAX_RECS ? k->n : MAX_RECS - 1];
 
 	k->n++;
-	copy(r->harness, sizeof(r->harness), in->harness);
-	copy(r->benchmark, sizeof(r->benchmark), in->benchmark);
-	copy(r->parent, sizeof(r->parent), in->parent);
-	copy(r->metric, sizeof(r->metric), in->metric);
-	copy(r->model, sizeof(r->model), in->model_named);
-	copy(r->version, sizeof(r->version), in->version);
-	copy(r->run_date, sizeof(r->run_date), in->run_date);
-	copy(r->details, sizeof(r->details), in->details);
+	t_copy(r->harness, sizeof(r->harness), in->harness);
+	t_copy(r->benchmark, sizeof(r->benchmark), in->benchmark);
+	t_copy(r->parent, sizeof(r->parent), in->parent);
+	t_copy(r->metric, sizeof(r->metric), in->metric);
+	t_copy(r->model, sizeof(r->model), in->model_named);
+	t_copy(r->version, sizeof(r->version), in->version);
+	t_copy(r->run_date, sizeof(r->run_date), in->run_date);
+	t_copy(r->details, sizeof(r->details), in->details);
 	r->n_items = in->n_items;
 	r->n_pass = in->n_pass;
 	r->score = in->score;
@@ -72,10 +67,10 @@ static int keep_item(void *ctx, const struct hdb_quality_item *in,
 						       : MAX_ITEMS - 1];
 
 	k->n_items++;
-	copy(it->item, sizeof(it->item), in->item);
-	copy(it->task, sizeof(it->task), task);
-	copy(it->metric, sizeof(it->metric), metric);
-	copy(it->detail, sizeof(it->detail), in->detail);
+	t_copy(it->item, sizeof(it->item), in->item);
+	t_copy(it->task, sizeof(it->task), task);
+	t_copy(it->metric, sizeof(it->metric), metric);
+	t_copy(it->detail, sizeof(it->detail), in->detail);
 	it->passed = in->passed;
 	return 0;
 }
@@ -85,7 +80,7 @@ static void warn(void *ctx, const char *msg)
 	struct recs *k = ctx;
 
 	if (!k->warnings++)
-		copy(k->warning, sizeof(k->warning), msg);
+		t_copy(k->warning, sizeof(k->warning), msg);
 }
 
 static const struct hdb_sink sink = {
@@ -1126,12 +1121,10 @@ static void check_real_record(size_t i)
 
 static void real_files_give_the_records_read_in_them(void)
 {
-	const char *base = getenv("HALODB_SHARED");
+	const char *base = t_shared();
 	char path[1024];
 	size_t i;
 
-	if (!base || !*base)
-		base = "/work/shared/formats";
 	snprintf(path, sizeof(path), "%s/samples/quality/lm_eval", base);
 	if (access(path, R_OK)) {
 		fprintf(stderr, "%s: %s absent, skipped\n", t_name, base);
