@@ -161,6 +161,15 @@ static int resolve_host(struct file_ctx *fc, const char *cpu, const char *gpu)
 	return 0;
 }
 
+/* Counts a record the store took: a new row, or one it already had. */
+static void count_row(struct file_ctx *fc, int dup)
+{
+	if (dup)
+		fc->dups++;
+	else
+		fc->rows++;
+}
+
 static int on_bench(void *ctx, const struct hdb_bench_record *r)
 {
 	struct file_ctx *fc = ctx;
@@ -170,10 +179,7 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id, r,
 				&dup))
 		return -1;
-	if (dup)
-		fc->dups++;
-	else
-		fc->rows++;
+	count_row(fc, dup);
 	if (r->status && strcmp(r->status, "ok"))
 		fc->died++;
 	if (r->build_commit)
@@ -192,10 +198,7 @@ static int on_server(void *ctx, const struct hdb_server_record *r)
 	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id, r,
 				 &dup))
 		return -1;
-	if (dup)
-		fc->dups++;
-	else
-		fc->rows++;
+	count_row(fc, dup);
 	return 0;
 }
 
