@@ -7,7 +7,7 @@
 #   make asan       the same tests on an ASan+UBSan build
 #   make valgrind   the same tests under valgrind
 #   make bench      ingest speed and memory, next to a baseline
-#   make fuzz       libFuzzer over every parser (FUZZ_SECONDS=60, clang)
+#   make fuzz       libFuzzer over every parser and the report escaping
 #   make install PREFIX=/usr/local
 #   make DEVELOPER=1 ...   adds -Werror and stricter warnings
 
@@ -129,20 +129,31 @@ bench: deps
 DEMO_FILES = $(addprefix tests/fixtures/b9749/,bench-moe-q8kv.json \
 	bench-moe-q4kv.jsonl bench-llama-quants.stderr-json.txt bench-llama-pg-ub.json)
 
-# Coverage-guided fuzzing of every parser (clang's libFuzzer, ASan+UBSan),
-# seeded with the test fixtures; FUZZ_SECONDS long.
+# Coverage-guided fuzzing (clang's libFuzzer, ASan+UBSan), FUZZ_SECONDS
+# per target: every parser and the sniffer (fuzz_parsers, seeded with the
+# test fixtures) and the report's escaping (fuzz_render).  FUZZ_JOBS
+# workers each; crashes land in build/fuzz/ as crash-* files.
 FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_TARGETS = fuzz_parsers fuzz_render
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 fuzz: deps
 	@$(MAKE) --no-print-directory O=build/fuzz CC=clang \
 		EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/lib.stamp
-	clang -std=gnu11 -D_GNU_SOURCE $(FUZZ_FLAGS) -fsanitize=fuzzer \
-		$(PKG_CFLAGS) -o build/fuzz/fuzz_parsers tests/fuzz/fuzz_parsers.c \
-		$(LIB_SRC:%.c=build/fuzz/%.o) $(GEN_SRC:build/%.c=build/fuzz/%.o) $(LIBS)
-	@mkdir -p build/fuzz/corpus
+	for t in $(FUZZ_TARGETS); do \
+		clang -std=gnu11 -D_GNU_SOURCE $(FUZZ_FLAGS) -fsanitize=fuzzer \
+			$(PKG_CFLAGS) -o build/fuzz/$$t tests/fuzz/$$t.c \
+			$(LIB_SRC:%.c=build/fuzz/%.o) $(GEN_SRC:build/%.c=build/fuzz/%.o) \
+			$(LIBS) || exit 1; \
+	done
+	@mkdir -p build/fuzz/corpus build/fuzz/corpus-render
 	cp -f $$(find tests/fixtures -type f -size -256k) build/fuzz/corpus/ 2>/dev/null; \
-	build/fuzz/fuzz_parsers -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		-timeout=10 build/fuzz/corpus
+	cp -f tests/fuzz/render-seeds/* build/fuzz/corpus-render/ 2>/dev/null; \
+	cd build/fuzz && for t in $(FUZZ_TARGETS); do \
+		corpus=corpus; [ $$t = fuzz_render ] && corpus=corpus-render; \
+		./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+			-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) $$corpus || exit 1; \
+	done
 
 $(O)/lib.stamp: $(LIB_OBJ)
 	@touch $@
