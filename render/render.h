@@ -46,8 +46,11 @@ struct hdb_report {
 /*
  * Writes DIR/report.md, DIR/index.html (report.md through cmark-gfm with
  * the GFM table extension, inside templates/page.html) and DIR/style.css.
- * templates may be NULL for the templates built into halodb.  Files are
- * written whole or not at all.  Returns 0, or -1 with hdb_error set.
+ * templates may be NULL for the templates built into halodb.  The three
+ * files appear together or not at all: each is written to a temporary
+ * (O_EXCL, a random name, so no link in DIR is followed) and flushed, and
+ * only then are all renamed into place; on a failure the previous files
+ * stay.  Returns 0, or -1 with hdb_error set.
  */
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report *r);
