@@ -9,6 +9,7 @@
  */
 #include "render.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -415,7 +416,7 @@ static int needs_layout(enum hdb_out_format fmt)
 static int emit_flush(struct emit *e)
 {
 	if (e->sb.len && fwrite(e->sb.buf, 1, e->sb.len, e->out) != e->sb.len)
-		return hdb_error("cannot write output");
+		return hdb_error("cannot write output: %s", strerror(errno));
 	strbuf_reset(&e->sb);
 	return 0;
 }
@@ -597,7 +598,7 @@ int hdb_render_table(FILE *out, const struct hdb_table *t,
 /* A window: enough rows that a small result is printed in one pass,
  * few enough bytes that memory stays small whatever the rows hold. */
 #define WINDOW_ROWS 4096
-#define WINDOW_BYTES (4u << 20)
+#define WINDOW_BYTES (1u << 20)
 
 int hdb_render_cursor(FILE *out, struct hdb_cursor *c, struct hdb_table *t,
 		      enum hdb_out_format fmt, unsigned flags)
