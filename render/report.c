@@ -68,7 +68,8 @@ static int write_temporary(const char *dir, struct site_file *f)
 	f->tmp = xasprintf("%s/.%s.XXXXXX", dir, f->name);
 	fd = mkstemp(f->tmp);
 	if (fd < 0) {
-		hdb_error("cannot write '%s': %s", f->path, strerror(errno));
+		hdb_error("cannot write '%s': %s (no file of the report was "
+			  "changed)", f->path, strerror(errno));
 		free(f->tmp);
 		f->tmp = NULL;
 		return -1;
@@ -93,7 +94,8 @@ static int write_temporary(const char *dir, struct site_file *f)
 	}
 	return 0;
 fail:
-	hdb_error("cannot write '%s': %s", f->path, strerror(errno));
+	hdb_error("cannot write '%s': %s (no file of the report was changed)",
+		  f->path, strerror(errno));
 	if (fd >= 0)
 		close(fd);
 	return -1;
@@ -122,10 +124,11 @@ static int keep_old(const char *dir, struct site_file *f)
 		if (errno != EEXIST)
 			break;
 	}
-	/* A directory (or anything else that cannot be linked) at the final
-	 * name: let rename say what is wrong with it. */
+	/* A directory at the final name (or a file system without hard
+	 * links): go on without a copy; rename says what is wrong. */
 	return errno == EPERM || errno == EISDIR ? 0
-		: hdb_error("cannot write '%s': %s", f->path, strerror(errno));
+		: hdb_error("cannot write '%s': %s (no file of the report was "
+			    "changed)", f->path, strerror(errno));
 }
 
 /*

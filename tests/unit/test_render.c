@@ -5,6 +5,10 @@
 #include "../../render/render.h"
 #include "../../util.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 static void small_table(struct hdb_table *t)
 {
 	struct hdb_cell *c;
@@ -378,6 +382,66 @@ static void report_into_a_file_fails_cleanly(void)
 	hdb_table_release(&setup);
 }
 
+/* Lists the names in dir, sorted, one a line. */
+static char *list_dir(const char *dir)
+{
+	char *cmd = xasprintf("ls -A '%s'", dir), *out = NULL;
+	size_t len = 0;
+	FILE *p = popen(cmd, "r"), *m = open_memstream(&out, &len);
+	int c;
+
+	while (p && (c = fgetc(p)) != EOF)
+		fputc(c, m);
+	if (p)
+		pclose(p);
+	fclose(m);
+	free(cmd);
+	return out;
+}
+
+/* A write that fails half way (a file size limit, like a full disk)
+ * leaves the previous report whole and no temporary behind. */
+static void report_write_failure_keeps_the_old_report(void)
+{
+	struct hdb_table speed, setup;
+	struct hdb_report r = { &speed, &setup, 1, 1 };
+	char *dir = xasprintf("%s/full-site", t_tmpdir()), *path, *before;
+	char *text, *names;
+	int status;
+	pid_t pid;
+
+	small_table(&speed);
+	hdb_table_init(&setup, 1);
+	hdb_table_set_col(&setup, 0, "Host", NULL);
+	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+	/* report.md is written first and style.css (the largest) fails. */
+	path = xasprintf("%s/report.md", dir);
+	CHECK_INT(read_file(path, &before, NULL), 0);
+	r.n_results = 99;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit lim = { 1500, 1500 };
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		_exit(hdb_render_report(dir, NULL, &r) ? 3 : 0);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3);
+	CHECK_INT(read_file(path, &text, NULL), 0);
+	CHECK_STR(text, before);
+	free(text);
+	names = list_dir(dir);
+	CHECK_STR(names, "index.html\nreport.md\nstyle.css\n");
+	free(names);
+	free(before);
+	free(path);
+	hdb_table_release(&speed);
+	hdb_table_release(&setup);
+	free(dir);
+}
+
 int main(void)
 {
 	RUN(aligned_table_counts_characters_not_bytes);
@@ -393,5 +457,6 @@ int main(void)
 	RUN(title_is_plain_text);
 	RUN(report_writes_three_files);
 	RUN(report_into_a_file_fails_cleanly);
+	RUN(report_write_failure_keeps_the_old_report);
 	return t_done();
 }
