@@ -410,9 +410,15 @@ static int parse_format_opts(struct cli *cli, int argc, char **argv,
 	return 0;
 }
 
+/* What the renderers must know of stdout: a terminal gets no escapes. */
+static unsigned stdout_flags(void)
+{
+	return isatty(fileno(stdout)) ? HDB_RENDER_TERMINAL : 0;
+}
+
 static int print_table(struct hdb_table *t, enum hdb_out_format fmt)
 {
-	int rc = hdb_render_table(stdout, t, fmt);
+	int rc = hdb_render_table(stdout, t, fmt, stdout_flags());
 
 	hdb_table_release(t);
 	return rc ? fail() : HDB_EXIT_OK;
@@ -421,6 +427,7 @@ static int print_table(struct hdb_table *t, enum hdb_out_format fmt)
 static int cmd_sql(struct cli *cli, int argc, char **argv)
 {
 	enum hdb_out_format fmt;
+	struct hdb_cursor *cur;
 	struct hdb_table t;
 	int rc = parse_format_opts(cli, argc, argv, &fmt);
 
@@ -430,9 +437,13 @@ static int cmd_sql(struct cli *cli, int argc, char **argv)
 		return usage_error(cli->cmd, "sql: expected one QUERY argument "
 				   "(quote it), got %d", argc - optind);
 	if (open_store(cli) ||
-	    hdb_query_sql(hdb_store_sqlite(cli->st), argv[optind], &t))
+	    hdb_cursor_open(hdb_store_sqlite(cli->st), argv[optind], &cur, &t))
 		return fail();
-	return print_table(&t, fmt);
+	/* Streamed: a result of millions of rows takes a window's memory. */
+	rc = hdb_render_cursor(stdout, cur, &t, fmt, stdout_flags());
+	hdb_cursor_free(cur);
+	hdb_table_release(&t);
+	return rc ? fail() : HDB_EXIT_OK;
 }
 
 static int cmd_hosts(struct cli *cli, int argc, char **argv)

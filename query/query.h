@@ -48,8 +48,12 @@ struct hdb_cell *hdb_table_add_row(struct hdb_table *t);
 struct hdb_cell *hdb_table_cell(const struct hdb_table *t, size_t row,
 				size_t col);
 void hdb_cell_set_text(struct hdb_cell *c, const char *s);
+/* Text of len bytes, which may hold NUL (SQLite text can). */
+void hdb_cell_set_text_len(struct hdb_cell *c, const char *s, size_t len);
 void hdb_cell_set_int(struct hdb_cell *c, long long v);
 void hdb_cell_set_real(struct hdb_cell *c, double v);
+/* Frees the rows and keeps the columns, for the next window of rows. */
+void hdb_table_clear_rows(struct hdb_table *t);
 void hdb_table_release(struct hdb_table *t);
 
 /*
@@ -57,6 +61,39 @@ void hdb_table_release(struct hdb_table *t);
  * write is refused.  Returns 0, or -1 with hdb_error set.
  */
 int hdb_query_sql(struct sqlite3 *db, const char *sql, struct hdb_table *out);
+
+/*
+ * The rows of one read-only statement, read a window at a time so that a
+ * result of any size is shown in bounded memory.  The statement runs in a
+ * read transaction, so a second pass (hdb_cursor_rewind) sees the same
+ * rows.
+ */
+struct hdb_cursor;
+
+/*
+ * Prepares the user's SQL like hdb_query_sql (writes and second statements
+ * are refused) and sets up out with its columns and no rows.  Returns 0
+ * and sets *c (free with hdb_cursor_free; release out), or -1 (hdb_error).
+ */
+int hdb_cursor_open(struct sqlite3 *db, const char *sql,
+		    struct hdb_cursor **c, struct hdb_table *out);
+
+/*
+ * Replaces out's rows with the next ones: at most max_rows, and no more
+ * once their text and blobs pass max_bytes (one row always fits).
+ * Returns the number of rows (0 at the end), or -1 (hdb_error).
+ */
+long hdb_cursor_fetch(struct hdb_cursor *c, struct hdb_table *out,
+		      size_t max_rows, size_t max_bytes);
+
+/* Has the last fetch reached the end of the rows? */
+int hdb_cursor_done(const struct hdb_cursor *c);
+
+/* Starts again from the first row.  Returns 0 or -1 (hdb_error). */
+int hdb_cursor_rewind(struct hdb_cursor *c);
+
+/* Ends the read transaction and frees c; NULL is a no-op. */
+void hdb_cursor_free(struct hdb_cursor *c);
 
 /* The hosts of the store and what identified each (one row per key). */
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out);

@@ -1,13 +1,15 @@
 /*
  * sql.c: the user's own SQL (halodb sql) and the host list, read into
- * result tables.  The store is opened read-only for these, and any
- * statement that would write is refused before it runs.
+ * result tables, or read a window of rows at a time through a cursor
+ * (halodb sql streams its output).  The store is opened read-only for
+ * these, and any statement that would write is refused before it runs.
  */
 #include "query.h"
 #include "../util.h"
 
 #include <ctype.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Is the rest of the text only blanks, semicolons and comments? */
@@ -31,60 +33,103 @@ static int only_trailer(const char *p)
 	return 1;
 }
 
-/* Reads every row of a prepared statement into out. */
-static int fill_table(sqlite3 *db, sqlite3_stmt *s, struct hdb_table *out)
+struct hdb_cursor {
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int in_txn;		/* we began a read transaction; commit it */
+	int done;		/* the last step said SQLITE_DONE */
+};
+
+/* Sets up out with the statement's columns and no rows. */
+static void table_for(sqlite3_stmt *s, struct hdb_table *out)
 {
-	int n = sqlite3_column_count(s), i, rc;
+	int n = sqlite3_column_count(s), i;
 
 	hdb_table_init(out, (size_t)n);
 	for (i = 0; i < n; i++)
 		hdb_table_set_col(out, (size_t)i, sqlite3_column_name(s, i), NULL);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct hdb_cell *row = hdb_table_add_row(out);
+}
 
-		for (i = 0; i < n; i++) {
-			struct hdb_cell *c = &row[i];
+/* Copies the current row of s into a new row of out; returns its bytes. */
+static size_t add_row(sqlite3_stmt *s, struct hdb_table *out)
+{
+	struct hdb_cell *row = hdb_table_add_row(out);
+	size_t bytes = 0, i;
+	const void *p;
 
-			switch (sqlite3_column_type(s, i)) {
-			case SQLITE_INTEGER:
-				hdb_cell_set_int(c, sqlite3_column_int64(s, i));
-				break;
-			case SQLITE_FLOAT:
-				hdb_cell_set_real(c, sqlite3_column_double(s, i));
-				break;
-			case SQLITE_TEXT:
-				hdb_cell_set_text(c, (const char *)
-						  sqlite3_column_text(s, i));
-				break;
-			case SQLITE_BLOB:
-				c->type = HDB_CELL_BLOB;
-				c->len = (size_t)sqlite3_column_bytes(s, i);
-				c->s = xmalloc(c->len + 1);
-				if (c->len)
-					memcpy(c->s, sqlite3_column_blob(s, i),
-					       c->len);
-				c->s[c->len] = '\0';
-				break;
-			default:
-				break;
-			}
+	for (i = 0; i < out->n_cols; i++) {
+		struct hdb_cell *c = &row[i];
+		int col = (int)i;
+
+		switch (sqlite3_column_type(s, col)) {
+		case SQLITE_INTEGER:
+			hdb_cell_set_int(c, sqlite3_column_int64(s, col));
+			break;
+		case SQLITE_FLOAT:
+			hdb_cell_set_real(c, sqlite3_column_double(s, col));
+			break;
+		case SQLITE_TEXT:
+			/* The length from SQLite: text may hold NUL. */
+			p = sqlite3_column_text(s, col);
+			hdb_cell_set_text_len(c, p ? p : "", (size_t)
+					      sqlite3_column_bytes(s, col));
+			break;
+		case SQLITE_BLOB:
+			p = sqlite3_column_blob(s, col);
+			c->type = HDB_CELL_BLOB;
+			c->len = (size_t)sqlite3_column_bytes(s, col);
+			c->s = xmalloc(c->len + 1);
+			if (c->len)
+				memcpy(c->s, p, c->len);
+			c->s[c->len] = '\0';
+			break;
+		default:
+			break;
 		}
+		bytes += c->len + sizeof(*c);
 	}
-	if (rc != SQLITE_DONE) {
-		hdb_error("query failed: %s", sqlite3_errmsg(db));
+	return bytes;
+}
+
+/* Appends rows of s to out (see hdb_cursor_fetch); *done at the end. */
+static long fill_rows(sqlite3 *db, sqlite3_stmt *s, struct hdb_table *out,
+		      size_t max_rows, size_t max_bytes, int *done)
+{
+	size_t bytes = 0;
+	long n = 0;
+	int rc = SQLITE_ROW;
+
+	while ((size_t)n < max_rows && bytes < max_bytes &&
+	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bytes += add_row(s, out);
+		n++;
+	}
+	*done = rc != SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hdb_error("query failed: %s", sqlite3_errmsg(db));
+	return n;
+}
+
+/* Reads every row of a prepared statement into out. */
+static int fill_table(sqlite3 *db, sqlite3_stmt *s, struct hdb_table *out)
+{
+	int done;
+
+	table_for(s, out);
+	if (fill_rows(db, s, out, (size_t)-1, (size_t)-1, &done) < 0) {
 		hdb_table_release(out);
 		return -1;
 	}
 	return 0;
 }
 
-int hdb_query_sql(struct sqlite3 *db, const char *sql, struct hdb_table *out)
+/* Prepares the user's one read-only statement; 0 or -1 (hdb_error). */
+static int prepare_user_sql(sqlite3 *db, const char *sql, sqlite3_stmt **out)
 {
 	sqlite3_stmt *s = NULL;
 	const char *tail;
-	int ret = -1;
 
-	memset(out, 0, sizeof(*out));
+	*out = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &s, &tail) != SQLITE_OK)
 		return hdb_error("bad SQL: %s", sqlite3_errmsg(db));
 	if (!s)
@@ -92,17 +137,95 @@ int hdb_query_sql(struct sqlite3 *db, const char *sql, struct hdb_table *out)
 	if (!only_trailer(tail)) {
 		hdb_error("expected one SQL statement, found more after "
 			  "'%.*s'", (int)(tail - sql), sql);
-		goto out;
+		sqlite3_finalize(s);
+		return -1;
 	}
 	if (!sqlite3_stmt_readonly(s)) {
 		hdb_error("refusing to run a statement that writes: halodb "
 			  "sql is read-only ('%s')", sqlite3_sql(s));
-		goto out;
+		sqlite3_finalize(s);
+		return -1;
 	}
+	*out = s;
+	return 0;
+}
+
+int hdb_query_sql(struct sqlite3 *db, const char *sql, struct hdb_table *out)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if (prepare_user_sql(db, sql, &s))
+		return -1;
 	ret = fill_table(db, s, out);
-out:
 	sqlite3_finalize(s);
 	return ret;
+}
+
+int hdb_cursor_open(struct sqlite3 *db, const char *sql,
+		    struct hdb_cursor **c, struct hdb_table *out)
+{
+	sqlite3_stmt *s;
+
+	*c = NULL;
+	memset(out, 0, sizeof(*out));
+	if (prepare_user_sql(db, sql, &s))
+		return -1;
+	*c = xcalloc(1, sizeof(**c));
+	(*c)->db = db;
+	(*c)->s = s;
+	/*
+	 * A statement with rows may be read twice (column widths, then
+	 * the rows): one read transaction keeps both passes on the same
+	 * snapshot while writers go on.  BEGIN, COMMIT and the like have
+	 * no columns and run as they are.
+	 */
+	if (sqlite3_column_count(s) && sqlite3_get_autocommit(db)) {
+		if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+			hdb_error("cannot start a read transaction: %s",
+				  sqlite3_errmsg(db));
+			hdb_cursor_free(*c);
+			*c = NULL;
+			return -1;
+		}
+		(*c)->in_txn = 1;
+	}
+	table_for(s, out);
+	return 0;
+}
+
+long hdb_cursor_fetch(struct hdb_cursor *c, struct hdb_table *out,
+		      size_t max_rows, size_t max_bytes)
+{
+	hdb_table_clear_rows(out);
+	if (c->done)
+		return 0;
+	return fill_rows(c->db, c->s, out, max_rows, max_bytes, &c->done);
+}
+
+int hdb_cursor_done(const struct hdb_cursor *c)
+{
+	return c->done;
+}
+
+int hdb_cursor_rewind(struct hdb_cursor *c)
+{
+	c->done = 0;
+	if (sqlite3_reset(c->s) != SQLITE_OK)
+		return hdb_error("query failed: %s", sqlite3_errmsg(c->db));
+	return 0;
+}
+
+void hdb_cursor_free(struct hdb_cursor *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->s);
+	/* Only reads happened; ending them cannot lose anything. */
+	if (c->in_txn && !sqlite3_get_autocommit(c->db))
+		sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL);
+	free(c);
 }
 
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)

@@ -9,6 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A copy of len bytes (NULs included), NUL-terminated for convenience. */
+static char *xstrndup_bytes(const char *s, size_t len)
+{
+	char *p = xmalloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
 void hdb_table_init(struct hdb_table *t, size_t n_cols)
 {
 	memset(t, 0, sizeof(*t));
@@ -52,10 +62,18 @@ struct hdb_cell *hdb_table_cell(const struct hdb_table *t, size_t row,
 
 void hdb_cell_set_text(struct hdb_cell *c, const char *s)
 {
+	if (s)
+		hdb_cell_set_text_len(c, s, strlen(s));
+	else
+		hdb_cell_set_text_len(c, NULL, 0);
+}
+
+void hdb_cell_set_text_len(struct hdb_cell *c, const char *s, size_t len)
+{
 	free(c->s);
 	c->type = s ? HDB_CELL_TEXT : HDB_CELL_NULL;
-	c->s = s ? xstrdup(s) : NULL;
-	c->len = s ? strlen(s) : 0;
+	c->s = s ? xstrndup_bytes(s, len) : NULL;
+	c->len = s ? len : 0;
 }
 
 void hdb_cell_set_int(struct hdb_cell *c, long long v)
@@ -68,6 +86,15 @@ void hdb_cell_set_real(struct hdb_cell *c, double v)
 {
 	c->type = HDB_CELL_REAL;
 	c->r = v;
+}
+
+void hdb_table_clear_rows(struct hdb_table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_rows * t->n_cols; i++)
+		free(t->cells[i].s);
+	t->n_rows = 0;
 }
 
 void hdb_table_release(struct hdb_table *t)

@@ -21,14 +21,40 @@ enum hdb_out_format {
 /* Parses 'table', 'csv', 'json' or 'md'.  Returns 0, or -1 (hdb_error). */
 int hdb_out_format_parse(const char *name, enum hdb_out_format *out);
 
-/* Writes a table in a format.  Returns 0, or -1 if writing failed. */
+/* A flag of the renderers: the output is a terminal (see below). */
+#define HDB_RENDER_TERMINAL 1u
+
+/*
+ * Writes a table in a format.  Text is shown so that nothing in it can
+ * break the format or act on a terminal:
+ *   table  control characters (C0, DEL, C1, NUL) become spaces, bytes
+ *          that are not valid UTF-8 become U+FFFD
+ *   csv    RFC 4180 quoting, the bytes as stored; with
+ *          HDB_RENDER_TERMINAL, made printable as in the table format
+ *   json   always valid JSON: controls as \u00XX, each byte that is not
+ *          valid UTF-8 as \ufffd
+ *   md     made printable as in the table format, then escaped
+ *          (hdb_md_escape)
+ * flags: HDB_RENDER_TERMINAL or 0.  Returns 0, or -1 if writing failed.
+ */
 int hdb_render_table(FILE *out, const struct hdb_table *t,
-		     enum hdb_out_format fmt);
+		     enum hdb_out_format fmt, unsigned flags);
+
+/*
+ * Writes the rows of a cursor as hdb_render_table would, a window of
+ * rows at a time, in memory that does not grow with the result.  t holds
+ * the cursor's columns (hdb_cursor_open) and is reused for each window.
+ * The table and md formats need every row's width first: a result of
+ * more than one window is read twice.  Returns 0 or -1 (hdb_error).
+ */
+int hdb_render_cursor(FILE *out, struct hdb_cursor *c, struct hdb_table *t,
+		      enum hdb_out_format fmt, unsigned flags);
 
 /*
  * Appends s to sb so that markdown shows it literally and no HTML from it
  * survives: markdown punctuation is backslash-escaped, '<', '>' and '&'
- * become entities, line breaks become spaces.
+ * become entities, control characters (line breaks too) become spaces
+ * and bytes that are not valid UTF-8 become U+FFFD.
  */
 void hdb_md_escape(struct strbuf *sb, const char *s);
 
@@ -46,8 +72,11 @@ struct hdb_report {
 /*
  * Writes DIR/report.md, DIR/index.html (report.md through cmark-gfm with
  * the GFM table extension, inside templates/page.html) and DIR/style.css.
- * templates may be NULL for the templates built into halodb.  Files are
- * written whole or not at all.  Returns 0, or -1 with hdb_error set.
+ * templates may be NULL for the templates built into halodb.  The three
+ * files appear together or not at all: each is written to a temporary
+ * (O_EXCL, a random name, so no link in DIR is followed) and flushed, and
+ * only then are all renamed into place; on a failure the previous files
+ * stay.  Returns 0, or -1 with hdb_error set.
  */
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report *r);

@@ -1,10 +1,15 @@
 /*
  * table.c: result tables as text for the CLI (halodb sql, halodb hosts):
  * aligned columns for people, CSV and JSON for programs, markdown for
- * pasting into a write-up.
+ * pasting into a write-up.  Rows come a window at a time (a cursor over
+ * halodb sql's statement, or one whole table), so output of any size
+ * takes bounded memory.  Whatever the text holds (control characters,
+ * NUL, bytes that are not UTF-8), each format stays well formed and a
+ * terminal shows text, never escape sequences.
  */
 #include "render.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,7 +87,88 @@ static int is_number(const struct hdb_cell *c)
 	       c->type == HDB_CELL_MEASURE;
 }
 
-/* Columns on a terminal: UTF-8 continuation bytes take none. */
+/*
+ * The length of the valid UTF-8 sequence at s (n bytes left) and its code
+ * point, or 0 when the byte at s starts none (a stray continuation byte,
+ * an overlong form, a surrogate, beyond U+10FFFF, or cut short).
+ */
+static size_t utf8_seq(const char *str, size_t n, unsigned *cp)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	unsigned char lo = 0x80, hi = 0xbf;
+	size_t len, i;
+	unsigned v;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		v = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		v = s[0] & 0x0f;
+		if (s[0] == 0xe0)
+			lo = 0xa0;
+		else if (s[0] == 0xed)
+			hi = 0x9f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		v = s[0] & 0x07;
+		if (s[0] == 0xf0)
+			lo = 0x90;
+		else if (s[0] == 0xf4)
+			hi = 0x8f;
+	} else {
+		return 0;
+	}
+	if (n < len || s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	*cp = v;
+	return len;
+}
+
+/* C0 controls, DEL and C1 controls: what a terminal may act on. */
+static int is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+#define REPLACEMENT "\xef\xbf\xbd"	/* U+FFFD in UTF-8 */
+
+/*
+ * Appends s so that a terminal or a page shows it as plain text: every
+ * control character (C0, DEL, C1; NUL too) becomes a space and every byte
+ * that is not part of valid UTF-8 becomes U+FFFD.  The table format, the
+ * markdown escaping and CSV on a terminal all go through here.
+ */
+static void add_printable(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0, len;
+	unsigned cp;
+
+	while (i < n) {
+		len = utf8_seq(s + i, n - i, &cp);
+		if (!len) {
+			strbuf_addstr(out, REPLACEMENT);
+			i++;
+		} else if (is_control(cp)) {
+			strbuf_addch(out, ' ');
+			i += len;
+		} else {
+			strbuf_add(out, s + i, len);
+			i += len;
+		}
+	}
+}
+
+/* Columns on a terminal of valid UTF-8: continuation bytes take none. */
 static size_t text_width(const char *s, size_t n)
 {
 	size_t w = 0, i;
@@ -93,18 +179,6 @@ static size_t text_width(const char *s, size_t n)
 	return w;
 }
 
-/* Control characters would break the alignment and the terminal. */
-static void add_printable(struct strbuf *out, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		strbuf_addch(out, c < 0x20 || c == 0x7f ? ' ' : (char)c);
-	}
-}
-
 static void header_text(struct strbuf *sb, const struct hdb_table *t, size_t i)
 {
 	strbuf_addstr(sb, t->cols[i]);
@@ -112,177 +186,184 @@ static void header_text(struct strbuf *sb, const struct hdb_table *t, size_t i)
 		strbuf_addf(sb, " (%s)", t->units[i]);
 }
 
-static void render_aligned(struct strbuf *out, const struct hdb_table *t)
+/* The text of header or cell as the table format shows it. */
+static void shown_text(struct strbuf *sb, struct strbuf *tmp,
+		       const struct hdb_table *t, size_t row, size_t col,
+		       int header)
 {
-	size_t *width = xcalloc(t->n_cols, sizeof(*width));
-	int *right = xcalloc(t->n_cols, sizeof(*right));
-	struct strbuf sb = STRBUF_INIT;
+	strbuf_reset(tmp);
+	strbuf_reset(sb);
+	if (header)
+		header_text(tmp, t, col);
+	else
+		cell_text(tmp, hdb_table_cell(t, row, col));
+	add_printable(sb, strbuf_str(tmp), tmp->len);
+}
+
+/*
+ * What the table and markdown formats must know of every row before they
+ * print the first: each column's width and whether it holds numbers.
+ */
+struct layout {
+	size_t n_cols;
+	size_t *width;
+	int *right;
+};
+
+static void layout_init(struct layout *lay, const struct hdb_table *t)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	size_t i;
+
+	lay->n_cols = t->n_cols;
+	lay->width = xcalloc(t->n_cols ? t->n_cols : 1, sizeof(*lay->width));
+	lay->right = xcalloc(t->n_cols ? t->n_cols : 1, sizeof(*lay->right));
+	for (i = 0; i < t->n_cols; i++) {
+		shown_text(&sb, &tmp, t, 0, i, 1);
+		lay->width[i] = text_width(sb.buf, sb.len);
+	}
+	strbuf_release(&sb);
+	strbuf_release(&tmp);
+}
+
+static void layout_add(struct layout *lay, const struct hdb_table *t)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
 	size_t r, i, w;
 
-	for (i = 0; i < t->n_cols; i++) {
-		strbuf_reset(&sb);
-		header_text(&sb, t, i);
-		width[i] = text_width(sb.buf, sb.len);
-	}
 	for (r = 0; r < t->n_rows; r++)
 		for (i = 0; i < t->n_cols; i++) {
 			const struct hdb_cell *c = hdb_table_cell(t, r, i);
 
-			strbuf_reset(&sb);
-			cell_text(&sb, c);
+			shown_text(&sb, &tmp, t, r, i, 0);
 			w = text_width(strbuf_str(&sb), sb.len);
-			if (w > width[i])
-				width[i] = w;
+			if (w > lay->width[i])
+				lay->width[i] = w;
 			if (is_number(c))
-				right[i] = 1;
+				lay->right[i] = 1;
 		}
-	for (r = 0; r <= t->n_rows + 1; r++) {
-		size_t line_start = out->len;
-
-		for (i = 0; i < t->n_cols; i++) {
-			size_t pad;
-
-			strbuf_reset(&sb);
-			if (r == 0)
-				header_text(&sb, t, i);
-			else if (r > 1)
-				cell_text(&sb, hdb_table_cell(t, r - 2, i));
-			if (i)
-				strbuf_addstr(out, "  ");
-			if (r == 1) {
-				for (w = 0; w < width[i]; w++)
-					strbuf_addch(out, '-');
-				continue;
-			}
-			w = text_width(strbuf_str(&sb), sb.len);
-			pad = width[i] - w;
-			if (right[i])
-				for (; pad; pad--)
-					strbuf_addch(out, ' ');
-			add_printable(out, strbuf_str(&sb), sb.len);
-			for (; pad; pad--)
-				strbuf_addch(out, ' ');
-		}
-		while (out->len > line_start && out->buf[out->len - 1] == ' ')
-			out->len--;
-		strbuf_addch(out, '\n');
-	}
-	if (!t->n_rows)
-		strbuf_addf(out, "(%s)\n", t->empty ? t->empty : "no rows");
 	strbuf_release(&sb);
-	free(width);
-	free(right);
+	strbuf_release(&tmp);
 }
 
-static void csv_field(struct strbuf *out, const char *s, size_t n)
+static void layout_release(struct layout *lay)
 {
+	free(lay->width);
+	free(lay->right);
+}
+
+/* One line of the aligned table: the header (row -1), the rule (-2) or a
+ * row; trailing blanks are dropped. */
+static void aligned_line(struct strbuf *out, const struct hdb_table *t,
+			 const struct layout *lay, long row)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	size_t line_start = out->len, i, w, pad;
+
+	for (i = 0; i < t->n_cols; i++) {
+		if (i)
+			strbuf_addstr(out, "  ");
+		if (row == -2) {
+			for (w = 0; w < lay->width[i]; w++)
+				strbuf_addch(out, '-');
+			continue;
+		}
+		shown_text(&sb, &tmp, t, row < 0 ? 0 : (size_t)row, i, row < 0);
+		w = text_width(strbuf_str(&sb), sb.len);
+		/* A second pass may meet wider text (random() and the like). */
+		pad = w < lay->width[i] ? lay->width[i] - w : 0;
+		if (lay->right[i])
+			for (; pad; pad--)
+				strbuf_addch(out, ' ');
+		strbuf_add(out, strbuf_str(&sb), sb.len);
+		for (; pad; pad--)
+			strbuf_addch(out, ' ');
+	}
+	while (out->len > line_start && out->buf[out->len - 1] == ' ')
+		out->len--;
+	strbuf_addch(out, '\n');
+	strbuf_release(&sb);
+	strbuf_release(&tmp);
+}
+
+/*
+ * Appends s as one CSV field (RFC 4180: quoted when it holds a quote, a
+ * comma or a line break).  On a terminal the field is first made
+ * printable like the table format, so no escape sequence reaches it;
+ * piped, the bytes stay as they are.
+ */
+static void csv_field(struct strbuf *out, const char *s, size_t n,
+		      unsigned flags)
+{
+	struct strbuf safe = STRBUF_INIT;
 	size_t i;
 	int quote = 0;
 
+	if (flags & HDB_RENDER_TERMINAL) {
+		add_printable(&safe, s, n);
+		s = strbuf_str(&safe);
+		n = safe.len;
+	}
 	for (i = 0; i < n; i++)
 		if (s[i] == '"' || s[i] == ',' || s[i] == '\r' || s[i] == '\n')
 			quote = 1;
 	if (!quote) {
 		strbuf_add(out, s, n);
-		return;
-	}
-	strbuf_addch(out, '"');
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"')
-			strbuf_addch(out, '"');
-		strbuf_addch(out, s[i]);
-	}
-	strbuf_addch(out, '"');
-}
-
-static void render_csv(struct strbuf *out, const struct hdb_table *t)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t r, i;
-
-	for (i = 0; i < t->n_cols; i++) {
-		strbuf_reset(&sb);
-		header_text(&sb, t, i);
-		if (i)
-			strbuf_addch(out, ',');
-		csv_field(out, strbuf_str(&sb), sb.len);
-	}
-	strbuf_addch(out, '\n');
-	for (r = 0; r < t->n_rows; r++) {
-		for (i = 0; i < t->n_cols; i++) {
-			strbuf_reset(&sb);
-			cell_text(&sb, hdb_table_cell(t, r, i));
-			if (i)
-				strbuf_addch(out, ',');
-			csv_field(out, strbuf_str(&sb), sb.len);
+	} else {
+		strbuf_addch(out, '"');
+		for (i = 0; i < n; i++) {
+			if (s[i] == '"')
+				strbuf_addch(out, '"');
+			strbuf_addch(out, s[i]);
 		}
-		strbuf_addch(out, '\n');
+		strbuf_addch(out, '"');
 	}
-	strbuf_release(&sb);
+	strbuf_release(&safe);
 }
 
+/*
+ * Appends s as a JSON string that is always valid JSON (RFC 8259) and
+ * plain ASCII where it matters: control characters (C0, DEL, C1) become
+ * \u00XX (\n and \t stay short), U+2028 and U+2029 are escaped for
+ * JavaScript, and every byte that is not part of valid UTF-8 becomes
+ * \ufffd (the replacement character), one per byte.  NUL is \u0000.
+ */
 static void json_string(struct strbuf *out, const char *s, size_t n)
 {
+	size_t i = 0, len;
+	unsigned cp;
+
+	strbuf_addch(out, '"');
+	while (i < n) {
+		len = utf8_seq(s + i, n - i, &cp);
+		if (!len) {
+			strbuf_addstr(out, "\\ufffd");
+			len = 1;
+		} else if (cp == '"' || cp == '\\') {
+			strbuf_addf(out, "\\%c", (char)cp);
+		} else if (cp == '\n') {
+			strbuf_addstr(out, "\\n");
+		} else if (cp == '\t') {
+			strbuf_addstr(out, "\\t");
+		} else if (is_control(cp) || cp == 0x2028 || cp == 0x2029) {
+			strbuf_addf(out, "\\u%04x", cp);
+		} else {
+			strbuf_add(out, s + i, len);
+		}
+		i += len;
+	}
+	strbuf_addch(out, '"');
+}
+
+/* Appends n bytes of s for markdown (see hdb_md_escape). */
+static void md_escape(struct strbuf *sb, const char *s, size_t n)
+{
+	struct strbuf safe = STRBUF_INIT;
 	size_t i;
 
-	strbuf_addch(out, '"');
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '"' || c == '\\')
-			strbuf_addf(out, "\\%c", c);
-		else if (c == '\n')
-			strbuf_addstr(out, "\\n");
-		else if (c == '\t')
-			strbuf_addstr(out, "\\t");
-		else if (c < 0x20 || c == 0x7f)
-			strbuf_addf(out, "\\u%04x", c);
-		else
-			strbuf_addch(out, (char)c);
-	}
-	strbuf_addch(out, '"');
-}
-
-static void render_json(struct strbuf *out, const struct hdb_table *t)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t r, i;
-
-	strbuf_addch(out, '[');
-	for (r = 0; r < t->n_rows; r++) {
-		strbuf_addstr(out, r ? ",\n  {" : "\n  {");
-		for (i = 0; i < t->n_cols; i++) {
-			const struct hdb_cell *c = hdb_table_cell(t, r, i);
-
-			if (i)
-				strbuf_addstr(out, ", ");
-			json_string(out, t->cols[i], strlen(t->cols[i]));
-			strbuf_addstr(out, ": ");
-			if (c->type == HDB_CELL_NULL ||
-			    ((c->type == HDB_CELL_REAL ||
-			      c->type == HDB_CELL_MEASURE) && !isfinite(c->r))) {
-				strbuf_addstr(out, "null");
-			} else if (c->type == HDB_CELL_TEXT ||
-				   c->type == HDB_CELL_BLOB) {
-				strbuf_reset(&sb);
-				cell_text(&sb, c);
-				json_string(out, strbuf_str(&sb), sb.len);
-			} else if (c->type == HDB_CELL_MEASURE) {
-				add_real(out, c->r);
-			} else {
-				cell_text(out, c);
-			}
-		}
-		strbuf_addch(out, '}');
-	}
-	strbuf_addstr(out, t->n_rows ? "\n]\n" : "]\n");
-	strbuf_release(&sb);
-}
-
-void hdb_md_escape(struct strbuf *sb, const char *s)
-{
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	add_printable(&safe, s, n);
+	for (i = 0; i < safe.len; i++) {
+		char c = safe.buf[i];
 
 		switch (c) {
 		case '<':
@@ -297,73 +378,265 @@ void hdb_md_escape(struct strbuf *sb, const char *s)
 		case '\\': case '`': case '*': case '_': case '[': case ']':
 		case '|': case '~': case '#': case '!':
 			strbuf_addch(sb, '\\');
-			strbuf_addch(sb, (char)c);
+			strbuf_addch(sb, c);
 			break;
 		default:
-			strbuf_addch(sb, c < 0x20 || c == 0x7f ? ' ' : (char)c);
+			strbuf_addch(sb, c);
 			break;
+		}
+	}
+	strbuf_release(&safe);
+}
+
+void hdb_md_escape(struct strbuf *sb, const char *s)
+{
+	md_escape(sb, s, strlen(s));
+}
+
+/* ---- the formats, a window of rows at a time ---------------------------- */
+
+/*
+ * Where a format writes: each window of rows is built in sb and written
+ * out before the next is read, so memory holds one window.
+ */
+struct emit {
+	FILE *out;
+	enum hdb_out_format fmt;
+	unsigned flags;
+	struct strbuf sb;
+	struct layout lay;	/* table and md */
+	size_t n_rows;		/* rows so far */
+};
+
+static int needs_layout(enum hdb_out_format fmt)
+{
+	return fmt == HDB_OUT_TABLE || fmt == HDB_OUT_MD;
+}
+
+static int emit_flush(struct emit *e)
+{
+	if (e->sb.len && fwrite(e->sb.buf, 1, e->sb.len, e->out) != e->sb.len)
+		return hdb_error("cannot write output: %s", strerror(errno));
+	strbuf_reset(&e->sb);
+	return 0;
+}
+
+/* The header; t supplies the columns, e->lay the widths. */
+static void emit_head(struct emit *e, const struct hdb_table *t)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	switch (e->fmt) {
+	case HDB_OUT_TABLE:
+		aligned_line(&e->sb, t, &e->lay, -1);
+		aligned_line(&e->sb, t, &e->lay, -2);
+		break;
+	case HDB_OUT_CSV:
+		for (i = 0; i < t->n_cols; i++) {
+			strbuf_reset(&sb);
+			header_text(&sb, t, i);
+			if (i)
+				strbuf_addch(&e->sb, ',');
+			csv_field(&e->sb, strbuf_str(&sb), sb.len, e->flags);
+		}
+		strbuf_addch(&e->sb, '\n');
+		break;
+	case HDB_OUT_JSON:
+		strbuf_addch(&e->sb, '[');
+		break;
+	case HDB_OUT_MD:
+		strbuf_addch(&e->sb, '|');
+		for (i = 0; i < t->n_cols; i++) {
+			strbuf_reset(&sb);
+			header_text(&sb, t, i);
+			strbuf_addch(&e->sb, ' ');
+			md_escape(&e->sb, strbuf_str(&sb), sb.len);
+			strbuf_addstr(&e->sb, " |");
+		}
+		strbuf_addstr(&e->sb, "\n|");
+		for (i = 0; i < t->n_cols; i++)
+			strbuf_addstr(&e->sb, e->lay.right[i] ? " ---: |"
+				      : " --- |");
+		strbuf_addch(&e->sb, '\n');
+		break;
+	}
+	strbuf_release(&sb);
+}
+
+static void json_row(struct strbuf *out, const struct hdb_table *t, size_t r,
+		     struct strbuf *sb)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_cols; i++) {
+		const struct hdb_cell *c = hdb_table_cell(t, r, i);
+
+		if (i)
+			strbuf_addstr(out, ", ");
+		json_string(out, t->cols[i], strlen(t->cols[i]));
+		strbuf_addstr(out, ": ");
+		if (c->type == HDB_CELL_NULL ||
+		    ((c->type == HDB_CELL_REAL ||
+		      c->type == HDB_CELL_MEASURE) && !isfinite(c->r))) {
+			strbuf_addstr(out, "null");
+		} else if (c->type == HDB_CELL_TEXT ||
+			   c->type == HDB_CELL_BLOB) {
+			strbuf_reset(sb);
+			cell_text(sb, c);
+			json_string(out, strbuf_str(sb), sb->len);
+		} else if (c->type == HDB_CELL_MEASURE) {
+			add_real(out, c->r);
+		} else {
+			cell_text(out, c);
 		}
 	}
 }
 
-void hdb_md_table(struct strbuf *out, const struct hdb_table *t)
+/* Appends the rows of one window to e->sb. */
+static void add_rows(struct emit *e, const struct hdb_table *t)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t r, i;
 
-	strbuf_addch(out, '|');
-	for (i = 0; i < t->n_cols; i++) {
-		strbuf_reset(&sb);
-		header_text(&sb, t, i);
-		strbuf_addch(out, ' ');
-		hdb_md_escape(out, strbuf_str(&sb));
-		strbuf_addstr(out, " |");
-	}
-	strbuf_addstr(out, "\n|");
-	for (i = 0; i < t->n_cols; i++) {
-		int right = 0;
-
-		for (r = 0; r < t->n_rows && !right; r++)
-			right = is_number(hdb_table_cell(t, r, i));
-		strbuf_addstr(out, right ? " ---: |" : " --- |");
-	}
-	strbuf_addch(out, '\n');
-	for (r = 0; r < t->n_rows; r++) {
-		strbuf_addch(out, '|');
-		for (i = 0; i < t->n_cols; i++) {
-			strbuf_reset(&sb);
-			cell_text(&sb, hdb_table_cell(t, r, i));
-			strbuf_addch(out, ' ');
-			hdb_md_escape(out, strbuf_str(&sb));
-			strbuf_addstr(out, " |");
+	for (r = 0; r < t->n_rows; r++, e->n_rows++) {
+		switch (e->fmt) {
+		case HDB_OUT_TABLE:
+			aligned_line(&e->sb, t, &e->lay, (long)r);
+			break;
+		case HDB_OUT_CSV:
+			for (i = 0; i < t->n_cols; i++) {
+				strbuf_reset(&sb);
+				cell_text(&sb, hdb_table_cell(t, r, i));
+				if (i)
+					strbuf_addch(&e->sb, ',');
+				csv_field(&e->sb, strbuf_str(&sb), sb.len,
+					  e->flags);
+			}
+			strbuf_addch(&e->sb, '\n');
+			break;
+		case HDB_OUT_JSON:
+			strbuf_addstr(&e->sb, e->n_rows ? ",\n  {" : "\n  {");
+			json_row(&e->sb, t, r, &sb);
+			strbuf_addch(&e->sb, '}');
+			break;
+		case HDB_OUT_MD:
+			strbuf_addch(&e->sb, '|');
+			for (i = 0; i < t->n_cols; i++) {
+				strbuf_reset(&sb);
+				cell_text(&sb, hdb_table_cell(t, r, i));
+				strbuf_addch(&e->sb, ' ');
+				md_escape(&e->sb, strbuf_str(&sb), sb.len);
+				strbuf_addstr(&e->sb, " |");
+			}
+			strbuf_addch(&e->sb, '\n');
+			break;
 		}
-		strbuf_addch(out, '\n');
 	}
 	strbuf_release(&sb);
 }
 
-int hdb_render_table(FILE *out, const struct hdb_table *t,
-		     enum hdb_out_format fmt)
+/* The rows of one window, then out to the file. */
+static int emit_rows(struct emit *e, const struct hdb_table *t)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int ret = 0;
+	add_rows(e, t);
+	return emit_flush(e);
+}
 
-	switch (fmt) {
-	case HDB_OUT_TABLE:
-		render_aligned(&sb, t);
-		break;
-	case HDB_OUT_CSV:
-		render_csv(&sb, t);
-		break;
-	case HDB_OUT_JSON:
-		render_json(&sb, t);
-		break;
-	case HDB_OUT_MD:
-		hdb_md_table(&sb, t);
-		break;
+/* What follows the last row; empty says why there were none. */
+static int emit_tail(struct emit *e, const char *empty)
+{
+	if (e->fmt == HDB_OUT_TABLE && !e->n_rows)
+		strbuf_addf(&e->sb, "(%s)\n", empty ? empty : "no rows");
+	else if (e->fmt == HDB_OUT_JSON)
+		strbuf_addstr(&e->sb, e->n_rows ? "\n]\n" : "]\n");
+	return emit_flush(e);
+}
+
+static void emit_init(struct emit *e, FILE *out, enum hdb_out_format fmt,
+		      unsigned flags, const struct hdb_table *t)
+{
+	memset(e, 0, sizeof(*e));
+	e->out = out;
+	e->fmt = fmt;
+	e->flags = flags;
+	layout_init(&e->lay, t);
+}
+
+static void emit_release(struct emit *e)
+{
+	layout_release(&e->lay);
+	strbuf_release(&e->sb);
+}
+
+void hdb_md_table(struct strbuf *out, const struct hdb_table *t)
+{
+	struct emit e;
+
+	emit_init(&e, NULL, HDB_OUT_MD, 0, t);
+	layout_add(&e.lay, t);
+	emit_head(&e, t);
+	add_rows(&e, t);
+	strbuf_add(out, strbuf_str(&e.sb), e.sb.len);
+	emit_release(&e);
+}
+
+int hdb_render_table(FILE *out, const struct hdb_table *t,
+		     enum hdb_out_format fmt, unsigned flags)
+{
+	struct emit e;
+	int ret;
+
+	emit_init(&e, out, fmt, flags, t);
+	layout_add(&e.lay, t);
+	emit_head(&e, t);
+	ret = emit_rows(&e, t) || emit_tail(&e, t->empty) ? -1 : 0;
+	emit_release(&e);
+	return ret;
+}
+
+/* A window: enough rows that a small result is printed in one pass,
+ * few enough bytes that memory stays small whatever the rows hold. */
+#define WINDOW_ROWS 4096
+#define WINDOW_BYTES (1u << 20)
+
+int hdb_render_cursor(FILE *out, struct hdb_cursor *c, struct hdb_table *t,
+		      enum hdb_out_format fmt, unsigned flags)
+{
+	struct emit e;
+	long n;
+	int ret = -1;
+
+	emit_init(&e, out, fmt, flags, t);
+	if ((n = hdb_cursor_fetch(c, t, WINDOW_ROWS, WINDOW_BYTES)) < 0)
+		goto out;
+	if (needs_layout(fmt)) {
+		layout_add(&e.lay, t);
+		/*
+		 * More than a window: a first pass reads the rest for the
+		 * widths, then the rows are read again (same snapshot) and
+		 * printed.  A result that fits one window is read once.
+		 */
+		if (!hdb_cursor_done(c)) {
+			while ((n = hdb_cursor_fetch(c, t, WINDOW_ROWS,
+						     WINDOW_BYTES)) > 0)
+				layout_add(&e.lay, t);
+			if (n < 0 || hdb_cursor_rewind(c) ||
+			    (n = hdb_cursor_fetch(c, t, WINDOW_ROWS,
+						  WINDOW_BYTES)) < 0)
+				goto out;
+		}
 	}
-	if (sb.len && fwrite(sb.buf, 1, sb.len, out) != sb.len)
-		ret = hdb_error("cannot write output");
-	strbuf_release(&sb);
+	emit_head(&e, t);
+	while (n > 0) {
+		if (emit_rows(&e, t))
+			goto out;
+		n = hdb_cursor_fetch(c, t, WINDOW_ROWS, WINDOW_BYTES);
+	}
+	if (n < 0 || emit_tail(&e, t->empty))
+		goto out;
+	ret = 0;
+out:
+	emit_release(&e);
 	return ret;
 }

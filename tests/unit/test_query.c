@@ -1,6 +1,7 @@
 /* Unit tests: query/ (the user's SQL, hosts, the default speed table). */
 #include "harness.h"
 #include "../../query/query.h"
+#include "../../render/render.h"
 #include "../../schema/store.h"
 #include "../../util.h"
 
@@ -174,10 +175,111 @@ static void empty_speed_table_says_why(void)
 	hdb_store_close(st);
 }
 
+static void sql_text_keeps_nul_and_stray_bytes(void)
+{
+	struct hdb_store *st = fresh("sqlnul.db");
+	struct hdb_table t;
+
+	CHECK_INT(hdb_query_sql(hdb_store_sqlite(st), "select char(0, 65) as z, "
+				"cast(x'ff41' as text) as t", &t), 0);
+	CHECK_INT(hdb_table_cell(&t, 0, 0)->type, HDB_CELL_TEXT);
+	CHECK_INT(hdb_table_cell(&t, 0, 0)->len, 2);
+	CHECK(!memcmp(hdb_table_cell(&t, 0, 0)->s, "\0A", 2));
+	CHECK_INT(hdb_table_cell(&t, 0, 1)->len, 2);
+	CHECK(!memcmp(hdb_table_cell(&t, 0, 1)->s, "\xff" "A", 2));
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
+/* What hdb_render_table prints for a whole table, and hdb_render_cursor
+ * for the same statement streamed; both into strings. */
+static char *whole(sqlite3 *db, const char *sql, enum hdb_out_format fmt)
+{
+	struct hdb_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	CHECK_INT(hdb_query_sql(db, sql, &t), 0);
+	CHECK_INT(hdb_render_table(f, &t, fmt, 0), 0);
+	fclose(f);
+	hdb_table_release(&t);
+	return buf;
+}
+
+static char *streamed(sqlite3 *db, const char *sql, enum hdb_out_format fmt)
+{
+	struct hdb_cursor *c;
+	struct hdb_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	CHECK_INT(hdb_cursor_open(db, sql, &c, &t), 0);
+	CHECK_INT(hdb_render_cursor(f, c, &t, fmt, 0), 0);
+	hdb_cursor_free(c);
+	hdb_table_release(&t);
+	fclose(f);
+	return buf;
+}
+
+/* A result of many windows (rows and bytes) prints the same bytes as the
+ * whole table would; the widest cell comes last, so the table format
+ * needs its first pass. */
+static void cursor_streams_what_the_table_would_print(void)
+{
+	static const char *const sqls[] = {
+		"with recursive n(i) as (select 1 union all select i + 1 "
+		"from n where i < 9000) select i, 'r' || i as name, "
+		"i * 0.5 as half, case when i = 9000 then 'the widest "
+		"cell of them all' end as note from n",
+		"with recursive n(i) as (select 1 union all select i + 1 "
+		"from n where i < 5) select i, zeroblob(0) || "
+		"printf('%.*c', 3000000, 'x') as big from n",
+		"select 1 as only where 0",
+	};
+	static const enum hdb_out_format fmts[] = {
+		HDB_OUT_TABLE, HDB_OUT_CSV, HDB_OUT_JSON, HDB_OUT_MD,
+	};
+	struct hdb_store *st = fresh("stream.db");
+	sqlite3 *db = hdb_store_sqlite(st);
+	size_t i, j;
+
+	for (i = 0; i < sizeof(sqls) / sizeof(sqls[0]); i++)
+		for (j = 0; j < sizeof(fmts) / sizeof(fmts[0]); j++) {
+			char *a = whole(db, sqls[i], fmts[j]);
+			char *b = streamed(db, sqls[i], fmts[j]);
+
+			CHECK(a && b && !strcmp(a, b));
+			free(a);
+			free(b);
+		}
+	/* The read transaction ends with the cursor. */
+	CHECK_INT(sqlite3_get_autocommit(db), 1);
+	hdb_store_close(st);
+}
+
+static void cursor_refuses_what_sql_refuses(void)
+{
+	struct hdb_store *st = fresh("cursorw.db");
+	struct hdb_cursor *c;
+	struct hdb_table t;
+
+	CHECK_INT(hdb_cursor_open(hdb_store_sqlite(st), "delete from bench",
+				  &c, &t), -1);
+	CHECK(!c);
+	CHECK_HAS(hdb_errmsg(), "refusing to run a statement that writes");
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(sql_reads_typed_values);
 	RUN(sql_refuses_writes_and_second_statements);
+	RUN(sql_text_keeps_nul_and_stray_bytes);
+	RUN(cursor_streams_what_the_table_would_print);
+	RUN(cursor_refuses_what_sql_refuses);
 	RUN(hosts_say_why_they_are_empty);
 	RUN(speed_table_pivots_hosts_and_flags_alternatives);
 	RUN(empty_speed_table_says_why);

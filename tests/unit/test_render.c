@@ -5,6 +5,10 @@
 #include "../../render/render.h"
 #include "../../util.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
 static void small_table(struct hdb_table *t)
 {
 	struct hdb_cell *c;
@@ -24,16 +28,194 @@ static void small_table(struct hdb_table *t)
 	hdb_cell_set_real(&c[1], 2.0);
 }
 
-static char *render(const struct hdb_table *t, enum hdb_out_format fmt)
+static char *render_flags(const struct hdb_table *t, enum hdb_out_format fmt,
+			  unsigned flags)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
-	CHECK_INT(hdb_render_table(f, t, fmt), 0);
+	CHECK_INT(hdb_render_table(f, t, fmt, flags), 0);
 	fclose(f);
 	return buf;
 }
+
+static char *render(const struct hdb_table *t, enum hdb_out_format fmt)
+{
+	return render_flags(t, fmt, 0);
+}
+
+/* A table of one text column per hostile string, one row. */
+static void hostile_table(struct hdb_table *t)
+{
+	static const struct { const char *s; size_t len; } v[] = {
+		{ "\xff" "A", 2 },			/* stray byte */
+		{ "\0A", 2 },				/* NUL inside */
+		{ "\x1b[31mred\x1b]0;t\x07", 14 },	/* ANSI, OSC */
+		{ "\xc2\x9b" "2J", 4 },		/* C1 CSI */
+		{ "\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\xe2\x82", 11 },
+		{ "caf\xc3\xa9 \xe2\x80\xa8", 9 },	/* valid, U+2028 */
+	};
+	size_t i;
+	struct hdb_cell *c;
+
+	hdb_table_init(t, 6);
+	for (i = 0; i < 6; i++) {
+		char name[8];
+
+		snprintf(name, sizeof(name), "c%zu", i);
+		hdb_table_set_col(t, i, name, NULL);
+	}
+	c = hdb_table_add_row(t);
+	for (i = 0; i < 6; i++)
+		hdb_cell_set_text_len(&c[i], v[i].s, v[i].len);
+}
+
+/* Is s (n bytes) valid UTF-8 with no control character but \n? */
+static int clean_utf8(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\n') || c == 0x7f || c == 0xc0 ||
+		    c == 0xc1 || c >= 0xf5)
+			return 0;
+		if (c == 0xc2 && i + 1 < n && (unsigned char)s[i + 1] < 0xa0)
+			return 0;	/* C1 control */
+	}
+	return 1;
+}
+
+static void json_is_valid_whatever_the_text(void)
+{
+	struct hdb_table t;
+	char *out;
+
+	hostile_table(&t);
+	out = render(&t, HDB_OUT_JSON);
+	CHECK_STR(out, "[\n  {\"c0\": \"\\ufffdA\", \"c1\": \"\\u0000A\", "
+		  "\"c2\": \"\\u001b[31mred\\u001b]0;t\\u0007\", "
+		  "\"c3\": \"\\u009b2J\", \"c4\": \""
+		  "\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd"
+		  "\\ufffd\\ufffd\\ufffd\", \"c5\": \"caf\xc3\xa9 \\u2028\"}\n]\n");
+	free(out);
+	hdb_table_release(&t);
+}
+
+static void table_and_md_show_text_never_escapes(void)
+{
+	struct hdb_table t;
+	char *out;
+
+	hostile_table(&t);
+	out = render(&t, HDB_OUT_TABLE);
+	CHECK(clean_utf8(out, strlen(out)));
+	CHECK_HAS(out, "\xef\xbf\xbd" "A   A  ");	/* NUL is a space */
+	CHECK_HAS(out, " [31mred ]0;t   ");
+	CHECK_HAS(out, "caf\xc3\xa9");
+	free(out);
+	out = render(&t, HDB_OUT_MD);
+	CHECK(clean_utf8(out, strlen(out)));
+	CHECK_HAS(out, "| \xef\xbf\xbd" "A |  A |  \\[31mred \\]0;t  |  2J | ");
+	free(out);
+	hdb_table_release(&t);
+}
+
+static void csv_is_raw_when_piped_and_printable_on_a_terminal(void)
+{
+	struct hdb_table t;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	hostile_table(&t);
+	hdb_table_cell(&t, 0, 5)->s[5] = '\n';	/* 'caf\xc3\xa9\n...' */
+	CHECK_INT(hdb_render_table(f, &t, HDB_OUT_CSV, 0), 0);
+	fclose(f);
+	/* Piped: the bytes as stored, NUL included, quoted for the line break. */
+	CHECK_INT(len, 18 + 2 + 1 + 2 + 1 + 14 + 1 + 4 + 1 + 11 + 1 + 11 + 1);
+	CHECK(!memcmp(buf + 18, "\xff" "A,\0A,\x1b[31m", 11));
+	CHECK(memmem(buf, len, ",\"caf\xc3\xa9\n", 8) != NULL);
+	free(buf);
+	buf = render_flags(&t, HDB_OUT_CSV, HDB_RENDER_TERMINAL);
+	CHECK(clean_utf8(buf, strlen(buf)));
+	CHECK_STR(strchr(buf, '\n') + 1, "\xef\xbf\xbd" "A, A, [31mred ]0;t , 2J,"
+		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+		  "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+		  "\xef\xbf\xbd,caf\xc3\xa9 \xe2\x80\xa8\n");
+	free(buf);
+	hdb_table_release(&t);
+}
+
+/* Every field the report shows carries HTML, markdown table syntax, a
+ * javascript: link, escapes, NUL and stray bytes: the markdown keeps its
+ * tables' shape and the page has no element or link from them. */
+static void report_shows_hostile_fields_as_text(void)
+{
+	static const char evil[] = "<script>alert(1)</script>|x|`y` "
+		"[a](javascript:alert(1))\x1b[31m\0\xff<img src=x onerror=y>\\|";
+	struct hdb_table speed, setup;
+	struct hdb_report r = { &speed, &setup, 1, 1 };
+	char *dir = xasprintf("%s/hostile-site", t_tmpdir()), *path, *text;
+	struct hdb_cell *c;
+	size_t i, len;
+	const char *p;
+
+	hdb_table_init(&speed, 3);
+	hdb_table_set_col(&speed, 0, "Model", NULL);
+	hdb_table_set_col(&speed, 1, "Quant", NULL);
+	hdb_table_set_col(&speed, 2, "<script>|h|`x` pp512", "t/s");
+	c = hdb_table_add_row(&speed);
+	hdb_cell_set_text_len(&c[0], evil, sizeof(evil) - 1);
+	hdb_cell_set_text_len(&c[1], evil, sizeof(evil) - 1);
+	c[2].type = HDB_CELL_MEASURE;
+	c[2].r = 1;
+	hdb_table_init(&setup, 7);
+	for (i = 0; i < 7; i++)
+		hdb_table_set_col(&setup, i, "h", NULL);
+	c = hdb_table_add_row(&setup);
+	for (i = 0; i < 7; i++)	/* host, model, quant, backend, build ... */
+		hdb_cell_set_text_len(&c[i], evil, sizeof(evil) - 1);
+	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+
+	path = xasprintf("%s/report.md", dir);
+	CHECK_INT(read_file(path, &text, &len), 0);
+	CHECK_INT(strlen(text), len);	/* no NUL */
+	CHECK(clean_utf8(text, len));
+	/* Each table line has as many unescaped pipes as its header. */
+	for (p = text; (p = strstr(p, "\n|")); ) {
+		size_t pipes = 0;
+
+		for (p++; *p && *p != '\n'; p++) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '|')
+				pipes++;
+		}
+		CHECK(pipes == 4 || pipes == 8);
+	}
+	free(text);
+	free(path);
+
+	path = xasprintf("%s/index.html", dir);
+	CHECK_INT(read_file(path, &text, &len), 0);
+	CHECK(clean_utf8(text, len));
+	CHECK(!strstr(text, "<script"));
+	CHECK(!strstr(text, "<img"));
+	CHECK(!strstr(text, "<a "));
+	CHECK(!strstr(text, "href=\"javascript"));
+	CHECK_HAS(text, "<td>&lt;script&gt;alert(1)&lt;/script&gt;|x|`y` "
+		  "[a](javascript:alert(1)) [31m \xef\xbf\xbd&lt;img src=x "
+		  "onerror=y&gt;\\|</td>");
+	free(text);
+	free(path);
+	hdb_table_release(&speed);
+	hdb_table_release(&setup);
+	free(dir);
+}
+
 
 static void aligned_table_counts_characters_not_bytes(void)
 {
@@ -200,16 +382,81 @@ static void report_into_a_file_fails_cleanly(void)
 	hdb_table_release(&setup);
 }
 
+/* Lists the names in dir, sorted, one a line. */
+static char *list_dir(const char *dir)
+{
+	char *cmd = xasprintf("ls -A '%s'", dir), *out = NULL;
+	size_t len = 0;
+	FILE *p = popen(cmd, "r"), *m = open_memstream(&out, &len);
+	int c;
+
+	while (p && (c = fgetc(p)) != EOF)
+		fputc(c, m);
+	if (p)
+		pclose(p);
+	fclose(m);
+	free(cmd);
+	return out;
+}
+
+/* A write that fails half way (a file size limit, like a full disk)
+ * leaves the previous report whole and no temporary behind. */
+static void report_write_failure_keeps_the_old_report(void)
+{
+	struct hdb_table speed, setup;
+	struct hdb_report r = { &speed, &setup, 1, 1 };
+	char *dir = xasprintf("%s/full-site", t_tmpdir()), *path, *before;
+	char *text, *names;
+	int status;
+	pid_t pid;
+
+	small_table(&speed);
+	hdb_table_init(&setup, 1);
+	hdb_table_set_col(&setup, 0, "Host", NULL);
+	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+	/* report.md is written first and style.css (the largest) fails. */
+	path = xasprintf("%s/report.md", dir);
+	CHECK_INT(read_file(path, &before, NULL), 0);
+	r.n_results = 99;
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		struct rlimit lim = { 1500, 1500 };
+
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		_exit(hdb_render_report(dir, NULL, &r) ? 3 : 0);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3);
+	CHECK_INT(read_file(path, &text, NULL), 0);
+	CHECK_STR(text, before);
+	free(text);
+	names = list_dir(dir);
+	CHECK_STR(names, "index.html\nreport.md\nstyle.css\n");
+	free(names);
+	free(before);
+	free(path);
+	hdb_table_release(&speed);
+	hdb_table_release(&setup);
+	free(dir);
+}
+
 int main(void)
 {
 	RUN(aligned_table_counts_characters_not_bytes);
 	RUN(csv_quotes_only_what_needs_it);
 	RUN(json_keeps_types);
 	RUN(markdown_table_escapes_inputs);
+	RUN(json_is_valid_whatever_the_text);
+	RUN(table_and_md_show_text_never_escapes);
+	RUN(csv_is_raw_when_piped_and_printable_on_a_terminal);
+	RUN(report_shows_hostile_fields_as_text);
 	RUN(no_html_survives_from_inputs);
 	RUN(templates_refuse_unknown_placeholders);
 	RUN(title_is_plain_text);
 	RUN(report_writes_three_files);
 	RUN(report_into_a_file_fails_cleanly);
+	RUN(report_write_failure_keeps_the_old_report);
 	return t_done();
 }
