@@ -76,7 +76,7 @@ static char *render(const struct hdb_table *t, enum hdb_out_format fmt,
 
 	if (!f)
 		abort();
-	if (hdb_render_table(f, t, fmt))
+	if (hdb_render_table(f, t, fmt, 0))
 		abort();
 	fclose(f);
 	return buf;
