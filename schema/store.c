@@ -8,10 +8,13 @@
 #include "store.h"
 #include "../util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* 'halo' in ASCII: marks a file as a halodb store. */
@@ -211,6 +214,9 @@ struct hdb_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	int immutable;			/* opened read-only as immutable */
+	double busy_since;		/* when the current wait began */
+	int told_waiting;		/* the wait hook has been called */
 	long long unknown_host;		/* its id; -1: not looked up; -2: not
 					 * there when this transaction looked */
 	sqlite3_stmt *stmt[ST_COUNT];
@@ -331,6 +337,184 @@ fail:
 	return -1;
 }
 
+/* How long a writer waits for another one, and when the hook hears of it. */
+#define BUSY_LIMIT_S 600.0
+#define BUSY_TELL_S 2.0
+
+static void (*wait_hook)(void *ctx, const char *path);
+static void *wait_hook_ctx;
+
+void hdb_store_set_wait_hook(void (*fn)(void *ctx, const char *path),
+			     void *ctx)
+{
+	wait_hook = fn;
+	wait_hook_ctx = ctx;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * SQLite's busy handler: another connection holds the lock we need (an
+ * ingest's one-file transaction may last minutes on a big file).  Waits
+ * with a growing sleep up to BUSY_LIMIT_S, and tells the hook once, after
+ * BUSY_TELL_S, so that the user knows why nothing happens.
+ */
+static int on_busy(void *arg, int count)
+{
+	static const int sleep_ms[] = { 1, 2, 5, 10, 20, 50, 100 };
+	struct hdb_store *st = arg;
+	double now = now_s();
+	int ms = sleep_ms[count < 6 ? count : 6];
+
+	if (count == 0)
+		st->busy_since = now;
+	if (now - st->busy_since > BUSY_LIMIT_S)
+		return 0;
+	if (!st->told_waiting && now - st->busy_since >= BUSY_TELL_S &&
+	    wait_hook) {
+		st->told_waiting = 1;
+		wait_hook(wait_hook_ctx, st->path);
+	}
+	sqlite3_sleep(ms);
+	return 1;
+}
+
+/* The directory path is in ("." when it names none); caller frees. */
+static char *dir_of_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * A store is written beside itself: the WAL and its index are files next
+ * to it, so a directory we cannot write is an error up front, not a
+ * puzzling 'attempt to write a readonly database' later.
+ */
+static int check_writable(const char *path)
+{
+	char *dir;
+	int ret = 0;
+
+	if (!strcmp(path, ":memory:"))
+		return 0;
+	if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+		return hdb_error("cannot write store '%s': %s", path,
+				 strerror(errno));
+	dir = dir_of_path(path);
+	if (access(dir, W_OK) != 0)
+		ret = hdb_error("cannot write store '%s': directory '%s' is "
+				"not writable (%s)", path, dir, strerror(errno));
+	free(dir);
+	return ret;
+}
+
+/* The store as an SQLite URI with immutable=1 (caller frees). */
+static char *immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	strbuf_addstr(&sb, "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addch(&sb, *p);
+	strbuf_addstr(&sb, "?immutable=1");
+	return strbuf_detach(&sb);
+}
+
+/* SQLite settings that no command of halodb needs and a query must not
+ * reach: the fts3_tokenizer() pointer, extension loading, schema edits,
+ * functions run from the schema, other databases attached. */
+static void fts3_refused(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_error(ctx, "fts3_tokenizer() is disabled in halodb", -1);
+}
+
+static int harden(struct hdb_store *st)
+{
+	int i;
+
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0,
+			  NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+			  NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
+	/* the one-argument form hands out a pointer whatever the setting */
+	for (i = 1; i <= 2; i++)
+		if (sqlite3_create_function(st->db, "fts3_tokenizer", i,
+					    SQLITE_UTF8, NULL, fts3_refused,
+					    NULL, NULL) != SQLITE_OK)
+			return db_error(st, "cannot configure");
+	return 0;
+}
+
+static int open_db(struct hdb_store *st, const char *name, int flags)
+{
+	if (st->db) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+	}
+	if (sqlite3_open_v2(name, &st->db, flags, NULL) != SQLITE_OK)
+		return hdb_error("cannot open store '%s': %s", st->path,
+				 st->db ? sqlite3_errmsg(st->db)
+				 : "out of memory");
+	sqlite3_busy_handler(st->db, on_busy, st);
+	return harden(st);
+}
+
+/*
+ * A reader in a directory it cannot write (a read-only mount, a shared
+ * results directory) cannot make the WAL index a WAL store needs; it
+ * reads the file as immutable instead, which is right as long as no
+ * un-checkpointed log sits beside it: nobody can write there, so the
+ * file cannot change under us.
+ */
+static int open_immutable(struct hdb_store *st)
+{
+	char *wal = xasprintf("%s-wal", st->path), *uri;
+	struct stat sb;
+	int rc;
+
+	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
+		rc = hdb_error("cannot read store '%s': its directory is not "
+			       "writable and its write-ahead log '%s' was not "
+			       "checkpointed (open the store once where it can "
+			       "be written)", st->path, wal);
+		free(wal);
+		return rc;
+	}
+	free(wal);
+	uri = immutable_uri(st->path);
+	rc = open_db(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+	free(uri);
+	st->immutable = 1;
+	return rc;
+}
+
+static int cannot_share(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+}
+
 int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		   struct hdb_store **out)
 {
@@ -344,15 +528,19 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		return hdb_error("no store at '%s': ingest results first "
 				 "(halodb ingest PATH...) or name one with "
 				 "--db", path);
+	if (mode == HDB_STORE_WRITE && check_writable(path))
+		return -1;
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	st->unknown_host = -1;
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		hdb_error("cannot open store '%s': %s", path,
-			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+	if (open_db(st, path, flags))
 		goto fail;
-	}
-	sqlite3_busy_timeout(st->db, 5000);
+	if (mode == HDB_STORE_READ &&
+	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
+			 NULL, NULL) != SQLITE_OK &&
+	    cannot_share(sqlite3_extended_errcode(st->db)) &&
+	    open_immutable(st))
+		goto fail;
 	if (check_identity(st, mode))
 		goto fail;
 	if (mode == HDB_STORE_WRITE) {
@@ -606,6 +794,9 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 	sqlite3_stmt *s;
 	int rc;
 
+	if (name && !strcmp(name, HDB_UNKNOWN_HOST))
+		return hdb_error("--host: '%s' is reserved for results that "
+				 "name no machine", name);
 	if (name) {
 		s = stmt(st, ST_HOST_BY_NAME);
 		if (!s)
@@ -657,7 +848,7 @@ int hdb_store_unknown_host(struct hdb_store *st, long long *host_id)
 		rc = step_lookup(st, s, &st->unknown_host, NULL);
 		if (rc < 0)
 			return -1;
-		if (rc == 0 && add_host(st, "unknown", "unknown", NULL, NULL,
+		if (rc == 0 && add_host(st, HDB_UNKNOWN_HOST, "unknown", NULL, NULL,
 					&st->unknown_host))
 			return -1;
 	}

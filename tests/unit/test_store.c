@@ -304,6 +304,34 @@ static void a_measurement_printed_twice_is_one_row(void)
 	hdb_store_close(st);
 }
 
+/* Regression (issue 7): --host unknown took the name of the host of
+ * results that name no machine, and the store could never make that host
+ * again.  The name is refused now, and a store that has such a host is
+ * mended when it is upgraded. */
+static void the_unknown_host_name_is_reserved(void)
+{
+	const char *p = path_in_tmp("unknown.db");
+	struct hdb_store *st;
+	long long id, unknown;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, &id), -1);
+	CHECK_STR(hdb_errmsg(), "--host: 'unknown' is reserved for results that name no machine");
+	hdb_store_rollback(st);
+	hdb_store_close(st);
+	/* what an older halodb left: a host named 'unknown' by --host */
+	raw_exec(p, "INSERT INTO host (id, name, named_by) VALUES (7, 'unknown', 'option');"
+		    "PRAGMA user_version = 3");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(unknown, 7);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host"), 1);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(new_store_is_stamped_and_in_wal_mode);
@@ -314,5 +342,6 @@ int main(void)
 	RUN(hosts_by_key_and_by_name);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_measurement_printed_twice_is_one_row);
+	RUN(the_unknown_host_name_is_reserved);
 	return t_done();
 }
