@@ -409,13 +409,13 @@ static int check_writable(const char *path)
 
 	if (!strcmp(path, ":memory:"))
 		return 0;
-	if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
-		return hdb_error("cannot write store '%s': %s", path,
-				 strerror(errno));
 	dir = dir_of_path(path);
 	if (access(dir, W_OK) != 0)
 		ret = hdb_error("cannot write store '%s': directory '%s' is "
 				"not writable (%s)", path, dir, strerror(errno));
+	else if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+		ret = hdb_error("cannot write store '%s': %s", path,
+				strerror(errno));
 	free(dir);
 	return ret;
 }
