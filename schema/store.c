@@ -39,10 +39,15 @@ enum stmt_id {
 	ST_ADD_BENCH,
 	ST_ADD_SAMPLE,
 	ST_UNKNOWN_HOST,
-	ST_FIND_BENCH,
+	ST_FIND_BENCH_TIME,
+	ST_FIND_BENCH_TIME_NULL,
+	ST_FIND_BENCH_VALUE,
+	ST_FIND_BENCH_VALUE_NULL,
+	ST_FIND_BENCH_PRECISION,
 	ST_MERGE_BENCH,
 	ST_ADD_SERVER,
-	ST_FIND_SERVER,
+	ST_FIND_SERVER_VALUE,
+	ST_FIND_SERVER_PRECISION,
 	ST_MERGE_SERVER,
 	ST_SET_ERA,
 	ST_ADD_QUALITY,
@@ -57,6 +62,37 @@ enum stmt_id {
 /* The parameters a measurement is recognised by, NULL matching anything
  * (a markdown table does not print every one). */
 #define SAME(col, n) " AND (" col " IS NULL OR ?" n " IS NULL OR " col " = ?" n ")"
+
+/*
+ * A measurement is looked for through an index whatever the data: by its
+ * test_time when it has one (with the rows that have none, from
+ * markdown), else by a window of its value as narrow as the precisions
+ * allow; key is that part of the WHERE clause, idx the index it probes.
+ */
+#define FIND_BENCH(idx, key) \
+	"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, " \
+	"source_id FROM bench INDEXED BY " idx " " \
+	"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 " \
+	"AND " key " " \
+	"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 " \
+	"AND error IS ?31 " \
+	"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) " \
+	"AND (build_commit IS NULL OR ?5 IS NULL OR " \
+	" substr(build_commit, 1, min(length(build_commit), length(?5))) = " \
+	" substr(?5, 1, min(length(build_commit), length(?5))))" \
+	SAME("build_number", "6") SAME("test_time", "24") \
+	SAME("backend", "4") SAME("model_file", "9") \
+	SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15") \
+	SAME("n_gpu_layers", "16") SAME("n_batch", "17") \
+	SAME("n_ubatch", "18") SAME("n_threads", "19")
+
+#define FIND_SERVER(idx, key) \
+	"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id " \
+	"FROM server_request INDEXED BY " idx " " \
+	"WHERE prompt_n IS ?17 AND gen_n IS ?20 AND " key " " \
+	"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)" \
+	SAME("model_file", "8") SAME("build_number", "6") \
+	SAME("slot_id", "14") SAME("task_id", "15")
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
@@ -86,24 +122,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
 		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
-	 * unknown host; ?38 and ?39 the value's possible buckets.  Values
-	 * are compared in C, at the right precision. */
-	[ST_FIND_BENCH] =
-		"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, "
-		"source_id FROM bench "
-		"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 "
-		"AND ts_bucket IN (?38, ?39) "
-		"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 "
-		"AND error IS ?31 "
-		"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) "
-		"AND (build_commit IS NULL OR ?5 IS NULL OR "
-		" substr(build_commit, 1, min(length(build_commit), length(?5))) = "
-		" substr(?5, 1, min(length(build_commit), length(?5))))"
-		SAME("build_number", "6") SAME("test_time", "24")
-		SAME("backend", "4") SAME("model_file", "9")
-		SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15")
-		SAME("n_gpu_layers", "16") SAME("n_batch", "17")
-		SAME("n_ubatch", "18") SAME("n_threads", "19"),
+	 * unknown host; ?40 a test_time or a precision, ?41 and ?42 the ends
+	 * of the window of values to look at (see find_bench).  Values are
+	 * compared in C, at the right precision. */
+	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
+		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
+		"test_time IS ?40 AND avg_ts IS NULL"),
+	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_value",
+		"avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_value",
+		"avg_ts IS NULL"),
+	[ST_FIND_BENCH_PRECISION] = FIND_BENCH("bench_precision",
+		"precision = ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	/* Merges what a second report of a measurement knows better: ?35 is
 	 * the stored row, ?36 1 when the new report is the richer one. */
 	[ST_MERGE_BENCH] =
@@ -141,14 +172,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"precision, raw, ms_bucket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
 		"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 		"?21, ?22, ?23, ?24, ?27)",
-	[ST_FIND_SERVER] =
-		"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id "
-		"FROM server_request "
-		"WHERE prompt_n IS ?17 AND gen_n IS ?20 "
-		"AND ms_bucket IN (?28, ?29) "
-		"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)"
-		SAME("model_file", "8") SAME("build_number", "6")
-		SAME("slot_id", "14") SAME("task_id", "15"),
+	/* ?30 a precision, ?31 and ?32 the window of the request's key
+	 * time (prompt_ms, else gen_ms) */
+	[ST_FIND_SERVER_VALUE] = FIND_SERVER("server_value",
+		"coalesce(prompt_ms, gen_ms) BETWEEN ?31 AND ?32"),
+	[ST_FIND_SERVER_PRECISION] = FIND_SERVER("server_precision",
+		"precision = ?30 AND coalesce(prompt_ms, gen_ms) BETWEEN ?31 "
+		"AND ?32"),
 	[ST_MERGE_SERVER] =
 		"UPDATE server_request SET "
 		"host_id = CASE WHEN host_id = ?25 THEN ?3 ELSE host_id END, "
@@ -987,17 +1017,33 @@ static int add_samples(struct hdb_store *st, long long id,
 	return 0;
 }
 
-/* The stored row this record measures again, or 0. */
-static int find_bench(struct hdb_store *st, long long host_id, long long unknown,
+/*
+ * The window of values that may be the same as v printed with p decimals
+ * (p = 1, the widest, when the stored row's precision is not known):
+ * same_value's tolerance, and a little more for rounding.
+ */
+static void bind_window(sqlite3_stmt *s, int n, double v, int p)
+{
+	double tol = 0.5;
+
+	while (p-- > 0)
+		tol /= 10;
+	tol += 2e-9 * (fabs(v) > 1 ? fabs(v) : 1) + 1e-12;
+	sqlite3_bind_double(s, n, v - tol);
+	sqlite3_bind_double(s, n + 1, v + tol);
+}
+
+/* Beyond this many decimals a double has nothing more to say. */
+#define MAX_PRECISION 17
+
+/* Steps a FIND_BENCH statement for the first row that is the same
+ * measurement as r: 1 (and *id ...), 0, or -1. */
+static int scan_bench(struct hdb_store *st, sqlite3_stmt *s,
 		      const struct hdb_bench_record *r, long long *id,
 		      int *richer, int *had_samples)
 {
-	sqlite3_stmt *s = stmt(st, ST_FIND_BENCH);
 	int prec = precision_of(r->precision, 6), rc;
 
-	if (!s)
-		return -1;
-	bind_bench(s, 0, host_id, unknown, r);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int p = sqlite3_column_int(s, 4);
 		int samples = sqlite3_column_type(s, 5) != SQLITE_NULL;
@@ -1020,6 +1066,64 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 	if (rc != SQLITE_DONE)
 		return db_error(st, "cannot read");
 	return 0;
+}
+
+/*
+ * The stored row this record measures again, or 0.  Each probe is an
+ * index range that holds only rows that can match, so that ingest stays
+ * linear however many runs of one test at one value the store holds:
+ *  - with a test_time (JSON, JSONL, CSV, SQL): the rows of that
+ *    test_time, then the rows without one (markdown), within the widest
+ *    tolerance (one decimal);
+ *  - without (markdown): the rows within this record's own tolerance,
+ *    then, precision by precision, the rows printed with fewer decimals
+ *    than it, within theirs.
+ * Unknown values (runs that died) only match unknown values.
+ */
+static int find_bench(struct hdb_store *st, long long host_id, long long unknown,
+		      const struct hdb_bench_record *r, long long *id,
+		      int *richer, int *had_samples)
+{
+	int prec = precision_of(r->precision, 6), known = isfinite(r->avg_ts);
+	int pass, q, rc;
+	sqlite3_stmt *s;
+
+	if (r->test_time) {
+		for (pass = 0; pass < 2; pass++) {
+			s = stmt(st, known ? ST_FIND_BENCH_TIME
+				 : ST_FIND_BENCH_TIME_NULL);
+			if (!s)
+				return -1;
+			bind_bench(s, 0, host_id, unknown, r);
+			if (pass == 0)
+				bind_text(s, 40, r->test_time);
+			else
+				sqlite3_bind_null(s, 40);
+			if (known)
+				bind_window(s, 41, r->avg_ts, 1);
+			rc = scan_bench(st, s, r, id, richer, had_samples);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	s = stmt(st, known ? ST_FIND_BENCH_VALUE : ST_FIND_BENCH_VALUE_NULL);
+	if (!s)
+		return -1;
+	bind_bench(s, 0, host_id, unknown, r);
+	if (known)
+		bind_window(s, 41, r->avg_ts, prec);
+	rc = scan_bench(st, s, r, id, richer, had_samples);
+	for (q = 1; known && rc == 0 && q < prec && q <= MAX_PRECISION; q++) {
+		s = stmt(st, ST_FIND_BENCH_PRECISION);
+		if (!s)
+			return -1;
+		bind_bench(s, 0, host_id, unknown, r);
+		bind_int(s, 40, q);
+		bind_window(s, 41, r->avg_ts, q);
+		rc = scan_bench(st, s, r, id, richer, had_samples);
+	}
+	return rc;
 }
 
 int hdb_store_add_bench(struct hdb_store *st, long long source_id,
@@ -1090,22 +1194,15 @@ static void bind_server(sqlite3_stmt *s, long long source_id,
 	bind_buckets(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms);
 }
 
-int hdb_store_add_server(struct hdb_store *st, long long source_id,
-			 long long host_id, const struct hdb_server_record *r,
-			 int *dup)
+/* Steps a FIND_SERVER statement for the first row that is the same
+ * request as r: its id, 0 when there is none, or -1. */
+static long long scan_server(struct hdb_store *st, sqlite3_stmt *s,
+			     const struct hdb_server_record *r)
 {
-	sqlite3_stmt *s = stmt(st, ST_FIND_SERVER);
 	int prec = precision_of(r->precision, 3), rc;
-	long long unknown, id = -1;
+	long long id = 0;
 
-	*dup = 0;
-	if (!s || unknown_host_id(st, &unknown))
-		return -1;
-	bind_server(s, source_id, host_id, unknown, r);
-	/* a request is recognised by its token counts and times; without
-	 * times there is nothing to recognise it by */
-	while ((isfinite(r->prompt_ms) || isfinite(r->gen_ms)) &&
-	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int p = sqlite3_column_int(s, 4);
 		double pm = sqlite3_column_type(s, 2) == SQLITE_NULL
 			    ? NAN : sqlite3_column_double(s, 2);
@@ -1119,7 +1216,58 @@ int hdb_store_add_server(struct hdb_store *st, long long source_id,
 		}
 	}
 	sqlite3_reset(s);
-	if (id >= 0) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, "cannot read");
+	return id;
+}
+
+/* The stored row of the same request, found the way find_bench finds a
+ * markdown row: its own tolerance, then fewer decimals one by one. */
+static long long find_server(struct hdb_store *st, long long host_id,
+			     long long unknown,
+			     const struct hdb_server_record *r)
+{
+	int prec = precision_of(r->precision, 3), q;
+	double key = isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms;
+	sqlite3_stmt *s;
+	long long id = 0;
+
+	/* a request is recognised by its token counts and times; without
+	 * times there is nothing to recognise it by */
+	if (!isfinite(key))
+		return 0;
+	s = stmt(st, ST_FIND_SERVER_VALUE);
+	if (!s)
+		return -1;
+	bind_server(s, 0, host_id, unknown, r);
+	bind_window(s, 31, key, prec);
+	id = scan_server(st, s, r);
+	for (q = 1; id == 0 && q < prec && q <= MAX_PRECISION; q++) {
+		s = stmt(st, ST_FIND_SERVER_PRECISION);
+		if (!s)
+			return -1;
+		bind_server(s, 0, host_id, unknown, r);
+		bind_int(s, 30, q);
+		bind_window(s, 31, key, q);
+		id = scan_server(st, s, r);
+	}
+	return id;
+}
+
+int hdb_store_add_server(struct hdb_store *st, long long source_id,
+			 long long host_id, const struct hdb_server_record *r,
+			 int *dup)
+{
+	sqlite3_stmt *s;
+	long long unknown, id;
+
+	*dup = 0;
+	if (unknown_host_id(st, &unknown))
+		return -1;
+	id = find_server(st, host_id, unknown, r);
+	if (id < 0)
+		return -1;
+	if (id > 0) {
 		*dup = 1;
 		s = stmt(st, ST_MERGE_SERVER);
 		if (!s)

@@ -105,3 +105,17 @@ $ halodb --db two.db sql "select count(*) from bench"
 > count(*)
 > --------
 >     4004
+# 8000 runs of one model, test, depth and value, a second apart: each is
+# its own row, and finding out is an index probe (it used to scan every
+# row of the value's tenth: 8000 rows took 40 s, a 60 MB file hours).
+$ awk 'BEGIN { for (i = 0; i < 8000; i++) printf "{\"build_commit\": \"d32676d\", \"cpu_info\": \"AMD EPYC\", \"model_type\": \"qwen3moe ?B Q4_K - Medium\", \"n_prompt\": 512, \"n_gen\": 0, \"n_depth\": 0, \"test_time\": \"2026-11-22T%02d:%02d:%02dZ\", \"avg_ts\": 440.797537, \"stddev_ts\": 1.803621, \"samples_ts\": [442.073, 439.522]}\n", i / 3600, i / 60 % 60, i % 60 }' > same.jsonl
+$ halodb --db same.db ingest same.jsonl
+> same.jsonl: 8000 rows (llama-bench-jsonl)
+> ingested 1 file (8000 rows)
+$ sed 's/$/ /' same.jsonl > again.jsonl && halodb --db same.db ingest again.jsonl
+> again.jsonl: 0 rows, 8000 already in the store (llama-bench-jsonl)
+> ingested 1 file (0 rows, 8000 already in the store)
+$ halodb --db same.db sql "select count(*), count(distinct test_time), sum(n_reps) from bench"
+> count(*)  count(distinct test_time)  sum(n_reps)
+> --------  -------------------------  -----------
+>     8000                       8000        16000
