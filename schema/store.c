@@ -440,7 +440,10 @@ static int check_writable(const char *path)
 	if (!strcmp(path, ":memory:"))
 		return 0;
 	dir = dir_of_path(path);
-	if (access(dir, W_OK) != 0)
+	if (access(dir, W_OK) != 0 && errno == ENOENT)
+		ret = hdb_error("cannot write store '%s': no directory '%s'",
+				path, dir);
+	else if (access(dir, W_OK) != 0)
 		ret = hdb_error("cannot write store '%s': directory '%s' is "
 				"not writable (%s)", path, dir, strerror(errno));
 	else if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
@@ -930,29 +933,14 @@ static int precision_of(int p, int full)
 }
 
 /*
- * Rows are found again by a bucket of their value (tenths, rounded down;
- * -1 when there is none), so that the lookup stays an index probe however
- * many runs of one test the store holds.  A value printed with fewer
- * decimals (at least one) may fall into the next bucket, so the buckets
- * of both ends of its tolerance are searched: ?n is the bucket to store,
- * ?n+1 and ?n+2 the ones to search.
+ * The bucket of a value (tenths, rounded down; -1 when there is none),
+ * kept in ts_bucket and ms_bucket as schema 2 defined them for whoever
+ * queries those columns; rows are found again through the indexes of
+ * schema 4 instead (see find_bench).
  */
-static void bind_buckets(sqlite3_stmt *s, int n, double v)
+static void bind_bucket(sqlite3_stmt *s, int n, double v)
 {
-	int count = sqlite3_bind_parameter_count(s);
-	long long at = -1, lo = -1, hi = -1;
-
-	if (isfinite(v)) {
-		at = (long long)floor(v * 10);
-		lo = (long long)floor((v - 0.05) * 10);
-		hi = (long long)floor((v + 0.05) * 10);
-	}
-	if (count >= n)
-		sqlite3_bind_int64(s, n, at);
-	if (count >= n + 2) {
-		sqlite3_bind_int64(s, n + 1, lo);
-		sqlite3_bind_int64(s, n + 2, hi);
-	}
+	sqlite3_bind_int64(s, n, isfinite(v) ? (long long)floor(v * 10) : -1);
 }
 
 /* Binds a bench record as ?1..?39 (see stmt_sql). */
@@ -994,7 +982,8 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 	bind_int(s, 33, precision_of(r->precision, 6));
 	if (sqlite3_bind_parameter_count(s) >= 34)
 		bind_int(s, 34, unknown);
-	bind_buckets(s, 37, r->avg_ts);
+	if (sqlite3_bind_parameter_count(s) >= 37)
+		bind_bucket(s, 37, r->avg_ts);
 }
 
 static int add_samples(struct hdb_store *st, long long id,
@@ -1191,7 +1180,9 @@ static void bind_server(sqlite3_stmt *s, long long source_id,
 	bind_text(s, 24, r->raw);
 	if (sqlite3_bind_parameter_count(s) >= 25)
 		bind_int(s, 25, unknown);
-	bind_buckets(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms);
+	if (sqlite3_bind_parameter_count(s) >= 27)
+		bind_bucket(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms
+			    : r->gen_ms);
 }
 
 /* Steps a FIND_SERVER statement for the first row that is the same

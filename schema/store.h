@@ -142,8 +142,9 @@ int hdb_store_schema_version(void);
  * Opens the store at path.  A store written by a newer halodb, or a file
  * that is not a halodb store, is refused.  For writing, the store and its
  * directory must be writable (the WAL lives beside it); for reading, a
- * store in a directory that cannot be written is read as immutable.  Returns 0 and sets *out (free
- * with hdb_store_close), or -1 with hdb_error set.
+ * store in a directory that cannot be written is read as immutable.
+ * Returns 0 and sets *out (free with hdb_store_close), or -1 with
+ * hdb_error set.
  */
 int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		   struct hdb_store **out);
