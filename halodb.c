@@ -14,8 +14,10 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #ifndef HALODB_VERSION
@@ -76,6 +78,32 @@ static int fail(void)
 	return HDB_EXIT_FAIL;
 }
 
+/*
+ * A store is a file: SQLite would keep '' and ':memory:' in memory and
+ * read 'file:...' as a URI with options, and an ingest into those would
+ * say 'ingested' and keep nothing.  Returns 0, or -1 after printing a
+ * usage error.
+ */
+static int check_db_path(const struct cmd *c, const char *path)
+{
+	if (!*path || !strcmp(path, ":memory:") ||
+	    !strncasecmp(path, "file:", 5)) {
+		usage_error(c, "--db: expected the path of a store file, got "
+			    "'%s'%s", path, *path && strcmp(path, ":memory:")
+			    ? " (write './' before a file named so)" : "");
+		return -1;
+	}
+	return 0;
+}
+
+/* Says why an ingest seems to hang: another one holds the store. */
+static void on_wait(void *ctx, const char *path)
+{
+	(void)ctx;
+	fprintf(stderr, "halodb: waiting for another ingest to finish "
+		"(store '%s' is locked)\n", path);
+}
+
 /* Opens the store the way the command's flags say; 0 or -1. */
 static int open_store(struct cli *cli)
 {
@@ -105,6 +133,8 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 		c = getopt_long(argc, argv, "h", opts, NULL);
 		if (c == OPT_DB) {
 			cli->db_path = optarg;
+			if (check_db_path(cli->cmd, optarg))
+				return '?';
 			continue;
 		}
 		if (c == 'h') {
@@ -348,6 +378,9 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t")))
 		return usage_error(cli->cmd, "--host: expected a non-empty "
 				   "name on one line");
+	if (o.host && !strcmp(o.host, HDB_UNKNOWN_HOST))
+		return usage_error(cli->cmd, "--host: '%s' is reserved for "
+				   "results that name no machine", o.host);
 	if (optind >= argc)
 		return usage_error(cli->cmd, "ingest: expected at least one PATH");
 	if (o.stderr_file && argc - optind != 1)
@@ -643,6 +676,12 @@ int main(int argc, char **argv)
 	}
 	if (!cli.cmd->fn)
 		return close_stdout(cmd_help(argc - i, argv + i));
+	if (check_db_path(cli.cmd, cli.db_path))
+		return HDB_EXIT_USAGE;
+	/* A file size limit (ulimit -f) must fail the write that meets it,
+	 * which is reported and rolled back, not kill us mid-file. */
+	signal(SIGXFSZ, SIG_IGN);
+	hdb_store_set_wait_hook(on_wait, NULL);
 	optind = 1;
 	rc = cli.cmd->fn(&cli, argc - i, argv + i);
 	if (hdb_store_close(cli.st) && rc == HDB_EXIT_OK)

@@ -752,6 +752,20 @@ static void ingest_file(struct run *run, size_t idx)
 			fclose(f);
 		goto out;
 	}
+	/* another ingest may have taken the file while we waited for the
+	 * write lock: only a look inside the transaction is sure */
+	rc = hdb_store_find_source(run->st, hex, &prev);
+	if (rc != 0) {
+		hdb_store_rollback(run->st);
+		if (f)
+			fclose(f);
+		if (rc < 0)
+			run->store_failed = 1;
+		else
+			not_done(run, path, HDB_FILE_DUPLICATE, prev);
+		free(prev);
+		goto out;
+	}
 	rc = hdb_store_add_source(run->st, path, hex, bytes,
 				  hdb_format_name(fmt), &fc.source_id);
 	if (!rc) {

@@ -8,10 +8,13 @@
 #include "store.h"
 #include "../util.h"
 
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* 'halo' in ASCII: marks a file as a halodb store. */
@@ -36,10 +39,15 @@ enum stmt_id {
 	ST_ADD_BENCH,
 	ST_ADD_SAMPLE,
 	ST_UNKNOWN_HOST,
-	ST_FIND_BENCH,
+	ST_FIND_BENCH_TIME,
+	ST_FIND_BENCH_TIME_NULL,
+	ST_FIND_BENCH_VALUE,
+	ST_FIND_BENCH_VALUE_NULL,
+	ST_FIND_BENCH_PRECISION,
 	ST_MERGE_BENCH,
 	ST_ADD_SERVER,
-	ST_FIND_SERVER,
+	ST_FIND_SERVER_VALUE,
+	ST_FIND_SERVER_PRECISION,
 	ST_MERGE_SERVER,
 	ST_SET_ERA,
 	ST_ADD_QUALITY,
@@ -54,6 +62,37 @@ enum stmt_id {
 /* The parameters a measurement is recognised by, NULL matching anything
  * (a markdown table does not print every one). */
 #define SAME(col, n) " AND (" col " IS NULL OR ?" n " IS NULL OR " col " = ?" n ")"
+
+/*
+ * A measurement is looked for through an index whatever the data: by its
+ * test_time when it has one (with the rows that have none, from
+ * markdown), else by a window of its value as narrow as the precisions
+ * allow; key is that part of the WHERE clause, idx the index it probes.
+ */
+#define FIND_BENCH(idx, key) \
+	"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, " \
+	"source_id FROM bench INDEXED BY " idx " " \
+	"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 " \
+	"AND " key " " \
+	"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 " \
+	"AND error IS ?31 " \
+	"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) " \
+	"AND (build_commit IS NULL OR ?5 IS NULL OR " \
+	" substr(build_commit, 1, min(length(build_commit), length(?5))) = " \
+	" substr(?5, 1, min(length(build_commit), length(?5))))" \
+	SAME("build_number", "6") SAME("test_time", "24") \
+	SAME("backend", "4") SAME("model_file", "9") \
+	SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15") \
+	SAME("n_gpu_layers", "16") SAME("n_batch", "17") \
+	SAME("n_ubatch", "18") SAME("n_threads", "19")
+
+#define FIND_SERVER(idx, key) \
+	"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id " \
+	"FROM server_request INDEXED BY " idx " " \
+	"WHERE prompt_n IS ?17 AND gen_n IS ?20 AND " key " " \
+	"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)" \
+	SAME("model_file", "8") SAME("build_number", "6") \
+	SAME("slot_id", "14") SAME("task_id", "15")
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
@@ -83,24 +122,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
 		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
-	 * unknown host; ?38 and ?39 the value's possible buckets.  Values
-	 * are compared in C, at the right precision. */
-	[ST_FIND_BENCH] =
-		"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, "
-		"source_id FROM bench "
-		"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 "
-		"AND ts_bucket IN (?38, ?39) "
-		"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 "
-		"AND error IS ?31 "
-		"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) "
-		"AND (build_commit IS NULL OR ?5 IS NULL OR "
-		" substr(build_commit, 1, min(length(build_commit), length(?5))) = "
-		" substr(?5, 1, min(length(build_commit), length(?5))))"
-		SAME("build_number", "6") SAME("test_time", "24")
-		SAME("backend", "4") SAME("model_file", "9")
-		SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15")
-		SAME("n_gpu_layers", "16") SAME("n_batch", "17")
-		SAME("n_ubatch", "18") SAME("n_threads", "19"),
+	 * unknown host; ?40 a test_time or a precision, ?41 and ?42 the ends
+	 * of the window of values to look at (see find_bench).  Values are
+	 * compared in C, at the right precision. */
+	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
+		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
+		"test_time IS ?40 AND avg_ts IS NULL"),
+	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_value",
+		"avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_value",
+		"avg_ts IS NULL"),
+	[ST_FIND_BENCH_PRECISION] = FIND_BENCH("bench_precision",
+		"precision = ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	/* Merges what a second report of a measurement knows better: ?35 is
 	 * the stored row, ?36 1 when the new report is the richer one. */
 	[ST_MERGE_BENCH] =
@@ -138,14 +172,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"precision, raw, ms_bucket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
 		"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
 		"?21, ?22, ?23, ?24, ?27)",
-	[ST_FIND_SERVER] =
-		"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id "
-		"FROM server_request "
-		"WHERE prompt_n IS ?17 AND gen_n IS ?20 "
-		"AND ms_bucket IN (?28, ?29) "
-		"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)"
-		SAME("model_file", "8") SAME("build_number", "6")
-		SAME("slot_id", "14") SAME("task_id", "15"),
+	/* ?30 a precision, ?31 and ?32 the window of the request's key
+	 * time (prompt_ms, else gen_ms) */
+	[ST_FIND_SERVER_VALUE] = FIND_SERVER("server_value",
+		"coalesce(prompt_ms, gen_ms) BETWEEN ?31 AND ?32"),
+	[ST_FIND_SERVER_PRECISION] = FIND_SERVER("server_precision",
+		"precision = ?30 AND coalesce(prompt_ms, gen_ms) BETWEEN ?31 "
+		"AND ?32"),
 	[ST_MERGE_SERVER] =
 		"UPDATE server_request SET "
 		"host_id = CASE WHEN host_id = ?25 THEN ?3 ELSE host_id END, "
@@ -211,6 +244,9 @@ struct hdb_store {
 	sqlite3 *db;
 	char *path;
 	int in_tx;
+	int immutable;			/* opened read-only as immutable */
+	double busy_since;		/* when the current wait began */
+	int told_waiting;		/* the wait hook has been called */
 	long long unknown_host;		/* its id; -1: not looked up; -2: not
 					 * there when this transaction looked */
 	sqlite3_stmt *stmt[ST_COUNT];
@@ -331,6 +367,187 @@ fail:
 	return -1;
 }
 
+/* How long a writer waits for another one, and when the hook hears of it. */
+#define BUSY_LIMIT_S 600.0
+#define BUSY_TELL_S 2.0
+
+static void (*wait_hook)(void *ctx, const char *path);
+static void *wait_hook_ctx;
+
+void hdb_store_set_wait_hook(void (*fn)(void *ctx, const char *path),
+			     void *ctx)
+{
+	wait_hook = fn;
+	wait_hook_ctx = ctx;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * SQLite's busy handler: another connection holds the lock we need (an
+ * ingest's one-file transaction may last minutes on a big file).  Waits
+ * with a growing sleep up to BUSY_LIMIT_S, and tells the hook once, after
+ * BUSY_TELL_S, so that the user knows why nothing happens.
+ */
+static int on_busy(void *arg, int count)
+{
+	static const int sleep_ms[] = { 1, 2, 5, 10, 20, 50, 100 };
+	struct hdb_store *st = arg;
+	double now = now_s();
+	int ms = sleep_ms[count < 6 ? count : 6];
+
+	if (count == 0)
+		st->busy_since = now;
+	if (now - st->busy_since > BUSY_LIMIT_S)
+		return 0;
+	if (!st->told_waiting && now - st->busy_since >= BUSY_TELL_S &&
+	    wait_hook) {
+		st->told_waiting = 1;
+		wait_hook(wait_hook_ctx, st->path);
+	}
+	sqlite3_sleep(ms);
+	return 1;
+}
+
+/* The directory path is in ("." when it names none); caller frees. */
+static char *dir_of_path(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/*
+ * A store is written beside itself: the WAL and its index are files next
+ * to it, so a directory we cannot write is an error up front, not a
+ * puzzling 'attempt to write a readonly database' later.
+ */
+static int check_writable(const char *path)
+{
+	char *dir;
+	int ret = 0;
+
+	if (!strcmp(path, ":memory:"))
+		return 0;
+	dir = dir_of_path(path);
+	if (access(dir, W_OK) != 0 && errno == ENOENT)
+		ret = hdb_error("cannot write store '%s': no directory '%s'",
+				path, dir);
+	else if (access(dir, W_OK) != 0)
+		ret = hdb_error("cannot write store '%s': directory '%s' is "
+				"not writable (%s)", path, dir, strerror(errno));
+	else if (access(path, F_OK) == 0 && access(path, W_OK) != 0)
+		ret = hdb_error("cannot write store '%s': %s", path,
+				strerror(errno));
+	free(dir);
+	return ret;
+}
+
+/* The store as an SQLite URI with immutable=1 (caller frees). */
+static char *immutable_uri(const char *path)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p;
+
+	strbuf_addstr(&sb, "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			strbuf_addf(&sb, "%%%02X", (unsigned char)*p);
+		else
+			strbuf_addch(&sb, *p);
+	strbuf_addstr(&sb, "?immutable=1");
+	return strbuf_detach(&sb);
+}
+
+/* SQLite settings that no command of halodb needs and a query must not
+ * reach: the fts3_tokenizer() pointer, extension loading, schema edits,
+ * functions run from the schema, other databases attached. */
+static void fts3_refused(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_error(ctx, "fts3_tokenizer() is disabled in halodb", -1);
+}
+
+static int harden(struct hdb_store *st)
+{
+	int i;
+
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0,
+			  NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0,
+			  NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_db_config(st->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_limit(st->db, SQLITE_LIMIT_ATTACHED, 0);
+	/* the one-argument form hands out a pointer whatever the setting */
+	for (i = 1; i <= 2; i++)
+		if (sqlite3_create_function(st->db, "fts3_tokenizer", i,
+					    SQLITE_UTF8, NULL, fts3_refused,
+					    NULL, NULL) != SQLITE_OK)
+			return db_error(st, "cannot configure");
+	return 0;
+}
+
+static int open_db(struct hdb_store *st, const char *name, int flags)
+{
+	if (st->db) {
+		sqlite3_close(st->db);
+		st->db = NULL;
+	}
+	if (sqlite3_open_v2(name, &st->db, flags, NULL) != SQLITE_OK)
+		return hdb_error("cannot open store '%s': %s", st->path,
+				 st->db ? sqlite3_errmsg(st->db)
+				 : "out of memory");
+	sqlite3_busy_handler(st->db, on_busy, st);
+	return harden(st);
+}
+
+/*
+ * A reader in a directory it cannot write (a read-only mount, a shared
+ * results directory) cannot make the WAL index a WAL store needs; it
+ * reads the file as immutable instead, which is right as long as no
+ * un-checkpointed log sits beside it: nobody can write there, so the
+ * file cannot change under us.
+ */
+static int open_immutable(struct hdb_store *st)
+{
+	char *wal = xasprintf("%s-wal", st->path), *uri;
+	struct stat sb;
+	int rc;
+
+	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
+		rc = hdb_error("cannot read store '%s': its directory is not "
+			       "writable and its write-ahead log '%s' was not "
+			       "checkpointed (open the store once where it can "
+			       "be written)", st->path, wal);
+		free(wal);
+		return rc;
+	}
+	free(wal);
+	uri = immutable_uri(st->path);
+	rc = open_db(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+	free(uri);
+	st->immutable = 1;
+	return rc;
+}
+
+static int cannot_share(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+}
+
 int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		   struct hdb_store **out)
 {
@@ -344,15 +561,19 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		return hdb_error("no store at '%s': ingest results first "
 				 "(halodb ingest PATH...) or name one with "
 				 "--db", path);
+	if (mode == HDB_STORE_WRITE && check_writable(path))
+		return -1;
 	st = xcalloc(1, sizeof(*st));
 	st->path = xstrdup(path);
 	st->unknown_host = -1;
-	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
-		hdb_error("cannot open store '%s': %s", path,
-			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+	if (open_db(st, path, flags))
 		goto fail;
-	}
-	sqlite3_busy_timeout(st->db, 5000);
+	if (mode == HDB_STORE_READ &&
+	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
+			 NULL, NULL) != SQLITE_OK &&
+	    cannot_share(sqlite3_extended_errcode(st->db)) &&
+	    open_immutable(st))
+		goto fail;
 	if (check_identity(st, mode))
 		goto fail;
 	if (mode == HDB_STORE_WRITE) {
@@ -606,6 +827,9 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 	sqlite3_stmt *s;
 	int rc;
 
+	if (name && !strcmp(name, HDB_UNKNOWN_HOST))
+		return hdb_error("--host: '%s' is reserved for results that "
+				 "name no machine", name);
 	if (name) {
 		s = stmt(st, ST_HOST_BY_NAME);
 		if (!s)
@@ -657,7 +881,7 @@ int hdb_store_unknown_host(struct hdb_store *st, long long *host_id)
 		rc = step_lookup(st, s, &st->unknown_host, NULL);
 		if (rc < 0)
 			return -1;
-		if (rc == 0 && add_host(st, "unknown", "unknown", NULL, NULL,
+		if (rc == 0 && add_host(st, HDB_UNKNOWN_HOST, "unknown", NULL, NULL,
 					&st->unknown_host))
 			return -1;
 	}
@@ -709,29 +933,14 @@ static int precision_of(int p, int full)
 }
 
 /*
- * Rows are found again by a bucket of their value (tenths, rounded down;
- * -1 when there is none), so that the lookup stays an index probe however
- * many runs of one test the store holds.  A value printed with fewer
- * decimals (at least one) may fall into the next bucket, so the buckets
- * of both ends of its tolerance are searched: ?n is the bucket to store,
- * ?n+1 and ?n+2 the ones to search.
+ * The bucket of a value (tenths, rounded down; -1 when there is none),
+ * kept in ts_bucket and ms_bucket as schema 2 defined them for whoever
+ * queries those columns; rows are found again through the indexes of
+ * schema 4 instead (see find_bench).
  */
-static void bind_buckets(sqlite3_stmt *s, int n, double v)
+static void bind_bucket(sqlite3_stmt *s, int n, double v)
 {
-	int count = sqlite3_bind_parameter_count(s);
-	long long at = -1, lo = -1, hi = -1;
-
-	if (isfinite(v)) {
-		at = (long long)floor(v * 10);
-		lo = (long long)floor((v - 0.05) * 10);
-		hi = (long long)floor((v + 0.05) * 10);
-	}
-	if (count >= n)
-		sqlite3_bind_int64(s, n, at);
-	if (count >= n + 2) {
-		sqlite3_bind_int64(s, n + 1, lo);
-		sqlite3_bind_int64(s, n + 2, hi);
-	}
+	sqlite3_bind_int64(s, n, isfinite(v) ? (long long)floor(v * 10) : -1);
 }
 
 /* Binds a bench record as ?1..?39 (see stmt_sql). */
@@ -773,7 +982,8 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 	bind_int(s, 33, precision_of(r->precision, 6));
 	if (sqlite3_bind_parameter_count(s) >= 34)
 		bind_int(s, 34, unknown);
-	bind_buckets(s, 37, r->avg_ts);
+	if (sqlite3_bind_parameter_count(s) >= 37)
+		bind_bucket(s, 37, r->avg_ts);
 }
 
 static int add_samples(struct hdb_store *st, long long id,
@@ -796,17 +1006,33 @@ static int add_samples(struct hdb_store *st, long long id,
 	return 0;
 }
 
-/* The stored row this record measures again, or 0. */
-static int find_bench(struct hdb_store *st, long long host_id, long long unknown,
+/*
+ * The window of values that may be the same as v printed with p decimals
+ * (p = 1, the widest, when the stored row's precision is not known):
+ * same_value's tolerance, and a little more for rounding.
+ */
+static void bind_window(sqlite3_stmt *s, int n, double v, int p)
+{
+	double tol = 0.5;
+
+	while (p-- > 0)
+		tol /= 10;
+	tol += 2e-9 * (fabs(v) > 1 ? fabs(v) : 1) + 1e-12;
+	sqlite3_bind_double(s, n, v - tol);
+	sqlite3_bind_double(s, n + 1, v + tol);
+}
+
+/* Beyond this many decimals a double has nothing more to say. */
+#define MAX_PRECISION 17
+
+/* Steps a FIND_BENCH statement for the first row that is the same
+ * measurement as r: 1 (and *id ...), 0, or -1. */
+static int scan_bench(struct hdb_store *st, sqlite3_stmt *s,
 		      const struct hdb_bench_record *r, long long *id,
 		      int *richer, int *had_samples)
 {
-	sqlite3_stmt *s = stmt(st, ST_FIND_BENCH);
 	int prec = precision_of(r->precision, 6), rc;
 
-	if (!s)
-		return -1;
-	bind_bench(s, 0, host_id, unknown, r);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int p = sqlite3_column_int(s, 4);
 		int samples = sqlite3_column_type(s, 5) != SQLITE_NULL;
@@ -829,6 +1055,64 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 	if (rc != SQLITE_DONE)
 		return db_error(st, "cannot read");
 	return 0;
+}
+
+/*
+ * The stored row this record measures again, or 0.  Each probe is an
+ * index range that holds only rows that can match, so that ingest stays
+ * linear however many runs of one test at one value the store holds:
+ *  - with a test_time (JSON, JSONL, CSV, SQL): the rows of that
+ *    test_time, then the rows without one (markdown), within the widest
+ *    tolerance (one decimal);
+ *  - without (markdown): the rows within this record's own tolerance,
+ *    then, precision by precision, the rows printed with fewer decimals
+ *    than it, within theirs.
+ * Unknown values (runs that died) only match unknown values.
+ */
+static int find_bench(struct hdb_store *st, long long host_id, long long unknown,
+		      const struct hdb_bench_record *r, long long *id,
+		      int *richer, int *had_samples)
+{
+	int prec = precision_of(r->precision, 6), known = isfinite(r->avg_ts);
+	int pass, q, rc;
+	sqlite3_stmt *s;
+
+	if (r->test_time) {
+		for (pass = 0; pass < 2; pass++) {
+			s = stmt(st, known ? ST_FIND_BENCH_TIME
+				 : ST_FIND_BENCH_TIME_NULL);
+			if (!s)
+				return -1;
+			bind_bench(s, 0, host_id, unknown, r);
+			if (pass == 0)
+				bind_text(s, 40, r->test_time);
+			else
+				sqlite3_bind_null(s, 40);
+			if (known)
+				bind_window(s, 41, r->avg_ts, 1);
+			rc = scan_bench(st, s, r, id, richer, had_samples);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	s = stmt(st, known ? ST_FIND_BENCH_VALUE : ST_FIND_BENCH_VALUE_NULL);
+	if (!s)
+		return -1;
+	bind_bench(s, 0, host_id, unknown, r);
+	if (known)
+		bind_window(s, 41, r->avg_ts, prec);
+	rc = scan_bench(st, s, r, id, richer, had_samples);
+	for (q = 1; known && rc == 0 && q < prec && q <= MAX_PRECISION; q++) {
+		s = stmt(st, ST_FIND_BENCH_PRECISION);
+		if (!s)
+			return -1;
+		bind_bench(s, 0, host_id, unknown, r);
+		bind_int(s, 40, q);
+		bind_window(s, 41, r->avg_ts, q);
+		rc = scan_bench(st, s, r, id, richer, had_samples);
+	}
+	return rc;
 }
 
 int hdb_store_add_bench(struct hdb_store *st, long long source_id,
@@ -896,25 +1180,20 @@ static void bind_server(sqlite3_stmt *s, long long source_id,
 	bind_text(s, 24, r->raw);
 	if (sqlite3_bind_parameter_count(s) >= 25)
 		bind_int(s, 25, unknown);
-	bind_buckets(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms);
+	if (sqlite3_bind_parameter_count(s) >= 27)
+		bind_bucket(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms
+			    : r->gen_ms);
 }
 
-int hdb_store_add_server(struct hdb_store *st, long long source_id,
-			 long long host_id, const struct hdb_server_record *r,
-			 int *dup)
+/* Steps a FIND_SERVER statement for the first row that is the same
+ * request as r: its id, 0 when there is none, or -1. */
+static long long scan_server(struct hdb_store *st, sqlite3_stmt *s,
+			     const struct hdb_server_record *r)
 {
-	sqlite3_stmt *s = stmt(st, ST_FIND_SERVER);
 	int prec = precision_of(r->precision, 3), rc;
-	long long unknown, id = -1;
+	long long id = 0;
 
-	*dup = 0;
-	if (!s || unknown_host_id(st, &unknown))
-		return -1;
-	bind_server(s, source_id, host_id, unknown, r);
-	/* a request is recognised by its token counts and times; without
-	 * times there is nothing to recognise it by */
-	while ((isfinite(r->prompt_ms) || isfinite(r->gen_ms)) &&
-	       (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int p = sqlite3_column_int(s, 4);
 		double pm = sqlite3_column_type(s, 2) == SQLITE_NULL
 			    ? NAN : sqlite3_column_double(s, 2);
@@ -928,7 +1207,58 @@ int hdb_store_add_server(struct hdb_store *st, long long source_id,
 		}
 	}
 	sqlite3_reset(s);
-	if (id >= 0) {
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(st, "cannot read");
+	return id;
+}
+
+/* The stored row of the same request, found the way find_bench finds a
+ * markdown row: its own tolerance, then fewer decimals one by one. */
+static long long find_server(struct hdb_store *st, long long host_id,
+			     long long unknown,
+			     const struct hdb_server_record *r)
+{
+	int prec = precision_of(r->precision, 3), q;
+	double key = isfinite(r->prompt_ms) ? r->prompt_ms : r->gen_ms;
+	sqlite3_stmt *s;
+	long long id = 0;
+
+	/* a request is recognised by its token counts and times; without
+	 * times there is nothing to recognise it by */
+	if (!isfinite(key))
+		return 0;
+	s = stmt(st, ST_FIND_SERVER_VALUE);
+	if (!s)
+		return -1;
+	bind_server(s, 0, host_id, unknown, r);
+	bind_window(s, 31, key, prec);
+	id = scan_server(st, s, r);
+	for (q = 1; id == 0 && q < prec && q <= MAX_PRECISION; q++) {
+		s = stmt(st, ST_FIND_SERVER_PRECISION);
+		if (!s)
+			return -1;
+		bind_server(s, 0, host_id, unknown, r);
+		bind_int(s, 30, q);
+		bind_window(s, 31, key, q);
+		id = scan_server(st, s, r);
+	}
+	return id;
+}
+
+int hdb_store_add_server(struct hdb_store *st, long long source_id,
+			 long long host_id, const struct hdb_server_record *r,
+			 int *dup)
+{
+	sqlite3_stmt *s;
+	long long unknown, id;
+
+	*dup = 0;
+	if (unknown_host_id(st, &unknown))
+		return -1;
+	id = find_server(st, host_id, unknown, r);
+	if (id < 0)
+		return -1;
+	if (id > 0) {
 		*dup = 1;
 		s = stmt(st, ST_MERGE_SERVER);
 		if (!s)

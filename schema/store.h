@@ -140,11 +140,29 @@ int hdb_store_schema_version(void);
 
 /*
  * Opens the store at path.  A store written by a newer halodb, or a file
- * that is not a halodb store, is refused.  Returns 0 and sets *out (free
- * with hdb_store_close), or -1 with hdb_error set.
+ * that is not a halodb store, is refused.  For writing, the store and its
+ * directory must be writable (the WAL lives beside it); for reading, a
+ * store in a directory that cannot be written is read as immutable.
+ * Returns 0 and sets *out (free with hdb_store_close), or -1 with
+ * hdb_error set.
  */
 int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		   struct hdb_store **out);
+/*
+ * Writers wait for each other (an ingest's one-file transaction may last
+ * minutes), up to ten minutes; readers are not held up by a writer (WAL)
+ * and wait the same way for the moments a checkpoint locks them out.  fn
+ * is called once per open store when a wait has lasted a few seconds, so
+ * that the caller can say why nothing happens.  Process-wide; fn NULL
+ * turns it off.
+ */
+void hdb_store_set_wait_hook(void (*fn)(void *ctx, const char *path),
+			     void *ctx);
+
+/* The name of the host that results naming no machine go to; --host
+ * cannot take it. */
+#define HDB_UNKNOWN_HOST "unknown"
+
 /* Closes the store; NULL is a no-op.  Returns 0 or -1 on a close error. */
 int hdb_store_close(struct hdb_store *st);
 

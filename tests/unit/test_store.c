@@ -3,7 +3,12 @@
 #include "../../schema/store.h"
 #include "../../util.h"
 
+#include <errno.h>
+#include <sched.h>
 #include <sqlite3.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 static const char *path_in_tmp(const char *name)
 {
@@ -304,6 +309,373 @@ static void a_measurement_printed_twice_is_one_row(void)
 	hdb_store_close(st);
 }
 
+/* A store as halodb schema 3 wrote it (before issue 7's migration). */
+static const char *version_3_store(const char *name)
+{
+	const char *p = path_in_tmp(name);
+	int i;
+
+	for (i = 0; i < 3; i++)
+		raw_exec(p, hdb_schema_files[i].text);
+	raw_exec(p, "PRAGMA user_version = 3; PRAGMA application_id = 1751215215;");
+	return p;
+}
+
+/* Regression (issue 7): --host unknown took the name of the host of
+ * results that name no machine, and the store could never make that host
+ * again.  The name is refused now, and a store that has such a host is
+ * mended when it is upgraded. */
+static void the_unknown_host_name_is_reserved(void)
+{
+	const char *p = path_in_tmp("unknown.db");
+	struct hdb_store *st;
+	long long id, unknown;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, &id), -1);
+	CHECK_STR(hdb_errmsg(), "--host: 'unknown' is reserved for results that name no machine");
+	hdb_store_rollback(st);
+	hdb_store_close(st);
+	/* what an older halodb left: a host named 'unknown' by --host */
+	p = version_3_store("unknown3.db");
+	raw_exec(p, "INSERT INTO host (id, name, named_by) VALUES (7, 'unknown', 'option')");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(unknown, 7);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host"), 1);
+	hdb_store_close(st);
+}
+
+/* Runs "$HALODB --db db ARGS" (a shell line) with stderr into err;
+ * returns its exit status, or -1 when $HALODB is not set. */
+static int run_halodb(const char *db, const char *args, const char *err)
+{
+	const char *bin = getenv("HALODB");
+	char cmd[4096];
+	int rc;
+
+	if (!bin || !*bin)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "'%s' --db '%s' %s >/dev/null 2>'%s'", bin,
+		 db, args, err);
+	rc = system(cmd);
+	return WIFEXITED(rc) ? WEXITSTATUS(rc) : 128;
+}
+
+static int waited_told;
+
+static void note_wait(void *ctx, const char *path)
+{
+	(void)ctx;
+	(void)path;
+	waited_told++;
+}
+
+/* Another process holds the write lock of store p for secs seconds. */
+static pid_t hold_write_lock(const char *p, int secs)
+{
+	char ready[1100];
+	pid_t pid;
+
+	snprintf(ready, sizeof(ready), "%s/held.ready", t_tmpdir());
+	unlink(ready);
+	pid = fork();
+	if (pid == 0) {
+		sqlite3 *db;
+		FILE *f;
+
+		if (sqlite3_open(p, &db) != SQLITE_OK ||
+		    sqlite3_exec(db, "BEGIN IMMEDIATE; INSERT INTO source (path, sha256, bytes, format, ingested_at) "
+				 "VALUES ('held', 'held', 0, 'x', 'now')", NULL, NULL, NULL) != SQLITE_OK)
+			_exit(3);
+		f = fopen(ready, "w");
+		if (f)
+			fclose(f);
+		sleep((unsigned)secs);
+		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+		sqlite3_close(db);
+		_exit(0);
+	}
+	while (access(ready, F_OK) != 0)
+		usleep(10000);
+	return pid;
+}
+
+static int count_in_file(const char *path, const char *needle)
+{
+	char line[4096];
+	int n = 0;
+	FILE *f = fopen(path, "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		n += strstr(line, needle) != NULL;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+/*
+ * Regression (issue 7): a writer whose transaction outlasted the 5 s busy
+ * timeout made a second ingest fail with 'database is locked'.  Another
+ * process holds the write lock for 6 s: a reader is not held up; an
+ * ingest waits, says so once, and goes in.  Without $HALODB the library
+ * is checked instead of the command.
+ */
+static void a_writer_waits_for_a_long_transaction(void)
+{
+	const char *p = path_in_tmp("busy.db");
+	const char *json = t_write("busy.jsonl", "{\"cpu_info\": \"AMD EPYC\", "
+		"\"model_type\": \"llama ?B Q4_0\", \"n_prompt\": 512, "
+		"\"n_gen\": 0, \"n_depth\": 0, \"avg_ts\": 10.5}\n");
+	char err[1100], args[1200];
+	struct hdb_store *st;
+	pid_t pid;
+	int status, rc;
+
+	snprintf(err, sizeof(err), "%s/busy.err", t_tmpdir());
+	snprintf(args, sizeof(args), "ingest '%s'", json);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	hdb_store_close(st);
+	pid = hold_write_lock(p, 6);
+	rc = run_halodb(p, "sql 'select count(*) from source'", err);
+	if (rc >= 0) {
+		CHECK_INT(rc, 0);
+		CHECK_INT(count_in_file(err, "locked"), 0);
+		rc = run_halodb(p, args, err);
+		CHECK_INT(rc, 0);
+		CHECK_INT(count_in_file(err, "halodb: waiting for another ingest to finish"), 1);
+	} else {
+		hdb_store_set_wait_hook(note_wait, NULL);
+		waited_told = 0;
+		CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+		CHECK_INT(hdb_store_begin(st), 0);
+		CHECK_INT(waited_told, 1);
+		CHECK_INT(hdb_store_commit(st), 0);
+		hdb_store_close(st);
+		hdb_store_set_wait_hook(NULL, NULL);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	      WEXITSTATUS(status) == 0);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_READ, &st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM source"), rc >= 0 ? 2 : 1);
+	hdb_store_close(st);
+}
+
+/*
+ * Regression (issue 7): a store in a directory that cannot be written (no
+ * -shm beside it) could not be read: 'attempt to write a readonly
+ * database'.  The directory is made read-only by a read-only bind mount
+ * in a mount namespace of a child (root ignores permission bits), or by
+ * its mode when not root; the test is skipped, saying so, when neither
+ * can be had.
+ */
+static void a_store_in_a_read_only_directory_can_be_read(void)
+{
+	char dir[1024], db[1100], err[1100], out[1100], args[1200];
+	struct hdb_store *st;
+	long long src;
+	pid_t pid;
+	int status;
+
+	snprintf(dir, sizeof(dir), "%s/rodir", t_tmpdir());
+	snprintf(db, sizeof(db), "%s/rodir/s.db", t_tmpdir());
+	snprintf(err, sizeof(err), "%s/ro.err", t_tmpdir());
+	snprintf(out, sizeof(out), "%s/ro-report", t_tmpdir());
+	mkdir(dir, 0755);
+	CHECK_INT(hdb_store_open(db, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.json", "aa", 1, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(hdb_store_close(st), 0);
+	pid = fork();
+	if (pid == 0) {
+		int code = 0;
+
+		if (geteuid() == 0) {
+			if (unshare(CLONE_NEWNS) ||
+			    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
+			    mount(dir, dir, NULL, MS_BIND, NULL) ||
+			    mount(NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL))
+				_exit(77);
+		} else if (chmod(dir, 0555)) {
+			_exit(77);
+		}
+		if (hdb_store_open(db, HDB_STORE_READ, &st))
+			code |= 1;
+		else if (one_int(st, "SELECT count(*) FROM source") != 1)
+			code |= 2;
+		hdb_store_close(st);
+		if (hdb_store_open(db, HDB_STORE_WRITE, &st) == 0 ||
+		    !strstr(hdb_errmsg(), "is not writable"))
+			code |= 4;
+		if (run_halodb(db, "sql 'select count(*) from source'", err) > 0 ||
+		    run_halodb(db, "hosts", err) > 0)
+			code |= 8;
+		snprintf(args, sizeof(args), "report --out '%s'", out);
+		if (run_halodb(db, args, err) > 0)
+			code |= 16;
+		/* ingest says why it cannot write there */
+		snprintf(args, sizeof(args), "ingest '%s'", db);
+		if (run_halodb(db, args, err) == 0 ||
+		    (getenv("HALODB") && count_in_file(err, "/rodir' is not writable") != 1))
+			code |= 32;
+		if (geteuid() != 0)
+			chmod(dir, 0755);
+		_exit(code);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
+	if (WEXITSTATUS(status) == 77) {
+		fprintf(stderr, "%s: skipped: cannot make a read-only directory "
+			"(no mount namespace)\n", t_name);
+		return;
+	}
+	CHECK_INT(WEXITSTATUS(status), 0);
+	if (WEXITSTATUS(status) & 8 || WEXITSTATUS(status) & 16) {
+		char line[512];
+		FILE *f = fopen(err, "r");
+
+		while (f && fgets(line, sizeof(line), f))
+			fprintf(stderr, "  %s", line);
+		if (f)
+			fclose(f);
+	}
+}
+
+/*
+ * Regression (issue 7): finding a measurement again scanned every row of
+ * one model, test, depth and tenth of a tok/s, so that ingest was
+ * quadratic when thousands of runs shared them.  The probes are narrow
+ * now; what they find must stay what the scan found: a markdown row
+ * (no test_time, two decimals, or one) and a JSON row (six) of one run
+ * are one row whichever comes first, and runs at other times are not.
+ * A store of schema 3 gets the new indexes in place.
+ */
+static void lookups_stay_narrow_and_find_the_same_rows(void)
+{
+	const char *p = version_3_store("narrow.db");
+	struct hdb_store *st;
+	struct hdb_bench_record json = record("pp512", 440.797537), md, md1;
+	long long src, host, unknown;
+	char when[32];
+	int dup, i;
+
+	raw_exec(p, "INSERT INTO source VALUES (1, 'old.json', 'old', 1, 'llama-bench-json', 0, 'x', NULL);"
+		    "INSERT INTO host VALUES (1, 'epyc-1', 'option', NULL, NULL);"
+		    "INSERT INTO bench (source_id, source_line, host_id, model_type, test, n_prompt, n_gen, "
+		    "n_depth, test_time, avg_ts, stddev_ts, precision, ts_bucket) VALUES (1, 1, 1, 'llama', "
+		    "'pp512', 512, 0, 0, '2026-01-01T00:00:00Z', 99.123456, 1.5, 6, 991)");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(one_int(st, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name IN "
+			      "('bench_time', 'bench_value', 'bench_precision', 'server_value', "
+			      "'server_precision')"), 5);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	/* the row from before the upgrade, printed as markdown */
+	md = record("pp512", 99.12);
+	md.model_type = "llama";
+	md.stddev_ts = 1.5;
+	md.precision = 2;
+	md.samples_known = 0;
+	md.n_samples = 0;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	/* 3000 runs of one test at one value, a second apart */
+	json.model_type = "qwen3moe";
+	json.stddev_ts = 1.803621;
+	for (i = 0; i < 3000; i++) {
+		snprintf(when, sizeof(when), "2026-11-22T%02d:%02d:%02dZ", i / 3600, i / 60 % 60, i % 60);
+		json.test_time = when;
+		CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+		CHECK_INT(dup, 0);
+	}
+	/* one of them again, and as markdown */
+	json.test_time = "2026-11-22T00:00:07Z";
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.model_type = "qwen3moe";
+	md.avg_ts = 440.80;
+	md.stddev_ts = 1.80;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	/* markdown first (one decimal), then another markdown (two), then
+	 * JSON: one row */
+	md1 = md;
+	md1.n_depth = 512;
+	md1.avg_ts = 440.8;
+	md1.stddev_ts = 1.8;
+	md1.precision = 1;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md1, &dup), 0);
+	CHECK_INT(dup, 0);
+	md.n_depth = 512;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	json.n_depth = 512;
+	json.test_time = "2026-11-23T00:00:00Z";
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	/* but not a value outside the tolerance */
+	md.avg_ts = 440.82;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 1 + 3000 + 2);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE n_depth = 512 AND precision = 6 "
+			      "AND host_id = (SELECT id FROM host WHERE name = 'epyc-1')"), 1);
+	hdb_store_close(st);
+}
+
+/* The same for requests: one logged with two decimals and saved as a
+ * JSON response with three is one row, among many like it. */
+static void requests_are_found_again_among_many(void)
+{
+	const char *p = path_in_tmp("req.db");
+	struct hdb_store *st;
+	struct hdb_server_record r;
+	long long src, unknown;
+	int dup, i;
+
+	memset(&r, 0, sizeof(r));
+	r.tool = "llama-server";
+	r.build_number = r.n_ctx = r.n_slots = r.slot_id = r.task_id = HDB_UNSET;
+	r.cache_n = HDB_UNSET;
+	r.prompt_n = 100;
+	r.gen_n = 50;
+	r.prompt_tps = r.gen_tps = NAN;
+	r.gen_ms = 500.0;
+	r.precision = 3;
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-log", &src), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	for (i = 0; i < 2000; i++) {
+		r.prompt_ms = 120.0 + i * 0.001;
+		r.task_id = i;
+		CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+		CHECK_INT(dup, 0);
+	}
+	r.prompt_ms = 120.5;
+	r.task_id = HDB_UNSET;
+	r.precision = 1;
+	CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+	CHECK_INT(dup, 1);
+	r.prompt_ms = 121.23;
+	r.precision = 2;
+	CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+	CHECK_INT(dup, 1);
+	r.prompt_ms = 1.0;
+	CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM server_request"), 2001);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(new_store_is_stamped_and_in_wal_mode);
@@ -314,5 +686,10 @@ int main(void)
 	RUN(hosts_by_key_and_by_name);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_measurement_printed_twice_is_one_row);
+	RUN(the_unknown_host_name_is_reserved);
+	RUN(lookups_stay_narrow_and_find_the_same_rows);
+	RUN(requests_are_found_again_among_many);
+	RUN(a_writer_waits_for_a_long_transaction);
+	RUN(a_store_in_a_read_only_directory_can_be_read);
 	return t_done();
 }
