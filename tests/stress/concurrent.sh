@@ -157,6 +157,12 @@ EOF
 		else
 			ok "an ingest behind a 7 s write transaction waited and succeeded"
 			exact "after the long transaction"
+			# the wording issue 7 asks for, so that a wait is not a mystery
+			if grep -q 'waiting for another ingest to finish' "$work/out"; then
+				ok "the waiting ingest said so"
+			else
+				bad "an ingest behind a 7 s write transaction did not say 'waiting for another ingest to finish': $(head -c 300 "$work/out")"
+			fi
 		fi
 	fi
 fi
