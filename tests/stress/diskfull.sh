@@ -95,7 +95,7 @@ if [ "$ic" != ok ]; then
 elif ! msg=$(whole "$db"); then
 	bad "after ENOSPC: $msg"
 else
-	ok "after ENOSPC: integrity ok, $(sqlv "$db" "select count(*) from source") sources whole"
+	ok "after ENOSPC: integrity ok, $msg sources whole"
 fi
 
 # To the last byte, then the report: the store has grown since the first.
