@@ -74,6 +74,16 @@ exact() {
 	fi
 }
 
+# said N RC: what writer N said that was not a file going in, when it
+# failed; its last lines when that is nothing.
+said() {
+	local what
+	[ "$2" -ne 0 ] || return 0
+	what=$(grep -Ev ': warning: |: [0-9]+ rows?( |,|$)|: already ingested$' "$work/w$1.out")
+	[ -n "$what" ] || what=$(tail -n 2 "$work/w$1.out")
+	printf 'writer %d: %s; ' "$1" "$(printf '%s\n' "$what" | head -n 3 | paste -sd '|' | head -c 300)"
+}
+
 # writers LABEL ARGS1 -- ARGS2: two ingests at once; both must exit 0.
 writers() {
 	local label=$1 a=() b=() rc1 rc2 p1 p2
@@ -89,7 +99,7 @@ writers() {
 	wait "$p1"; rc1=$?
 	wait "$p2"; rc2=$?
 	if [ "$rc1" -ne 0 ] || [ "$rc2" -ne 0 ]; then
-		bad "$label: writers exited $rc1 and $rc2: $(grep -hEv ': warning: |: [0-9]+ rows?( |,|$)|: already ingested$' "$work/w1.out" "$work/w2.out" | head -n 3 | head -c 400)"
+		bad "$label: writers exited $rc1 and $rc2; $(said 1 "$rc1")$(said 2 "$rc2")"
 	else
 		ok "$label: both writers exited 0"
 	fi

@@ -11,6 +11,10 @@
 . "$(dirname "$0")/common.inc"
 
 b9749="$fixtures/b9749"
+if ! command -v timeout > /dev/null 2>&1; then
+	skip "non-regular file tests need timeout(1), which is absent"
+	finish
+fi
 mkfifo "$work/fifo" || { skip "mkfifo failed"; finish; }
 ln -s /dev/zero "$work/zero"
 
