@@ -191,13 +191,13 @@ if section 3; then
 		measure "halodb ingest again (all known)" "$HALODB" --db "$work/dir.db" ingest "$dir"
 		awk -v n="$n" -v c="$c" -v h="$h" -v s1="$s1" -v m1="$m1" -v x1="$x1" -v s2="$S" -v m2="$M" -v x2="$(ex)" 'BEGIN {
 			k = n / 1000
-			printf "%7d | %7.3f s | %7.3f s | %12.3f s | %11.3f s | %3.1f MiB | %3.1f MiB%s%s\n",
+			printf "%7d | %7.3f s | %7.3f s | %12.3f s | %10.3f s | %5.1f MiB | %5.1f MiB%s%s\n",
 				n, c / k, h / k, s1 / k, s2 / k, m1, m2, x1, x2 }' >> "$table"
 		rm -rf "$dir" "$work/dir.db"*
 	done
 	echo
-	echo "        | per 1000 files                                                     | peak RSS"
-	echo "  files |       cat | sha256sum |  halodb ingest | again (known) |  ingest | again"
+	printf '%7s | %-51s | %s\n' "" "time per 1000 files" "peak RSS"
+	printf '%7s | %9s | %9s | %14s | %12s | %9s | %9s\n' files cat sha256sum "halodb ingest" "again, known" ingest again
 	cat "$table"
 fi
 
