@@ -6,6 +6,8 @@
 #   3. the corpus test: tests/corpus.txt against ../shared/formats
 #      (skipped, and said so, when ../shared is absent; HALODB_SHARED
 #      points elsewhere)
+#   4. stress: every tests/stress/*.sh (each ends 'N passed, N failed';
+#      HALODB_STRESS_PENDING=1 also runs the checks waiting on a fix)
 #
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
@@ -154,6 +156,28 @@ if [ -d "$SHARED" ]; then
 else
 	printf 'corpus test skipped: %s is absent\n' "$SHARED" >&2
 fi
+
+# ---- 4. stress -----------------------------------------------------------
+# tests/stress/*.sh: SIGKILL mid-batch, two writers and a reader,
+# non-regular files, a full disk.  Each ends 'N passed, N failed' like a
+# unit test; their failures, skips and 'pending:' notes go to stderr.
+# HALODB_STRESS_PENDING=1 also runs the checks that wait on a known fix.
+export HALODB HALODB_WRAP=$WRAP
+for t in "$here"/stress/*.sh; do
+	[ -x "$t" ] || continue
+	"$t" > "$work/stress.out"
+	rc=$?
+	last=$(tail -n 1 "$work/stress.out")
+	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+			bad "stress/$(basename "$t"): exit status $rc"
+		fi
+	else
+		bad "stress/$(basename "$t"): crashed (exit $rc): $(tail -n 3 "$work/stress.out")"
+	fi
+done
 
 printf '%d passed, %d failed\n' "$pass" "$fail"
 [ "$fail" -eq 0 ]

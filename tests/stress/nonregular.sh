@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# tests/stress/nonregular.sh: non-regular files wherever a path is taken.
+#
+# A FIFO blocks a reader forever and /dev/zero never ends, so each is
+# checked wherever halodb accepts a path: ingest PATH (alone and inside a
+# directory), --stderr, an Aider run's .aider.results.json (as a
+# symlink), --db, report --templates, report --out.  Each must finish
+# (timeout 20), exit 1 or 2 with a message naming the path, and stay
+# small (peak RSS under 256 MiB by /usr/bin/time; address space capped at
+# 2 GB with ulimit -v where the build allows it).
+. "$(dirname "$0")/common.inc"
+
+b9749="$fixtures/b9749"
+if ! command -v timeout > /dev/null 2>&1; then
+	skip "non-regular file tests need timeout(1), which is absent"
+	finish
+fi
+mkfifo "$work/fifo" || { skip "mkfifo failed"; finish; }
+ln -s /dev/zero "$work/zero"
+
+limit_vm=1
+if [ -n "$WRAP" ] || grep -qa __asan_init "$HALODB" 2>/dev/null; then
+	limit_vm=0	# ASan and valgrind need a large address space
+fi
+have_time=0
+[ -x /usr/bin/time ] && have_time=1
+if [ -n "$WRAP" ]; then
+	note "HALODB_WRAP is set: peak RSS is the wrapper's, not checked"
+	have_time=0
+fi
+
+# refuse LABEL NEEDLE DIR ARGS...: halodb ARGS, run in DIR, must finish
+# with exit status 1 or 2, say NEEDLE (the offending path) on stderr, and
+# stay small.
+refuse() {
+	local label=$1 needle=$2 dir=$3 rc rss
+	shift 3
+	rm -f "$work/rss"
+	(
+		cd "$dir" || exit 99
+		[ "$limit_vm" = 1 ] && ulimit -v 2000000
+		if [ "$have_time" = 1 ]; then
+			exec /usr/bin/time -f %M -o "$work/rss" timeout 20 $WRAP "$HALODB" "$@"
+		else
+			exec timeout 20 $WRAP "$HALODB" "$@"
+		fi
+	) > "$work/out" 2> "$work/err" < /dev/null
+	rc=$?
+	rss=$(tail -n 1 "$work/rss" 2>/dev/null)
+	case $rc in
+	124) bad "$label: still running after 20 s (killed)"; return ;;
+	1|2) ;;
+	0) bad "$label: exit 0, expected a refusal; stdout: $(head -c 200 "$work/out")"; return ;;
+	*) bad "$label: exit $rc (a crash or a signal; 1 or 2 expected): $(head -c 300 "$work/err")"; return ;;
+	esac
+	if [ ! -s "$work/err" ]; then
+		bad "$label: exit $rc without a message on stderr"
+	elif ! grep -qF -- "$needle" "$work/err"; then
+		bad "$label: the message does not name '$needle': $(head -c 300 "$work/err")"
+	elif [ "$have_time" = 1 ] && { [ -z "$rss" ] || [ "$rss" -gt 262144 ]; }; then
+		bad "$label: peak RSS ${rss:-?} KiB, over 256 MiB"
+	else
+		ok "$label: exit $rc, $(head -n 1 "$work/err" | head -c 120)${rss:+ (peak RSS $rss KiB)}"
+	fi
+}
+
+db="$work/store.db"
+hdb --db "$db" ingest "$b9749/bench-moe-q8kv.json" > /dev/null 2>&1 ||
+	{ bad "seeding a store failed"; finish; }
+
+# ---- ingest PATH -----------------------------------------------------
+refuse "ingest FIFO" fifo "$work" --db "$work/a.db" ingest fifo
+refuse "ingest /dev/zero" /dev/zero "$work" --db "$work/a.db" ingest /dev/zero
+refuse "ingest a symlink to /dev/zero" zero "$work" --db "$work/a.db" ingest zero
+mkdir "$work/withfifo"
+cp "$b9749/bench-moe-q4kv.jsonl" "$work/withfifo/"
+mkfifo "$work/withfifo/results.json"
+if pending "A's item 4 fix: a FIFO inside a directory is skipped silently (exit 0, nothing said)"; then
+	refuse "ingest a directory holding a FIFO" results.json "$work" --db "$work/b.db" ingest withfifo
+fi
+
+# ---- ingest --stderr -------------------------------------------------
+# The results file is a run that died, so its stderr is read for the cause.
+if pending "A's item 4 fix: --stderr /dev/zero reads without bound (GBs), --stderr FIFO hangs"; then
+	cp "$b9749/bench-missing-model.json" "$work/died.json"
+	refuse "ingest --stderr /dev/zero" /dev/zero "$work" --db "$work/c.db" ingest --stderr /dev/zero died.json
+	refuse "ingest --stderr FIFO" fifo "$work" --db "$work/c.db" ingest --stderr fifo died.json
+fi
+
+# ---- an Aider run whose .aider.results.json is not a file -------------
+if pending "A's item 4 fix: an Aider .aider.results.json linked to /dev/zero exhausts memory, to a FIFO hangs"; then
+	for target in zero fifo; do
+		run="$work/aider-$target/2024-05-01-20-05-59--flat-fixture"
+		mkdir -p "$work/aider-$target"
+		cp -R "$fixtures/aider/2024-05-01-20-05-59--flat-fixture" "$run"
+		rm "$run/bowling/.aider.results.json"
+		ln -s "$work/$target" "$run/bowling/.aider.results.json"
+		refuse "ingest an Aider run, .aider.results.json -> $target" .aider.results.json \
+			"$work" --db "$work/d-$target.db" ingest --model m "$run"
+	done
+fi
+
+# ---- --db ------------------------------------------------------------
+mkdir "$work/dbdir"
+refuse "ingest --db FIFO" fifo "$work" --db fifo ingest "$b9749/bench-moe-q8kv.json"
+refuse "ingest --db DIR" dbdir "$work" --db dbdir ingest "$b9749/bench-moe-q8kv.json"
+refuse "sql --db DIR" dbdir "$work" --db dbdir sql "select 1"
+refuse "sql --db /dev/zero" zero "$work" --db zero sql "select 1"
+if pending "B's item 4 fix: sql --db FIFO hangs"; then
+	refuse "sql --db FIFO" fifo "$work" --db fifo sql "select 1"
+	refuse "report --db FIFO" fifo "$work" --db fifo report --out site-fifo
+fi
+if pending "B's item 4 fix: ingest --db pointing at /dev/zero opens it with SQLite, which creates /dev/zero-journal"; then
+	made=""
+	for x in journal wal shm; do
+		[ -e "/dev/zero-$x" ] || made="$made /dev/zero-$x"
+	done
+	refuse "ingest --db /dev/zero" zero "$work" --db zero ingest "$b9749/bench-moe-q8kv.json"
+	for f in $made; do
+		if [ -e "$f" ]; then
+			bad "ingest --db /dev/zero: it created $f (removed)"
+			rm -f "$f"
+		fi
+	done
+fi
+
+# ---- report --templates and --out ------------------------------------
+if pending "C's item 4 fix: report --templates DIR reads a FIFO (hangs) or /dev/zero (GBs)"; then
+	for f in page.html style.css report.md; do
+		for target in fifo zero; do
+			t="$work/tpl-$target-$f"
+			mkdir "$t"
+			cp "$stress_dir/../../templates/"* "$t/"
+			rm "$t/$f"
+			ln -s "$work/$target" "$t/$f"
+			refuse "report --templates, $f -> $target" "$f" "$work" \
+				--db "$db" report --templates "$t" --out "site-$target-$f"
+		done
+	done
+fi
+echo "not a directory" > "$work/afile"
+refuse "report --out FILE" afile "$work" --db "$db" report --out afile
+if [ "$(cat "$work/afile")" != "not a directory" ]; then
+	bad "report --out FILE changed the file"
+fi
+finish
