@@ -113,6 +113,8 @@ int hdb_parse_niah(FILE *f, const char *path, int pass_score,
  * benchmark.py --stats does, an item per exercise), and a leaderboard YAML
  * file (reference records, read with libyaml). */
 int hdb_is_aider_run(const char *dir);
+/* The largest .aider.results.json read (they hold a few kB). */
+#define HDB_AIDER_RESULT_MAX ((size_t)16 << 20)
 int hdb_parse_aider_run(const char *dir, const struct hdb_sink *sink,
 			struct hdb_parse_info *info);
 int hdb_parse_aider_board(FILE *f, const char *path,
