@@ -314,3 +314,32 @@ int hdb_utf8_valid(const char *s)
 	n = strlen(s);
 	return hdb_utf8_prefix(s, n) == n;
 }
+
+void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		size_t ok = hdb_utf8_prefix(s + i, len - i);
+
+		if (ok) {
+			/* whole characters only */
+			size_t take = ok < size - 1 - o ? ok : size - 1 - o;
+
+			while (take && take < ok &&
+			       ((unsigned char)s[i + take] & 0xc0) == 0x80)
+				take--;
+			memcpy(dst + o, s + i, take);
+			o += take;
+			if (take < ok)
+				break;
+			i += ok;
+			continue;
+		}
+		if (o + 1 >= size)
+			break;
+		dst[o++] = '?';
+		i++;
+	}
+	dst[o] = '\0';
+}

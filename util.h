@@ -96,5 +96,9 @@ int read_file(const char *path, char **out, size_t *len);
  */
 size_t hdb_utf8_prefix(const char *s, size_t len);
 int hdb_utf8_valid(const char *s);
+/* Copies s[0..len) into dst[size] as UTF-8 text: each byte that is not
+ * part of a valid character becomes '?', a character that does not fit
+ * whole is left out, and dst is always NUL-terminated (size > 0). */
+void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len);
 
 #endif

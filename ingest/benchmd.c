@@ -218,6 +218,10 @@ static int read_line(struct reader *rd, struct line *l)
 	for (i = 0; i < l->text.len && is_blank_char(l->text.buf[i]); i++)
 		;
 	l->table = i < l->text.len && l->text.buf[i] == '|';
+	/* table cells are stored; other lines are noise or, made
+	 * printable, an error line */
+	if (l->table && hdb_check_utf8(rd->path, l->no, 1, l->raw, l->raw_len))
+		return -1;
 	l->sep = 0;
 	l->n_cells = 0;
 	if (l->table) {

@@ -174,12 +174,59 @@ static void count_row(struct file_ctx *fc, int dup)
 		fc->rows++;
 }
 
+/*
+ * Nothing but UTF-8 text goes into the store, whatever parser made the
+ * record (jansson checks JSON; the line parsers check their lines; this
+ * is the net under all of them).  raw, the record's text from its line
+ * on, gives the position; values is n long; NULL is no text.
+ */
+static int check_text(const struct file_ctx *fc, long line, const char *raw,
+		      const char *const *values, size_t n)
+{
+	size_t i, len = raw ? strlen(raw) : 0, ok = hdb_utf8_prefix(raw, len);
+
+	if (line < 1)
+		line = 1;
+	if (ok < len) {
+		const char *bol = raw, *p;
+
+		for (p = raw; p < raw + ok; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		return hdb_check_utf8(fc->path, line, 1, bol,
+				      len - (size_t)(bol - raw));
+	}
+	for (i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		len = strlen(values[i]);
+		ok = hdb_utf8_prefix(values[i], len);
+		if (ok < len)
+			return hdb_error("%s:%ld:1: expected UTF-8 text in "
+					 "every field, found the byte 0x%02x",
+					 fc->path, line,
+					 (unsigned char)values[i][ok]);
+	}
+	return 0;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
 static int on_bench(void *ctx, const struct hdb_bench_record *r)
 {
 	struct file_ctx *fc = ctx;
 	int dup;
 
-	if (resolve_host(fc, r->cpu_info, r->gpu_info) ||
+	const char *text[] = {
+		r->cpu_info, r->gpu_info, r->backend, r->build_commit,
+		r->model, r->model_type, r->model_file, r->quant, r->type_k,
+		r->type_v, r->test, r->test_time, r->status, r->error,
+	};
+
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, r->cpu_info, r->gpu_info) ||
 	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id, r,
 				&dup))
 		return -1;
@@ -196,9 +243,14 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 static int on_server(void *ctx, const struct hdb_server_record *r)
 {
 	struct file_ctx *fc = ctx;
+	const char *text[] = {
+		r->tool, r->build_commit, r->model, r->model_file, r->quant,
+		r->type_k, r->type_v,
+	};
 	int dup;
 
-	if (resolve_host(fc, NULL, NULL) ||
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, NULL, NULL) ||
 	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id, r,
 				 &dup))
 		return -1;
@@ -233,8 +285,13 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	struct qref *q;
 	long long id;
 	int rc = 0;
+	const char *text[] = {
+		r->harness, r->benchmark, r->parent, r->metric, r->model_named,
+		r->version, r->run_date, r->details,
+	};
 
-	if (resolve_host(fc, NULL, NULL))
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, NULL, NULL))
 		return -1;
 	/* needle cells come one file each: a run's files make one row */
 	if (!strcmp(r->harness, "niah")) {
@@ -300,7 +357,10 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 	struct file_ctx *fc = ctx;
 	long long id = task && metric ? find_qref(fc, task, metric)
 				       : fc->last_quality;
+	const char *text[] = { it->item, it->detail };
 
+	if (check_text(fc, 0, NULL, text, N_OF(text)))
+		return -1;
 	if (id <= 0) {
 		fc->unplaced++;
 		return 0;
@@ -314,8 +374,12 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 static int on_reference(void *ctx, const struct hdb_reference_record *r)
 {
 	struct file_ctx *fc = ctx;
+	const char *text[] = {
+		r->model, r->benchmark, r->variant, r->date, r->details,
+	};
 
-	if (hdb_store_add_reference(fc->run->st, fc->source_id, r))
+	if (check_text(fc, r->line, NULL, text, N_OF(text)) ||
+	    hdb_store_add_reference(fc->run->st, fc->source_id, r))
 		return -1;
 	fc->rows++;
 	return 0;

@@ -39,6 +39,16 @@ struct hdb_sink {
  * or "\r\n".  Returns its length, or -1 at the end of the file. */
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f);
 
+/* Line 1 without its UTF-8 byte-order mark (len shrinks); other lines
+ * as they are. */
+const char *hdb_skip_bom(const char *line, size_t *len, long lineno);
+
+/* 0 when s[0..len) is UTF-8 text; else -1 with hdb_error set to
+ * 'path:line:col: expected UTF-8 text, found the byte 0xff', col being
+ * the column of s[0] in the file. */
+int hdb_check_utf8(const char *path, long line, long col, const char *s,
+		   size_t len);
+
 /* Reports a warning through the sink (formatted like printf). */
 void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)
 	HDB_PRINTF(2, 3);

@@ -1,10 +1,12 @@
 /*
  * sink.c: the small shared pieces of ingest/ that every parser and the
- * driver use: reading lines, warnings through the sink, format names.
+ * driver use: reading lines, byte-order marks, the UTF-8 check with its
+ * error position, warnings through the sink, format names.
  */
 #include "parsers.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f)
 {
@@ -17,6 +19,27 @@ ssize_t hdb_getline(char **line, size_t *cap, FILE *f)
 	if (n && (*line)[n - 1] == '\r')
 		(*line)[--n] = '\0';
 	return n;
+}
+
+const char *hdb_skip_bom(const char *line, size_t *len, long lineno)
+{
+	if (lineno == 1 && *len >= 3 && !memcmp(line, "\xef\xbb\xbf", 3)) {
+		*len -= 3;
+		return line + 3;
+	}
+	return line;
+}
+
+int hdb_check_utf8(const char *path, long line, long col, const char *s,
+		   size_t len)
+{
+	size_t ok = hdb_utf8_prefix(s, len);
+
+	if (ok == len)
+		return 0;
+	return hdb_error("%s:%ld:%ld: expected UTF-8 text, found the byte "
+			 "0x%02x", path, line, col + (long)ok,
+			 (unsigned char)s[ok]);
 }
 
 void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)

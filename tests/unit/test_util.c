@@ -85,6 +85,21 @@ static void utf8_strict(void)
 	CHECK(hdb_utf8_valid(NULL));
 }
 
+static void utf8_copy_makes_text(void)
+{
+	char buf[8];
+
+	hdb_utf8_copy(buf, sizeof(buf), "a\xff" "b", 3);
+	CHECK_STR(buf, "a?b");
+	/* U+20AC does not fit whole after 5 bytes: left out, not cut */
+	hdb_utf8_copy(buf, sizeof(buf), "abcde\xe2\x82\xac", 8);
+	CHECK_STR(buf, "abcde");
+	hdb_utf8_copy(buf, sizeof(buf), "\xed\xa0\x80", 3);
+	CHECK_STR(buf, "???");
+	hdb_utf8_copy(buf, 1, "abc", 3);
+	CHECK_STR(buf, "");
+}
+
 static void open_regular_refuses_devices_and_fifos(void)
 {
 	char fifo[1024];
@@ -136,6 +151,7 @@ int main(void)
 	RUN(error_slot_keeps_the_last_message);
 	RUN(xasprintf_formats);
 	RUN(utf8_strict);
+	RUN(utf8_copy_makes_text);
 	RUN(open_regular_refuses_devices_and_fifos);
 	RUN(read_file_is_bounded);
 	return t_done();
