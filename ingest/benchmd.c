@@ -816,6 +816,7 @@ static void foreign_table(struct md *m, const struct line *l)
 /* A table line with a separator under it. */
 static int on_header(struct md *m, const struct line *l)
 {
+	unsigned char seen[sizeof(fields) / sizeof(fields[0])];
 	int test = 0, ts = 0;
 	size_t i;
 
@@ -836,8 +837,18 @@ static int on_header(struct md *m, const struct line *l)
 		m->cols_cap = l->n_cells;
 		m->cols = xrealloc(m->cols, m->cols_cap * sizeof(*m->cols));
 	}
-	for (i = 0; i < l->n_cells; i++)
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < l->n_cells; i++) {
 		m->cols[i] = field_named(l->cells[i].s);
+		if (!m->cols[i])
+			continue;
+		/* a second 't/s' would silently win over the first */
+		if (seen[m->cols[i] - fields]++)
+			return hdb_error("%s:%ld:%ld: expected each column "
+					 "once, found '%s' again", m->path,
+					 l->no, l->cells[i].col,
+					 l->cells[i].s);
+	}
 	m->n_cols = l->n_cells;
 	m->header_line = l->no;
 	m->table = T_BENCH;

@@ -126,3 +126,36 @@ $ halodb --db cut.db sql "select source, count(*) from throughput group by sourc
 > ---------  --------
 > cut.csv           1
 > cut.jsonl         3
+#
+# Regression: negative rates and samples, a build_commit that is not a
+# commit, and token counts out of range were accepted (or misreported).
+# Each llama-bench format refuses them with the reason.
+$ j=fixtures/b9749/bench-moe-q4kv.jsonl; sed '2s/"avg_ts": /"avg_ts": -/' $j > neg-avg.jsonl; sed '2s/"samples_ts": \[ /"samples_ts": [ -/' $j > neg-samples.jsonl; sed '2s/"build_commit": "d32676d"/"build_commit": "<b>not hex<\/b>"/' $j > commit.jsonl; sed '2s/"n_gen": [0-9]*/"n_gen": 4294967296/' $j > big-gen.jsonl; sed '2s/"n_depth": [0-9]*/"n_depth": -1/' $j > neg-depth.jsonl; sed '2s/"avg_ts": /"avg_ts": 1, "avg_ts": /' $j > dup-key.jsonl
+$ halodb --db range.db ingest --host h neg-avg.jsonl neg-samples.jsonl commit.jsonl big-gen.jsonl neg-depth.jsonl dup-key.jsonl
+> 6 failed
+! neg-avg.jsonl:2:828: expected a non-negative number for "avg_ts"
+! neg-samples.jsonl:2:912: expected an array of non-negative numbers for "samples_ts"
+! commit.jsonl:2:2: expected a commit hash (hex digits, maybe '-dirty', or 'unknown') for "build_commit"
+! big-gen.jsonl:2:720: expected a token count from 0 to 2147483647 for "n_gen"
+! neg-depth.jsonl:2:734: expected a token count from 0 to 2147483647 for "n_depth"
+! dup-key.jsonl:2:841: expected each key once, found '"avg_ts"' again
+? 1
+$ sed '/"avg_ts"/s/"avg_ts": /"avg_ts": -/' fixtures/b9749/bench-llama-pg-ub.json > neg-avg.json
+$ c=fixtures/b9749/bench-llama-default.csv; sed '2s/,"\([^"]*\)","\([^"]*\)"$/,"-\1","\2"/' $c > neg-avg.csv; sed '2s/^"d32676d"/"zzz"/' $c > commit.csv; sed '2s/"512","0","0","2026/"512","99999999999","0","2026/' $c > big-gen.csv
+$ q=fixtures/b9749/bench-llama-quants.sql; sed "45s/'155.763512'/'-155.763512'/" $q > neg-avg.sql; sed "45s/VALUES ('d32676d'/VALUES ('d32676d; drop table x'/" $q > commit.sql
+$ m=fixtures/b9749/bench-llama-default.md; sed 's/  pp512 |/pp99999999999 |/' $m > big-prompt.md; sed 's/  847.59 ± 13.00/-847.59 ± 13.00/' $m > neg-avg.md
+$ halodb --db range.db ingest --host h neg-avg.json neg-avg.csv commit.csv big-gen.csv neg-avg.sql commit.sql big-prompt.md neg-avg.md
+> 8 failed
+! neg-avg.json:41:5: expected a non-negative number for "avg_ts"
+! neg-avg.csv:2:1: expected a non-negative number for "avg_ts"
+! commit.csv:2:1: expected a commit hash (hex digits, maybe '-dirty', or 'unknown') for "build_commit"
+! big-gen.csv:2:1: expected a token count from 0 to 2147483647 for "n_gen"
+! neg-avg.sql:45:1: expected a non-negative number for "avg_ts"
+! commit.sql:45:1: expected a commit hash (hex digits, maybe '-dirty', or 'unknown') for "build_commit"
+! big-prompt.md:3:1: expected a token count from 0 to 2147483647 for "n_prompt"
+! neg-avg.md:3:107: expected tokens/s as 'mean ± sd', found '-847.59 ± 13.00'
+? 1
+$ halodb --db range.db sql "select count(*) from source"
+> count(*)
+> --------
+>        0
