@@ -655,7 +655,8 @@ static int hash_aider_dir(struct sha256 *c, const char *dir, const char *rel,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name_p);
+	if (n)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name_p);
 	for (i = 0; i < n && !ret; i++) {
 		char *child_rel = xasprintf("%s%s%s", rel, *rel ? "/" : "",
 					    names[i]);
@@ -929,7 +930,8 @@ static void list_dir(struct run *run, const char *path, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name_p);
+	if (n)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name_p);
 	for (i = 0; i < n; i++) {
 		char *child = xasprintf("%s%s%s", path,
 					len && path[len - 1] == '/' ? "" : "/",
@@ -1077,7 +1079,8 @@ static void build_keys(const struct run *run, struct keys *ks)
 			strbuf_release(&k);
 		}
 	}
-	qsort(ks->k, ks->n, sizeof(*ks->k), cmp_key);
+	if (ks->n)	/* qsort(NULL, 0) is undefined */
+		qsort(ks->k, ks->n, sizeof(*ks->k), cmp_key);
 	ks->next = xmalloc((ks->n ? ks->n : 1) * sizeof(*ks->next));
 	for (i = 0; i < ks->n; i++)
 		ks->next[i] = i;

@@ -177,3 +177,9 @@ $ halodb --db opt.db ingest --variant "$(printf 'edit=\355\240\200')" --kv q8_0 
 ! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
 ! (see 'halodb ingest --help')
 ? 2
+#
+# Regression: an empty directory (and a call that lists no file to pair)
+# sorted a NULL list, which UBSan reports.
+$ mkdir empty-dir
+$ halodb --db e.db ingest empty-dir
+> nothing to ingest: no files found
