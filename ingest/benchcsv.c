@@ -28,6 +28,8 @@ struct tabular {
 	size_t n_vals, cap_vals;
 	int too_many;
 	size_t long_field;	/* 1 + the index of a field too long, or 0 */
+	long *col_pos;		/* CSV: where each field of the row starts */
+	size_t cap_pos;
 };
 
 static void clear_vals(struct tabular *t)
@@ -85,6 +87,27 @@ static long field_col(const char *line, size_t len, size_t k)
 			k--;
 	}
 	return (long)i + 1;
+}
+
+/* Where each field of a CSV row starts, into t->col_pos. */
+static void field_cols(struct tabular *t, const char *line, size_t len)
+{
+	size_t i, k = 0;
+	int quoted = 0;
+
+	if (t->n_vals > t->cap_pos) {
+		t->cap_pos = t->n_vals;
+		t->col_pos = xrealloc(t->col_pos,
+				      t->cap_pos * sizeof(*t->col_pos));
+	}
+	if (t->n_vals)
+		t->col_pos[k++] = 1;
+	for (i = 0; i < len && k < t->n_vals; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ',' && !quoted)
+			t->col_pos[k++] = (long)i + 2;
+	}
 }
 
 /* Text only: UTF-8 and no NUL byte (what is stored is text). */
@@ -159,6 +182,9 @@ static int add_row(struct tabular *t, const char *text, long line)
 		json_object_set_new(obj, t->cols[i], json_string(t->vals[i]));
 	if (!t->info->era[0])
 		hdb_bench_era(obj, t->info->era, sizeof(t->info->era));
+	if (t->col_pos)
+		hdb_bench_set_cols(t->b, (const char *const *)t->cols,
+				   t->col_pos, t->n_cols);
 	ret = hdb_bench_add(t->b, obj, text, line, 1, 0);
 	json_decref(obj);
 	if (!ret)
@@ -172,6 +198,7 @@ static void release(struct tabular *t)
 
 	clear_vals(t);
 	free(t->vals);
+	free(t->col_pos);
 	for (i = 0; i < t->n_cols; i++)
 		free(t->cols[i]);
 	free(t->cols);
@@ -296,6 +323,7 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 			pending_col = (long)len + 1;
 			continue;
 		}
+		field_cols(&t, l, len);
 		if (add_row(&t, l, lineno))
 			goto out;
 	}

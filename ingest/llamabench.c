@@ -35,6 +35,10 @@ struct hdb_bench_builder {
 	/* the record being converted, for error positions */
 	const char *text;
 	long line, col;
+	/* tabular records: the column of each field, by key (borrowed) */
+	const char *const *col_keys;
+	const long *col_pos;
+	size_t n_cols;
 };
 
 /* ---- quant names ---------------------------------------------------- */
@@ -105,9 +109,15 @@ static void key_pos(const struct hdb_bench_builder *bp, const char *key,
 	size_t klen = strlen(key);
 	const char *p = bp->text, *q, *bol = bp->text;
 	long l = bp->line;
+	size_t i;
 
 	*line = bp->line;
 	*col = bp->col;
+	for (i = 0; i < bp->n_cols; i++)
+		if (!strcmp(bp->col_keys[i], key)) {
+			*col = bp->col_pos[i];
+			return;
+		}
 	for (; *p; p++) {
 		if (*p == '\n') {
 			l++;
@@ -568,10 +578,22 @@ struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
 int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
 		  const char *text, long line, long col, int precision)
 {
+	int ret;
+
 	b->text = text;
 	b->line = line;
 	b->col = col;
-	return convert(b, (json_t *)json_object, text, precision);
+	ret = convert(b, (json_t *)json_object, text, precision);
+	b->n_cols = 0;
+	return ret;
+}
+
+void hdb_bench_set_cols(struct hdb_bench_builder *b, const char *const *keys,
+			const long *cols, size_t n)
+{
+	b->col_keys = keys;
+	b->col_pos = cols;
+	b->n_cols = n;
 }
 
 void hdb_bench_builder_free(struct hdb_bench_builder *b)

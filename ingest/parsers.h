@@ -145,6 +145,10 @@ struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
  * -1 with hdb_error set ('path:line:col: expected ...'). */
 int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
 		  const char *text, long line, long col, int precision);
+/* For the next hdb_bench_add only: where each field (by its key) stands
+ * in the line, for the columns of errors; the arrays are borrowed. */
+void hdb_bench_set_cols(struct hdb_bench_builder *b, const char *const *keys,
+			const long *cols, size_t n);
 void hdb_bench_builder_free(struct hdb_bench_builder *b);
 /* Sets every field of r to unknown (NULL, HDB_UNSET, NAN). */
 void hdb_bench_record_init(struct hdb_bench_record *r);

@@ -147,9 +147,9 @@ $ m=fixtures/b9749/bench-llama-default.md; sed 's/  pp512 |/pp99999999999 |/' $m
 $ halodb --db range.db ingest --host h neg-avg.json neg-avg.csv commit.csv big-gen.csv neg-avg.sql commit.sql big-prompt.md neg-avg.md
 > 8 failed
 ! neg-avg.json:41:5: expected a non-negative number for "avg_ts"
-! neg-avg.csv:2:1: expected a non-negative number for "avg_ts"
+! neg-avg.csv:2:300: expected a non-negative number for "avg_ts"
 ! commit.csv:2:1: expected a commit hash (hex digits, maybe '-dirty', or 'unknown') for "build_commit"
-! big-gen.csv:2:1: expected a token count from 0 to 2147483647 for "n_gen"
+! big-gen.csv:2:247: expected a token count from 0 to 2147483647 for "n_gen"
 ! neg-avg.sql:45:1: expected a non-negative number for "avg_ts"
 ! commit.sql:45:1: expected a commit hash (hex digits, maybe '-dirty', or 'unknown') for "build_commit"
 ! big-prompt.md:3:1: expected a token count from 0 to 2147483647 for "n_prompt"
