@@ -327,6 +327,10 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 		if (add_row(&t, l, lineno))
 			goto out;
 	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
+	}
 	if (ferror(f)) {
 		hdb_error("cannot read '%s': %s", path, strerror(errno));
 		goto out;
@@ -509,6 +513,10 @@ int hdb_parse_bench_sql(FILE *f, const char *path, const struct hdb_sink *sink,
 		} else if (len) {
 			note_noise(info, l, lineno);
 		}
+	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
 	}
 	if (ferror(f)) {
 		hdb_error("cannot read '%s': %s", path, strerror(errno));

@@ -188,10 +188,12 @@ struct reader {
 /* Reads and classifies the next line: 1, 0 at the end, -1 on error. */
 static int read_line(struct reader *rd, struct line *l)
 {
-	ssize_t n = getline(&l->buf, &l->cap, rd->f);
+	ssize_t n = hdb_readline(&l->buf, &l->cap, rd->f);
 	size_t len, i;
 	const char *nul;
 
+	if (n == -2)
+		return hdb_line_error(rd->path, rd->lineno + 1);
 	if (n < 0) {
 		if (ferror(rd->f))
 			return hdb_error("cannot read '%s': %s", rd->path,

@@ -487,11 +487,14 @@ static int read_failure(FILE *f, const char *path, struct hdb_failure *fail)
 	char *line = NULL;
 	size_t cap = 0;
 	long lineno = 0;
+	ssize_t n;
 
 	memset(fail, 0, sizeof(*fail));
-	while (hdb_getline(&line, &cap, f) >= 0)
+	while ((n = hdb_getline(&line, &cap, f)) >= 0)
 		hdb_failure_note(fail, line, ++lineno);
 	free(line);
+	if (n == -2)
+		return hdb_line_error(path, lineno + 1);
 	if (ferror(f))
 		return hdb_error("cannot read '%s': %s", path, strerror(errno));
 	return 0;

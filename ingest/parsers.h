@@ -35,9 +35,20 @@ struct hdb_sink {
 	int (*reference)(void *ctx, const struct hdb_reference_record *r);
 };
 
-/* Reads the next line of f into *line (grown as needed) without its "\n"
- * or "\r\n".  Returns its length, or -1 at the end of the file. */
+/* The longest line a parser reads (a JSONL record, a log line). */
+#define HDB_MAX_LINE ((size_t)64 << 20)
+
+/*
+ * getline(3) within HDB_MAX_LINE: reads the next line of f into *line
+ * (grown as needed), with its newline.  Returns its length, -1 at the end
+ * of the file (or on a read error: see ferror), or -2 for a line longer
+ * than HDB_MAX_LINE (hdb_line_error says so).
+ */
+ssize_t hdb_readline(char **line, size_t *cap, FILE *f);
+/* The same without the "\n" or "\r\n". */
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f);
+/* Sets and returns the error for a line over HDB_MAX_LINE: -1. */
+int hdb_line_error(const char *path, long lineno);
 
 /* Line 1 without its UTF-8 byte-order mark (len shrinks); other lines
  * as they are. */

@@ -183,3 +183,15 @@ $ halodb --db opt.db ingest --variant "$(printf 'edit=\355\240\200')" --kv q8_0 
 $ mkdir empty-dir
 $ halodb --db e.db ingest empty-dir
 > nothing to ingest: no files found
+#
+# Lines are read within a bound (64 MiB): one line of a file as large as
+# the disk no longer grows the process to the size of the file.
+$ { printf '{"avg_ts": 1, "n_prompt": 512, "n_gen": 0, "x": "'; head -c 68000000 /dev/zero | tr '\0' x; printf '"}\n'; } > long-line.jsonl
+$ halodb --db long.db ingest --host h long-line.jsonl
+> 1 failed
+! long-line.jsonl:1:1: expected lines of at most 64 MiB, found a longer one
+? 1
+$ halodb --db long.db ingest --stderr long-line.jsonl fixtures/b9749/bench-moe-q4kv.jsonl
+> 1 failed
+! long-line.jsonl:1:1: expected lines of at most 64 MiB, found a longer one
+? 1
