@@ -1,9 +1,10 @@
 /*
  * sniff.c: recognises an input file by its content, never by its name (a
  * '.txt' may hold JSON, a '.jsonl' may start with stderr lines, a '.log'
- * may hold a markdown table).  It reads the first lines and weighs what it
- * sees: structure (a markdown header, a CSV header, SQL, JSON) wins over
- * the log lines that get captured around it.
+ * may hold a markdown table).  It reads line by line, past any amount of
+ * captured stderr, and weighs what it sees: structure (a markdown header,
+ * a CSV header, SQL, JSON) wins over the log lines that get captured
+ * around it.  Memory stays bounded: a line and the first MiB of JSON.
  */
 #include "parsers.h"
 
