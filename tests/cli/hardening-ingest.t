@@ -103,10 +103,12 @@ $ halodb --db cut.db ingest --host h long-field.csv
 # Regression: a duplicated CSV or SQL column was accepted (the last one
 # won); each column must come once.
 $ sed '1s/,avg_ts,/,avg_ts,avg_ts,/; 2,$s/,"\([^"]*\)","\([^"]*\)"$/,"\1","\1","\2"/' fixtures/b9749/bench-llama-default.csv > dup.csv; sed 's/(build_commit, build_number,/(build_commit, build_commit,/' fixtures/b9749/bench-llama-quants.sql > dup.sql
-$ halodb --db cut.db ingest --host h dup.csv dup.sql
-> 2 failed
+$ sed '1s/| backend    |/| t\/s        |/' fixtures/b9749/bench-llama-default.md > dup.md
+$ halodb --db cut.db ingest --host h dup.csv dup.sql dup.md
+> 3 failed
 ! dup.csv:1:406: expected each column once, found 'avg_ts' again
 ! dup.sql:44:39: expected each column once, found 'build_commit' again
+! dup.md:1:120: expected each column once, found 't/s' again
 ? 1
 #
 # Regression: invalid UTF-8 in a CSV field was stored as a NULL model
