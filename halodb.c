@@ -359,6 +359,18 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 			o.niah_pass = (int)n;
 		}
 	}
+	/* what is stored as text must be text (sql --format json too) */
+	for (c = 0; c < 7; c++) {
+		static const char *const names[] = { "host", "model", "quant",
+			"kv", "backend", "build", "variant" };
+		const char *const vals[] = { o.host, o.attach.model,
+			o.attach.quant, kv, o.attach.backend, o.attach.build,
+			o.attach.variant };
+
+		if (!hdb_utf8_valid(vals[c]))
+			return usage_error(cli->cmd, "--%s: expected UTF-8 "
+					   "text", names[c]);
+	}
 	if (kv) {
 		/* 'q8_0' for both, or 'q8_0/q4_0' (or ',') for K and V */
 		size_t k = strcspn(kv, "/,");

@@ -1,12 +1,17 @@
 /*
  * util.c: allocation helpers that die on failure, the error slot that
- * library code writes and main() prints, and the string buffer.
+ * library code writes and main() prints, the string buffer, the one way
+ * files are opened and read (regular files only, within a bound), and
+ * the UTF-8 check every parser of text shares.
  */
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static char errbuf[4096];
 
@@ -180,25 +185,161 @@ const char *strbuf_str(const struct strbuf *sb)
 	return sb->buf ? sb->buf : "";
 }
 
-int read_file(const char *path, char **out, size_t *len)
+int hdb_open_regular(const char *path, FILE **out, long long *size)
+{
+	struct stat sb;
+	int fd, flags;
+	FILE *f;
+
+	*out = NULL;
+	/* O_NONBLOCK: opening a FIFO with no writer would wait forever */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return hdb_error("cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fd, &sb)) {
+		int e = errno;
+
+		close(fd);
+		return hdb_error("cannot read '%s': %s", path, strerror(e));
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		close(fd);
+		return hdb_error("cannot read '%s': not a regular file", path);
+	}
+	flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
+	    !(f = fdopen(fd, "rb"))) {
+		int e = errno;
+
+		close(fd);
+		return hdb_error("cannot read '%s': %s", path, strerror(e));
+	}
+	if (size)
+		*size = (long long)sb.st_size;
+	*out = f;
+	return 0;
+}
+
+int read_file_max(const char *path, size_t max, char **out, size_t *len)
 {
 	struct strbuf sb = STRBUF_INIT;
 	char chunk[65536];
 	size_t n;
-	FILE *f = fopen(path, "rb");
+	FILE *f;
+	int ret = -1;
 
-	if (!f)
-		return hdb_error("cannot open '%s': %s", path, strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	*out = NULL;
+	if (hdb_open_regular(path, &f, NULL))
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		/* the size fstat gave may grow while we read */
+		if (n > max - sb.len) {
+			if (max >> 20)
+				hdb_error("cannot read '%s': larger than %zu "
+					  "MiB", path, max >> 20);
+			else
+				hdb_error("cannot read '%s': larger than %zu "
+					  "bytes", path, max);
+			goto out;
+		}
 		strbuf_add(&sb, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		strbuf_release(&sb);
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
 	}
-	fclose(f);
+	if (ferror(f)) {
+		hdb_error("cannot read '%s': %s", path, strerror(errno));
+		goto out;
+	}
 	if (len)
 		*len = sb.len;
 	*out = strbuf_detach(&sb);
-	return 0;
+	ret = 0;
+out:
+	fclose(f);
+	strbuf_release(&sb);
+	return ret;
+}
+
+int read_file(const char *path, char **out, size_t *len)
+{
+	return read_file_max(path, HDB_READ_MAX, out, len);
+}
+
+size_t hdb_utf8_prefix(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n, k;
+		unsigned lo = 0x80, hi = 0xbf;	/* the second byte's range */
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1;
+		else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			if (c == 0xe0)
+				lo = 0xa0;	/* overlong */
+			else if (c == 0xed)
+				hi = 0x9f;	/* surrogates */
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			if (c == 0xf0)
+				lo = 0x90;	/* overlong */
+			else if (c == 0xf4)
+				hi = 0x8f;	/* above U+10FFFF */
+		} else
+			return i;
+		if (len - i <= n)
+			return i;
+		if (p[i + 1] < lo || p[i + 1] > hi)
+			return i;
+		for (k = 2; k <= n; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return i;
+		i += n + 1;
+	}
+	return len;
+}
+
+int hdb_utf8_valid(const char *s)
+{
+	size_t n;
+
+	if (!s)
+		return 1;
+	n = strlen(s);
+	return hdb_utf8_prefix(s, n) == n;
+}
+
+void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		size_t ok = hdb_utf8_prefix(s + i, len - i);
+
+		if (ok) {
+			/* whole characters only */
+			size_t take = ok < size - 1 - o ? ok : size - 1 - o;
+
+			while (take && take < ok &&
+			       ((unsigned char)s[i + take] & 0xc0) == 0x80)
+				take--;
+			memcpy(dst + o, s + i, take);
+			o += take;
+			if (take < ok)
+				break;
+			i += ok;
+			continue;
+		}
+		if (o + 1 >= size)
+			break;
+		dst[o++] = '?';
+		i++;
+	}
+	dst[o] = '\0';
 }

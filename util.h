@@ -64,7 +64,41 @@ void strbuf_release(struct strbuf *sb);
 /* Empty string, never NULL, for a strbuf that never grew. */
 const char *strbuf_str(const struct strbuf *sb);
 
-/* Reads a whole file; caller frees *out.  Returns 0 or -1 (hdb_error). */
+/*
+ * Every file halodb reads goes through hdb_open_regular: it opens path
+ * without waiting on a FIFO (O_NONBLOCK, cleared once open), checks with
+ * fstat that it is a regular file (not /dev/zero, a FIFO, a directory or
+ * a socket, whatever a symlink points at) and returns it as a stream for
+ * reading, and its size in *size (may be NULL).  Returns 0 (the caller
+ * fcloses *out), or -1 with hdb_error set: "cannot open 'p': ..." or
+ * "cannot read 'p': not a regular file".
+ */
+int hdb_open_regular(const char *path, FILE **out, long long *size);
+
+/* The most read_file reads (a template, an exercise's results file). */
+#define HDB_READ_MAX ((size_t)64 << 20)
+
+/*
+ * Reads a whole regular file of at most max bytes (hdb_open_regular);
+ * caller frees *out, which is NUL-terminated; *len (may be NULL) gets its
+ * length.  Returns 0 or -1 (hdb_error: a larger file is
+ * "cannot read 'p': larger than N MiB").  read_file reads at most
+ * HDB_READ_MAX.
+ */
+int read_file_max(const char *path, size_t max, char **out, size_t *len);
 int read_file(const char *path, char **out, size_t *len);
+
+/*
+ * UTF-8 that a strict decoder accepts: no overlong forms, no surrogates,
+ * nothing above U+10FFFF.  hdb_utf8_prefix returns the length of the
+ * longest valid prefix of s[0..len) (len when all of it is valid);
+ * hdb_utf8_valid says whether a NUL-terminated string is (NULL is).
+ */
+size_t hdb_utf8_prefix(const char *s, size_t len);
+int hdb_utf8_valid(const char *s);
+/* Copies s[0..len) into dst[size] as UTF-8 text: each byte that is not
+ * part of a valid character becomes '?', a character that does not fit
+ * whole is left out, and dst is always NUL-terminated (size > 0). */
+void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len);
 
 #endif

@@ -283,9 +283,10 @@ static int read_result(struct run *run, struct exercise *e)
 	char *text;
 	size_t len;
 
-	if (stat(e->file, &st) || !S_ISREG(st.st_mode))
+	/* missing: no result; anything but a regular file: an error */
+	if (stat(e->file, &st) && errno == ENOENT)
 		return 0;
-	if (read_file(e->file, &text, &len))
+	if (read_file_max(e->file, HDB_AIDER_RESULT_MAX, &text, &len))
 		return -1;
 	/* JSON_DECODE_ANY and JSON_ALLOW_NUL: what Python's json.loads takes */
 	e->res = json_loadb(text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);

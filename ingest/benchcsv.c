@@ -11,6 +11,7 @@
 #include "parsers.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,9 @@ struct tabular {
 	char **vals;
 	size_t n_vals, cap_vals;
 	int too_many;
+	size_t long_field;	/* 1 + the index of a field too long, or 0 */
+	long *col_pos;		/* CSV: where each field of the row starts */
+	size_t cap_pos;
 };
 
 static void clear_vals(struct tabular *t)
@@ -70,6 +74,98 @@ static void note_noise(struct hdb_parse_info *in, const char *line, long lineno)
 	}
 }
 
+/* The 1-based column where field k (0-based) of a CSV line starts. */
+static long field_col(const char *line, size_t len, size_t k)
+{
+	size_t i;
+	int quoted = 0;
+
+	for (i = 0; i < len && k; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ',' && !quoted)
+			k--;
+	}
+	return (long)i + 1;
+}
+
+/* Where each field of a CSV row starts, into t->col_pos. */
+static void field_cols(struct tabular *t, const char *line, size_t len)
+{
+	size_t i, k = 0;
+	int quoted = 0;
+
+	if (t->n_vals > t->cap_pos) {
+		t->cap_pos = t->n_vals;
+		t->col_pos = xrealloc(t->col_pos,
+				      t->cap_pos * sizeof(*t->col_pos));
+	}
+	if (t->n_vals)
+		t->col_pos[k++] = 1;
+	for (i = 0; i < len && k < t->n_vals; i++) {
+		if (line[i] == '"')
+			quoted = !quoted;
+		else if (line[i] == ',' && !quoted)
+			t->col_pos[k++] = (long)i + 2;
+	}
+}
+
+/* Text only: UTF-8 and no NUL byte (what is stored is text). */
+static int check_text(const struct tabular *t, const char *line, size_t len,
+		      long lineno)
+{
+	const char *nul = memchr(line, '\0', len);
+
+	if (nul)
+		return hdb_error("%s:%ld:%ld: expected text, found a NUL byte",
+				 t->path, lineno, (long)(nul - line) + 1);
+	return hdb_check_utf8(t->path, lineno, 1, line, len);
+}
+
+struct named {
+	const char *name;
+	size_t idx;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/*
+ * Each column once: a second 'avg_ts' would silently win over the first.
+ * The names (at col0 in the line, comma separated) are sorted, so that a
+ * header of many columns costs n log n; the first repeat in the line is
+ * reported.
+ */
+static int check_header(const struct tabular *t, const char *names,
+			size_t len, long lineno, long col0)
+{
+	struct named *sorted = xmalloc((t->n_cols ? t->n_cols : 1) *
+				       sizeof(*sorted));
+	size_t i, first = t->n_cols;
+	int ret = 0;
+
+	for (i = 0; i < t->n_cols; i++) {
+		sorted[i].name = t->cols[i];
+		sorted[i].idx = i;
+	}
+	qsort(sorted, t->n_cols, sizeof(*sorted), cmp_named);
+	for (i = 1; i < t->n_cols; i++)
+		if (!strcmp(sorted[i].name, sorted[i - 1].name) &&
+		    sorted[i].idx < first)
+			first = sorted[i].idx;
+	if (first < t->n_cols)
+		ret = hdb_error("%s:%ld:%ld: expected each column once, found "
+				"'%s' again", t->path, lineno, col0 - 1 +
+				field_col(names, len, first), t->cols[first]);
+	free(sorted);
+	return ret;
+}
+
 /* Hands the row in t->vals over as a test record. */
 static int add_row(struct tabular *t, const char *text, long line)
 {
@@ -86,6 +182,9 @@ static int add_row(struct tabular *t, const char *text, long line)
 		json_object_set_new(obj, t->cols[i], json_string(t->vals[i]));
 	if (!t->info->era[0])
 		hdb_bench_era(obj, t->info->era, sizeof(t->info->era));
+	if (t->col_pos)
+		hdb_bench_set_cols(t->b, (const char *const *)t->cols,
+				   t->col_pos, t->n_cols);
 	ret = hdb_bench_add(t->b, obj, text, line, 1, 0);
 	json_decref(obj);
 	if (!ret)
@@ -99,6 +198,7 @@ static void release(struct tabular *t)
 
 	clear_vals(t);
 	free(t->vals);
+	free(t->col_pos);
 	for (i = 0; i < t->n_cols; i++)
 		free(t->cols[i]);
 	free(t->cols);
@@ -107,9 +207,16 @@ static void release(struct tabular *t)
 
 /* ---- CSV ---------------------------------------------------------------- */
 
+/* No llama-bench field comes near this; a longer one is not its output. */
+#define MAX_FIELD ((size_t)1 << 20)
+
 static void csv_field(void *s, size_t n, void *ctx)
 {
-	push_val(ctx, s, n);
+	struct tabular *t = ctx;
+
+	if (n > MAX_FIELD && !t->long_field)
+		t->long_field = t->n_vals + 1;
+	push_val(t, n > MAX_FIELD ? "" : s, n > MAX_FIELD ? 0 : n);
 }
 
 static void csv_row(int c, void *ctx)
@@ -118,20 +225,41 @@ static void csv_row(int c, void *ctx)
 	(void)ctx;
 }
 
-/* Splits one line into t->vals; llama-bench writes no quoted newlines, so
- * a line is a row, and stderr lines between rows cannot run into one. */
-static int csv_line(struct tabular *t, const char *line, size_t len, long lineno)
+/*
+ * Splits one line into t->vals; llama-bench writes no quoted newlines, so
+ * a line is a row, and stderr lines between rows cannot run into one.
+ * *cut is set when the line ends inside a quoted field, as a line cut off
+ * by a killed run does.
+ */
+static int csv_line(struct tabular *t, const char *line, size_t len,
+		    long lineno, int *cut)
 {
 	struct csv_parser p;
 	int ret = 0;
 
 	clear_vals(t);
+	t->long_field = 0;
+	*cut = 0;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL))
 		hdb_die("cannot set up the CSV parser");
-	if (csv_parse(&p, line, len, csv_field, csv_row, t) != len ||
-	    csv_fini(&p, csv_field, csv_row, t))
+	/* libcsv grows its field buffer by blk_size (128 bytes by default:
+	 * quadratic for a long field); a field is never longer than its
+	 * line, so one block of the line's length is all it needs */
+	csv_set_blk_size(&p, len + 1);
+	if (csv_parse(&p, line, len, csv_field, csv_row, t) != len) {
 		ret = hdb_error("%s:%ld:1: expected a CSV row (%s)", t->path,
 				lineno, csv_strerror(csv_error(&p)));
+	} else if (csv_fini(&p, csv_field, csv_row, t)) {
+		*cut = 1;
+		ret = hdb_error("%s:%ld:%ld: expected '\"' to close the last "
+				"field of the row", t->path, lineno,
+				(long)len + 1);
+	} else if (t->long_field) {
+		ret = hdb_error("%s:%ld:%ld: expected a field of at most %zu "
+				"MiB, found a longer one", t->path, lineno,
+				field_col(line, len, t->long_field - 1),
+				MAX_FIELD >> 20);
+	}
 	csv_free(&p);
 	return ret;
 }
@@ -140,11 +268,11 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 			struct hdb_parse_info *info)
 {
 	struct tabular t;
-	char *line = NULL;
+	char *line = NULL, *pending = NULL;
 	size_t cap = 0;
 	ssize_t n;
-	long lineno = 0;
-	int ret = -1;
+	long lineno = 0, pending_line = 0, pending_col = 0;
+	int ret = -1, cut;
 
 	memset(info, 0, sizeof(*info));
 	memset(&t, 0, sizeof(t));
@@ -154,23 +282,67 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 	t.b = hdb_bench_builder_new(path, sink);
 	while ((n = hdb_getline(&line, &cap, f)) >= 0) {
 		size_t len = (size_t)n;
+		const char *l = hdb_skip_bom(line, &len, ++lineno);
+		int header = !strncmp(l, "build_commit,", 13);
 
-		lineno++;
 		if (!len)
 			continue;
+		/* a row that broke off is the end of a killed run only when
+		 * nothing follows it */
+		if (pending) {
+			hdb_error("%s", pending);
+			goto out;
+		}
 		/* a header (several runs may follow one another), a row of
 		 * quoted values, or a line of something else */
-		if (!strncmp(line, "build_commit,", 13)) {
-			if (csv_line(&t, line, len, lineno))
+		if (!header && !(l[0] == '"' && t.n_cols)) {
+			note_noise(info, l, lineno);
+			continue;
+		}
+		if (check_text(&t, l, len, lineno))
+			goto out;
+		if (csv_line(&t, l, len, lineno, &cut) && !cut)
+			goto out;
+		if (header) {
+			if (cut)
 				goto out;
 			take_header(&t);
-		} else if (line[0] == '"' && t.n_cols) {
-			if (csv_line(&t, line, len, lineno) ||
-			    add_row(&t, line, lineno))
+			if (check_header(&t, l, len, lineno, 1))
 				goto out;
-		} else {
-			note_noise(info, line, lineno);
+			continue;
 		}
+		if (!cut && t.n_vals < t.n_cols) {
+			cut = 1;
+			hdb_error("%s:%ld:1: expected %zu fields as in the "
+				  "header, found %zu", path, lineno, t.n_cols,
+				  t.n_vals);
+		}
+		if (cut) {
+			pending = xstrdup(hdb_errmsg());
+			pending_line = lineno;
+			pending_col = (long)len + 1;
+			continue;
+		}
+		field_cols(&t, l, len);
+		if (add_row(&t, l, lineno))
+			goto out;
+	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
+	}
+	if (ferror(f)) {
+		hdb_error("cannot read '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	if (pending && info->records) {
+		info->truncated = 1;
+		info->trunc_line = pending_line;
+		info->trunc_col = pending_col;
+		info->trunc_what = "the last row ends before its last field";
+	} else if (pending) {
+		hdb_error("%s", pending);
+		goto out;
 	}
 	if (!info->records) {
 		info->empty = 1;
@@ -181,6 +353,7 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 	}
 	ret = 0;
 out:
+	free(pending);
 	free(line);
 	release(&t);
 	return ret;
@@ -288,6 +461,9 @@ static int sql_insert(struct tabular *t, const char *line, size_t len,
 				 lineno);
 	split_names(t, open + 1, (size_t)(close - open - 1));
 	take_header(t);
+	if (check_header(t, open + 1, (size_t)(close - open - 1), lineno,
+			 (long)(open + 1 - line) + 1))
+		return -1;
 	vals = close + strlen(") VALUES (");
 	end = line + len;
 	while (end > vals && (end[-1] == ' ' || end[-1] == ';'))
@@ -320,22 +496,31 @@ int hdb_parse_bench_sql(FILE *f, const char *path, const struct hdb_sink *sink,
 	t.b = hdb_bench_builder_new(path, sink);
 	while ((n = hdb_getline(&line, &cap, f)) >= 0) {
 		size_t len = (size_t)n;
+		const char *l = hdb_skip_bom(line, &len, ++lineno);
 
-		lineno++;
-		if (!strncmp(line, "CREATE TABLE IF NOT EXISTS ", 27)) {
+		if (!strncmp(l, "CREATE TABLE IF NOT EXISTS ", 27)) {
 			/* the table was renamed test -> llama_bench at b6065 */
 			if (!table)
-				table = strstr(line, " llama_bench ") ? "llama_bench"
-								     : "test";
+				table = strstr(l, " llama_bench ") ? "llama_bench"
+								  : "test";
 			in_create = 1;
 		} else if (in_create) {
-			in_create = strcmp(line, ");") != 0;
-		} else if (!strncmp(line, "INSERT INTO ", 12)) {
-			if (sql_insert(&t, line, len, lineno))
+			in_create = strcmp(l, ");") != 0;
+		} else if (!strncmp(l, "INSERT INTO ", 12)) {
+			if (check_text(&t, l, len, lineno) ||
+			    sql_insert(&t, l, len, lineno))
 				goto out;
 		} else if (len) {
-			note_noise(info, line, lineno);
+			note_noise(info, l, lineno);
 		}
+	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
+	}
+	if (ferror(f)) {
+		hdb_error("cannot read '%s': %s", path, strerror(errno));
+		goto out;
 	}
 	if (!info->records) {
 		info->empty = 1;

@@ -188,10 +188,12 @@ struct reader {
 /* Reads and classifies the next line: 1, 0 at the end, -1 on error. */
 static int read_line(struct reader *rd, struct line *l)
 {
-	ssize_t n = getline(&l->buf, &l->cap, rd->f);
+	ssize_t n = hdb_readline(&l->buf, &l->cap, rd->f);
 	size_t len, i;
 	const char *nul;
 
+	if (n == -2)
+		return hdb_line_error(rd->path, rd->lineno + 1);
 	if (n < 0) {
 		if (ferror(rd->f))
 			return hdb_error("cannot read '%s': %s", rd->path,
@@ -218,6 +220,10 @@ static int read_line(struct reader *rd, struct line *l)
 	for (i = 0; i < l->text.len && is_blank_char(l->text.buf[i]); i++)
 		;
 	l->table = i < l->text.len && l->text.buf[i] == '|';
+	/* table cells are stored; other lines are noise or, made
+	 * printable, an error line */
+	if (l->table && hdb_check_utf8(rd->path, l->no, 1, l->raw, l->raw_len))
+		return -1;
 	l->sep = 0;
 	l->n_cells = 0;
 	if (l->table) {
@@ -812,6 +818,7 @@ static void foreign_table(struct md *m, const struct line *l)
 /* A table line with a separator under it. */
 static int on_header(struct md *m, const struct line *l)
 {
+	unsigned char seen[sizeof(fields) / sizeof(fields[0])];
 	int test = 0, ts = 0;
 	size_t i;
 
@@ -832,8 +839,18 @@ static int on_header(struct md *m, const struct line *l)
 		m->cols_cap = l->n_cells;
 		m->cols = xrealloc(m->cols, m->cols_cap * sizeof(*m->cols));
 	}
-	for (i = 0; i < l->n_cells; i++)
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < l->n_cells; i++) {
 		m->cols[i] = field_named(l->cells[i].s);
+		if (!m->cols[i])
+			continue;
+		/* a second 't/s' would silently win over the first */
+		if (seen[m->cols[i] - fields]++)
+			return hdb_error("%s:%ld:%ld: expected each column "
+					 "once, found '%s' again", m->path,
+					 l->no, l->cells[i].col,
+					 l->cells[i].s);
+	}
 	m->n_cols = l->n_cells;
 	m->header_line = l->no;
 	m->table = T_BENCH;

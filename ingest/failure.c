@@ -124,8 +124,9 @@ static void model_from_line(struct hdb_failure *f, const char *line)
 		return;
 	for (base = q; base > p && base[-1] != '/' && base[-1] != '\\'; base--)
 		;
-	snprintf(f->model_file, sizeof(f->model_file), "%.*s",
-		 (int)(q - base), base);
+	/* stored as text: a byte that is not UTF-8 becomes '?' */
+	hdb_utf8_copy(f->model_file, sizeof(f->model_file), base,
+		      (size_t)(q - base));
 	hdb_quant_from_file(f->model_file, f->quant, sizeof(f->quant));
 }
 
@@ -159,5 +160,5 @@ void hdb_failure_note(struct hdb_failure *f, const char *line, long lineno)
 	n = strlen(line);
 	while (n && (line[n - 1] == ' ' || line[n - 1] == '\r'))
 		n--;
-	snprintf(f->line, sizeof(f->line), "%.*s", (int)n, line);
+	hdb_utf8_copy(f->line, sizeof(f->line), line, n);
 }

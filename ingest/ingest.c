@@ -40,6 +40,10 @@ struct entry {
 	enum role role;
 	int companion_of;	/* the results file it goes with, or -1 */
 	int handled;		/* read (or reported) with its results file */
+	/* a results file's companions, so that none is looked for */
+	int stderr_idx;		/* its stderr capture, or -1 */
+	int first_sample, last_sample; /* its samples files, or -1 */
+	int next_sample;	/* a samples file: the next of its run, or -1 */
 };
 
 struct run {
@@ -170,12 +174,59 @@ static void count_row(struct file_ctx *fc, int dup)
 		fc->rows++;
 }
 
+/*
+ * Nothing but UTF-8 text goes into the store, whatever parser made the
+ * record (jansson checks JSON; the line parsers check their lines; this
+ * is the net under all of them).  raw, the record's text from its line
+ * on, gives the position; values is n long; NULL is no text.
+ */
+static int check_text(const struct file_ctx *fc, long line, const char *raw,
+		      const char *const *values, size_t n)
+{
+	size_t i, len = raw ? strlen(raw) : 0, ok = hdb_utf8_prefix(raw, len);
+
+	if (line < 1)
+		line = 1;
+	if (ok < len) {
+		const char *bol = raw, *p;
+
+		for (p = raw; p < raw + ok; p++)
+			if (*p == '\n') {
+				line++;
+				bol = p + 1;
+			}
+		return hdb_check_utf8(fc->path, line, 1, bol,
+				      len - (size_t)(bol - raw));
+	}
+	for (i = 0; i < n; i++) {
+		if (!values[i])
+			continue;
+		len = strlen(values[i]);
+		ok = hdb_utf8_prefix(values[i], len);
+		if (ok < len)
+			return hdb_error("%s:%ld:1: expected UTF-8 text in "
+					 "every field, found the byte 0x%02x",
+					 fc->path, line,
+					 (unsigned char)values[i][ok]);
+	}
+	return 0;
+}
+
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+
 static int on_bench(void *ctx, const struct hdb_bench_record *r)
 {
 	struct file_ctx *fc = ctx;
 	int dup;
 
-	if (resolve_host(fc, r->cpu_info, r->gpu_info) ||
+	const char *text[] = {
+		r->cpu_info, r->gpu_info, r->backend, r->build_commit,
+		r->model, r->model_type, r->model_file, r->quant, r->type_k,
+		r->type_v, r->test, r->test_time, r->status, r->error,
+	};
+
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, r->cpu_info, r->gpu_info) ||
 	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id, r,
 				&dup))
 		return -1;
@@ -192,9 +243,14 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 static int on_server(void *ctx, const struct hdb_server_record *r)
 {
 	struct file_ctx *fc = ctx;
+	const char *text[] = {
+		r->tool, r->build_commit, r->model, r->model_file, r->quant,
+		r->type_k, r->type_v,
+	};
 	int dup;
 
-	if (resolve_host(fc, NULL, NULL) ||
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, NULL, NULL) ||
 	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id, r,
 				 &dup))
 		return -1;
@@ -229,8 +285,13 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	struct qref *q;
 	long long id;
 	int rc = 0;
+	const char *text[] = {
+		r->harness, r->benchmark, r->parent, r->metric, r->model_named,
+		r->version, r->run_date, r->details,
+	};
 
-	if (resolve_host(fc, NULL, NULL))
+	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
+	    resolve_host(fc, NULL, NULL))
 		return -1;
 	/* needle cells come one file each: a run's files make one row */
 	if (!strcmp(r->harness, "niah")) {
@@ -296,7 +357,10 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 	struct file_ctx *fc = ctx;
 	long long id = task && metric ? find_qref(fc, task, metric)
 				       : fc->last_quality;
+	const char *text[] = { it->item, it->detail };
 
+	if (check_text(fc, 0, NULL, text, N_OF(text)))
+		return -1;
 	if (id <= 0) {
 		fc->unplaced++;
 		return 0;
@@ -310,8 +374,12 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 static int on_reference(void *ctx, const struct hdb_reference_record *r)
 {
 	struct file_ctx *fc = ctx;
+	const char *text[] = {
+		r->model, r->benchmark, r->variant, r->date, r->details,
+	};
 
-	if (hdb_store_add_reference(fc->run->st, fc->source_id, r))
+	if (check_text(fc, r->line, NULL, text, N_OF(text)) ||
+	    hdb_store_add_reference(fc->run->st, fc->source_id, r))
 		return -1;
 	fc->rows++;
 	return 0;
@@ -410,35 +478,39 @@ static void report_info(const struct hdb_sink *sink, const char *path,
 }
 
 /*
- * Reads a stderr capture for the line that tells how the run died.
- * Returns 0 (f->kind stays HDB_FAIL_NONE when nothing failed) or -1.
+ * Reads a stderr capture, open in f, for the line that tells how the run
+ * died.  Returns 0 (fail->kind stays HDB_FAIL_NONE when nothing failed)
+ * or -1.
  */
-static int read_failure(const char *path, struct hdb_failure *fail)
+static int read_failure(FILE *f, const char *path, struct hdb_failure *fail)
 {
-	FILE *f = fopen(path, "rb");
 	char *line = NULL;
 	size_t cap = 0;
 	long lineno = 0;
+	ssize_t n;
 
 	memset(fail, 0, sizeof(*fail));
-	if (!f)
-		return hdb_error("cannot open '%s': %s", path, strerror(errno));
-	while (hdb_getline(&line, &cap, f) >= 0)
+	while ((n = hdb_getline(&line, &cap, f)) >= 0)
 		hdb_failure_note(fail, line, ++lineno);
 	free(line);
-	fclose(f);
+	if (n == -2)
+		return hdb_line_error(path, lineno + 1);
+	if (ferror(f))
+		return hdb_error("cannot read '%s': %s", path, strerror(errno));
 	return 0;
 }
 
-/* Records a file read along with another, so that a walk skips it. */
-static int add_companion_source(struct file_ctx *fc, const char *path,
+/* Records a file read along with another, so that a walk skips it; f is
+ * that file, open, and hashed from its start. */
+static int add_companion_source(struct file_ctx *fc, FILE *f, const char *path,
 				const char *format)
 {
 	long long id, bytes;
 	char hex[65];
 	int rc;
 
-	if (sha256_file(path, hex, &bytes))
+	rewind(f);
+	if (sha256_stream(f, path, hex, &bytes))
 		return -1;
 	rc = hdb_store_find_source(fc->run->st, hex, NULL);
 	if (rc < 0 || (rc == 0 && hdb_store_add_source(fc->run->st, path, hex,
@@ -451,13 +523,13 @@ static int add_companion_source(struct file_ctx *fc, const char *path,
  * The stderr of a run becomes a row when it tells how the run died and the
  * results file did not already say so itself.
  */
-static int attach_failure(struct file_ctx *fc, const char *stderr_path,
+static int attach_failure(struct file_ctx *fc, FILE *f, const char *stderr_path,
 			  const struct hdb_failure *fail,
 			  const struct hdb_sink *sink)
 {
 	struct hdb_bench_record r;
 
-	if (add_companion_source(fc, stderr_path, "llama-stderr"))
+	if (add_companion_source(fc, f, stderr_path, "llama-stderr"))
 		return -1;
 	if (fail->kind == HDB_FAIL_NONE || fc->died)
 		return 0;
@@ -485,19 +557,6 @@ static int known_source(struct run *run, const char *hex, char **prev)
 	if (rc == 0)
 		rc = hdb_store_find_source(run->st, hex, prev);
 	return rc;
-}
-
-/* The file read along with entry idx in this role, or NULL. */
-static const char *companion_of(const struct run *run, size_t idx,
-				enum role role)
-{
-	size_t j;
-
-	for (j = 0; j < run->n; j++)
-		if (run->list[j].companion_of == (int)idx &&
-		    run->list[j].role == role)
-			return run->list[j].path;
-	return NULL;
 }
 
 /*
@@ -537,17 +596,16 @@ static int read_samples(struct file_ctx *fc, size_t idx,
 {
 	struct run *run = fc->run;
 	struct hdb_parse_info info;
-	size_t j;
+	int j;
 
-	for (j = 0; j < run->n; j++) {
+	for (j = run->list[idx].first_sample; j >= 0;
+	     j = run->list[j].next_sample) {
 		const struct entry *e = &run->list[j];
 		const char *task;
 		long unplaced = fc->unplaced;
 		FILE *f;
 		int rc;
 
-		if (e->companion_of != (int)idx || e->role != ROLE_SAMPLES)
-			continue;
 		task = samples_task(fc, e->path);
 		if (!task) {
 			hdb_sink_warn(sink, "%s: warning: left out: its name "
@@ -555,13 +613,14 @@ static int read_samples(struct file_ctx *fc, size_t idx,
 				      e->path, fc->path);
 			continue;
 		}
-		f = fopen(e->path, "rb");
-		if (!f)
-			return hdb_error("cannot open '%s': %s", e->path,
-					 strerror(errno));
+		if (hdb_open_regular(e->path, &f, NULL))
+			return -1;
 		rc = hdb_parse_lm_eval_samples(f, e->path, task, sink, &info);
+		if (!rc)
+			rc = add_companion_source(fc, f, e->path,
+						  "lm-eval-samples");
 		fclose(f);
-		if (rc || add_companion_source(fc, e->path, "lm-eval-samples"))
+		if (rc)
 			return -1;
 		if (fc->unplaced > unplaced)
 			hdb_sink_warn(sink, "%s: warning: %ld item%s name a "
@@ -599,7 +658,8 @@ static int hash_aider_dir(struct sha256 *c, const char *dir, const char *rel,
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name_p);
+	if (n)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name_p);
 	for (i = 0; i < n && !ret; i++) {
 		char *child_rel = xasprintf("%s%s%s", rel, *rel ? "/" : "",
 					    names[i]);
@@ -612,7 +672,8 @@ static int hash_aider_dir(struct sha256 *c, const char *dir, const char *rel,
 			char *text;
 			size_t len;
 
-			ret = read_file(child, &text, &len);
+			ret = read_file_max(child, HDB_AIDER_RESULT_MAX, &text,
+					    &len);
 			if (!ret) {
 				sha256_update(c, child_rel, strlen(child_rel) + 1);
 				sha256_update(c, text, len);
@@ -664,7 +725,8 @@ static void ingest_file(struct run *run, size_t idx)
 {
 	const struct entry *e = &run->list[idx];
 	const char *path = e->path;
-	const char *companion = companion_of(run, idx, ROLE_STDERR);
+	const char *companion = e->stderr_idx >= 0
+				? run->list[e->stderr_idx].path : NULL;
 	struct hdb_sink sink;
 	struct hdb_parse_info info;
 	struct hdb_file_outcome o;
@@ -673,28 +735,31 @@ static void ingest_file(struct run *run, size_t idx)
 	char hex[65], *prev = NULL;
 	long long bytes;
 	enum hdb_format fmt = HDB_FORMAT_AIDER_RUN;
-	FILE *f = NULL;
+	FILE *f = NULL, *cf = NULL;
 	size_t i;
-	int rc;
+	int rc, j;
 
 	memset(&info, 0, sizeof(info));
 	memset(&fail, 0, sizeof(fail));
 	memset(&fc, 0, sizeof(fc));
 	if (!companion && run->o->stderr_file && !e->walked)
 		companion = run->o->stderr_file;
-	if (hash_entry(e, hex, &bytes)) {
+	/* one open file is hashed, sniffed and parsed: what is hashed is
+	 * what goes in, and a FIFO or device is refused before either */
+	if (e->is_dir ? hash_entry(e, hex, &bytes)
+		      : hdb_open_regular(path, &f, NULL) ||
+			sha256_stream(f, path, hex, &bytes)) {
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
-		return;
+		goto out;
 	}
 	rc = known_source(run, hex, &prev);
 	if (rc < 0) {
 		run->store_failed = 1;
-		return;
+		goto out;
 	}
 	if (rc == 1) {
 		not_done(run, path, HDB_FILE_DUPLICATE, prev);
-		free(prev);
-		return;
+		goto out;
 	}
 	if (bytes == 0 && !e->is_dir) {
 		if (e->walked)
@@ -704,19 +769,15 @@ static void ingest_file(struct run *run, size_t idx)
 				  "file", path);
 			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		}
-		return;
+		goto out;
 	}
-	if (companion && read_failure(companion, &fail)) {
+	if (companion && (hdb_open_regular(companion, &cf, NULL) ||
+			  read_failure(cf, companion, &fail))) {
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
-		return;
+		goto out;
 	}
-	if (!e->is_dir) {
-		f = fopen(path, "rb");
-		if (!f) {
-			hdb_error("cannot open '%s': %s", path, strerror(errno));
-			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
-			return;
-		}
+	if (f) {
+		rewind(f);
 		fmt = hdb_sniff(f);
 	}
 	if (fmt == HDB_FORMAT_UNKNOWN) {
@@ -731,8 +792,7 @@ static void ingest_file(struct run *run, size_t idx)
 				  "ingest --help')", path);
 			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		}
-		fclose(f);
-		return;
+		goto out;
 	}
 
 	fc.run = run;
@@ -748,8 +808,6 @@ static void ingest_file(struct run *run, size_t idx)
 	sink.reference = on_reference;
 	if (hdb_store_begin(run->st)) {
 		run->store_failed = 1;
-		if (f)
-			fclose(f);
 		goto out;
 	}
 	/* another ingest may have taken the file while we waited for the
@@ -777,7 +835,7 @@ static void ingest_file(struct run *run, size_t idx)
 			rc = 0;
 	}
 	if (!rc && companion)
-		rc = attach_failure(&fc, companion, &fail, &sink);
+		rc = attach_failure(&fc, cf, companion, &fail, &sink);
 	if (!rc && fmt == HDB_FORMAT_LM_EVAL)
 		rc = read_samples(&fc, idx, &sink);
 	for (i = 0; !rc && fmt == HDB_FORMAT_LM_EVAL && i < fc.n_qrefs; i++)
@@ -790,13 +848,9 @@ static void ingest_file(struct run *run, size_t idx)
 		rc = hdb_store_set_truncated(run->st, fc.source_id);
 	if (rc || hdb_store_commit(run->st)) {
 		hdb_store_rollback(run->st);
-		if (f)
-			fclose(f);
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		goto out;
 	}
-	if (f)
-		fclose(f);
 	report_info(&sink, path, &info, &fc);
 	memset(&o, 0, sizeof(o));
 	o.path = path;
@@ -810,10 +864,16 @@ static void ingest_file(struct run *run, size_t idx)
 	o.noise = info.noise_lines;
 	o.companion = companion;
 	done(run, &o);
-	for (i = 0; i < run->n; i++)
-		if (run->list[i].companion_of == (int)idx)
-			run->list[i].handled = 1;
+	if (e->stderr_idx >= 0)
+		run->list[e->stderr_idx].handled = 1;
+	for (j = e->first_sample; j >= 0; j = run->list[j].next_sample)
+		run->list[j].handled = 1;
 out:
+	if (f)
+		fclose(f);
+	if (cf)
+		fclose(cf);
+	free(prev);
 	release_file_ctx(&fc);
 }
 
@@ -855,6 +915,8 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->role = ROLE_RESULTS;
 	e->companion_of = -1;
 	e->handled = 0;
+	e->stderr_idx = e->first_sample = e->last_sample = -1;
+	e->next_sample = -1;
 }
 
 
@@ -885,7 +947,8 @@ static void list_dir(struct run *run, const char *path, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name_p);
+	if (n)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_name_p);
 	for (i = 0; i < n; i++) {
 		char *child = xasprintf("%s%s%s", path,
 					len && path[len - 1] == '/' ? "" : "/",
@@ -935,30 +998,168 @@ static void list_path(struct run *run, const char *path, int walked,
 }
 
 /*
- * 'x.stderr.txt' (or .log, any one extension) is the stderr of the results
- * file 'x.<ext>' next to it: the first such file in name order.
+ * Pairing looks files up by key instead of scanning the list for each
+ * one, so that a directory of 100k files pairs in O(n log n).  A key is
+ * one of:
+ *   'S' + 'dir/x.'   a file a stderr capture 'dir/x.stderr.<ext>' may go
+ *                    with: one key for each '.' in its name
+ *   'R' + 'dir/X'    a results file 'dir/results_X.json' (lm-eval 0.4.3+)
+ *   'P' + path       any file, for 'dir/results.json' (0.4.0-0.4.2)
+ * sorted by key, then by list order, so that the first file of a key is
+ * the first in the list, as a scan would find it.
  */
-static void pair_stderr(struct run *run, size_t i)
+struct key {
+	char *s;
+	int idx;
+};
+
+struct keys {
+	struct key *k;
+	size_t n, cap;
+	size_t *next;	/* 'S' groups: the first entry not yet taken */
+};
+
+static void add_key(struct keys *ks, char kind, const char *s, size_t len,
+		    size_t idx)
+{
+	char *key = xmalloc(len + 2);
+
+	key[0] = kind;
+	memcpy(key + 1, s, len);
+	key[len + 1] = '\0';
+	if (ks->n == ks->cap) {
+		ks->cap = ks->cap ? 2 * ks->cap : 64;
+		ks->k = xrealloc(ks->k, ks->cap * sizeof(*ks->k));
+	}
+	ks->k[ks->n].s = key;
+	ks->k[ks->n++].idx = (int)idx;
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* The first key equal to kind + s[0..len), or ks->n. */
+static size_t find_key(const struct keys *ks, char kind, const char *s,
+		       size_t len)
+{
+	size_t lo = 0, hi = ks->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *k = ks->k[mid].s;
+		int c = (unsigned char)k[0] - (unsigned char)kind;
+
+		if (!c) {
+			c = strncmp(k + 1, s, len);
+			if (!c && k[1 + len])
+				c = 1;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < ks->n && ks->k[lo].s[0] == kind &&
+	    !strncmp(ks->k[lo].s + 1, s, len) && !ks->k[lo].s[1 + len])
+		return lo;
+	return ks->n;
+}
+
+static void build_keys(const struct run *run, struct keys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < run->n; i++) {
+		const char *p = run->list[i].path, *base = hdb_base_name(p);
+		size_t blen = strlen(base), dir = (size_t)(base - p);
+		const char *dot;
+
+		if (run->list[i].error || run->list[i].is_dir)
+			continue;
+		add_key(ks, 'P', p, strlen(p), i);
+		if (!strstr(p, ".stderr."))
+			for (dot = strchr(base, '.'); dot;
+			     dot = strchr(dot + 1, '.'))
+				add_key(ks, 'S', p, (size_t)(dot - p) + 1, i);
+		if (blen > 13 && !strncmp(base, "results_", 8) &&
+		    !strcmp(base + blen - 5, ".json")) {
+			struct strbuf k = STRBUF_INIT;
+
+			strbuf_add(&k, p, dir);
+			strbuf_add(&k, base + 8, blen - 13);
+			add_key(ks, 'R', k.buf, k.len, i);
+			strbuf_release(&k);
+		}
+	}
+	if (ks->n)	/* qsort(NULL, 0) is undefined */
+		qsort(ks->k, ks->n, sizeof(*ks->k), cmp_key);
+	ks->next = xmalloc((ks->n ? ks->n : 1) * sizeof(*ks->next));
+	for (i = 0; i < ks->n; i++)
+		ks->next[i] = i;
+}
+
+static void release_keys(struct keys *ks)
+{
+	size_t i;
+
+	for (i = 0; i < ks->n; i++)
+		free(ks->k[i].s);
+	free(ks->k);
+	free(ks->next);
+}
+
+static void set_companion(struct run *run, size_t i, size_t j, enum role role)
+{
+	struct entry *r = &run->list[j];
+
+	run->list[i].companion_of = (int)j;
+	run->list[i].role = role;
+	if (role == ROLE_STDERR) {
+		r->stderr_idx = (int)i;
+		return;
+	}
+	if (r->last_sample >= 0)
+		run->list[r->last_sample].next_sample = (int)i;
+	else
+		r->first_sample = (int)i;
+	r->last_sample = (int)i;
+}
+
+/*
+ * 'x.stderr.txt' (or .log, any one extension) is the stderr of the results
+ * file 'x.<ext>' next to it: the first such file in name order that is no
+ * companion itself and has no stderr yet.
+ */
+static void pair_stderr(struct run *run, struct keys *ks, size_t i)
 {
 	const char *p = run->list[i].path, *mark = strstr(p, ".stderr.");
-	size_t stem, j;
+	size_t stem, at, k;
 
 	if (!mark || strchr(mark + 8, '.') || strchr(mark + 8, '/') || !mark[8])
 		return;
 	stem = (size_t)(mark - p) + 1;	/* 'x.' */
-	for (j = 0; j < run->n; j++) {
-		const char *q = run->list[j].path;
+	at = find_key(ks, 'S', p, stem);
+	if (at == ks->n)
+		return;
+	/* those skipped stay unfit (taken), so the group remembers where
+	 * to start next time */
+	for (k = ks->next[at]; k < ks->n && !strcmp(ks->k[k].s, ks->k[at].s);
+	     k++) {
+		const struct entry *r = &run->list[ks->k[k].idx];
 
-		if (j == i || run->list[j].companion_of >= 0 ||
-		    run->list[j].error || run->list[j].is_dir ||
-		    companion_of(run, j, ROLE_STDERR) ||
-		    strncmp(q, p, stem) || strchr(q + stem, '/') ||
-		    strstr(q, ".stderr."))
+		if ((size_t)ks->k[k].idx == i || r->companion_of >= 0 ||
+		    r->stderr_idx >= 0)
 			continue;
-		run->list[i].companion_of = (int)j;
-		run->list[i].role = ROLE_STDERR;
+		ks->next[at] = k;
+		set_companion(run, i, (size_t)ks->k[k].idx, ROLE_STDERR);
 		return;
 	}
+	ks->next[at] = k;
 }
 
 /*
@@ -967,47 +1168,55 @@ static void pair_stderr(struct run *run, size_t i)
  * (0.4.3+; a date followed by more, such as a copy's '.1', still matches),
  * or any '.jsonl' with the 'results.json' beside it (0.4.0-0.4.2).
  */
-static void pair_samples(struct run *run, size_t i)
+static void pair_samples(struct run *run, const struct keys *ks, size_t i)
 {
 	const char *p = run->list[i].path, *base = hdb_base_name(p);
 	const char *date = strrchr(base, '_');
-	size_t blen = strlen(base), dir = (size_t)(base - p), j;
+	size_t blen = strlen(base), dir = (size_t)(base - p), at, best = ks->n;
 
 	if (blen < 7 || strcmp(base + blen - 6, ".jsonl"))
 		return;
-	for (j = 0; j < run->n; j++) {
-		const char *q = run->list[j].path, *qb = q + dir;
-		size_t ql = strlen(qb);
-		int match;
+	if (!strncmp(base, "samples_", 8)) {
+		struct strbuf k = STRBUF_INIT;
+		const char *d;
 
-		if (j == i || run->list[j].error || run->list[j].is_dir ||
-		    strncmp(q, p, dir) || strchr(qb, '/'))
-			continue;
-		if (!strncmp(base, "samples_", 8))
-			match = date && ql > 13 && !strncmp(qb, "results_", 8) &&
-				!strcmp(qb + ql - 5, ".json") &&
-				!strncmp(date + 1, qb + 8, ql - 13);
-		else
-			match = !strcmp(qb, "results.json");
-		if (match) {
-			run->list[i].companion_of = (int)j;
-			run->list[i].role = ROLE_SAMPLES;
+		if (!date)
 			return;
+		/* results_X.json where X is a prefix of '<date>.jsonl' */
+		strbuf_add(&k, p, dir);
+		for (d = date + 1; *d; d++) {
+			strbuf_addch(&k, *d);
+			at = find_key(ks, 'R', k.buf, k.len);
+			if (at < ks->n && (best == ks->n ||
+					   ks->k[at].idx < ks->k[best].idx))
+				best = at;
 		}
+		strbuf_release(&k);
+	} else {
+		char *path = xasprintf("%.*sresults.json", (int)dir, p);
+
+		best = find_key(ks, 'P', path, strlen(path));
+		free(path);
 	}
+	if (best < ks->n)
+		set_companion(run, i, (size_t)ks->k[best].idx, ROLE_SAMPLES);
 }
 
 static void pair_companions(struct run *run)
 {
+	struct keys ks;
 	size_t i;
 
+	memset(&ks, 0, sizeof(ks));
+	build_keys(run, &ks);
 	for (i = 0; i < run->n; i++) {
 		if (run->list[i].error || run->list[i].is_dir)
 			continue;
-		pair_stderr(run, i);
+		pair_stderr(run, &ks, i);
 		if (run->list[i].companion_of < 0)
-			pair_samples(run, i);
+			pair_samples(run, &ks, i);
 	}
+	release_keys(&ks);
 }
 
 int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,

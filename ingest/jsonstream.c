@@ -9,6 +9,7 @@
  * (a warning) from a malformed one (an error, with line and column).
  */
 #include "jsonstream.h"
+#include "parsers.h"
 #include "../util.h"
 
 #include <ctype.h>
@@ -176,6 +177,13 @@ static const char *record_part(struct scan *s, const char *p, const char *end,
 
 	p = scan_record(s, p, end, &done);
 	if (!done) {
+		/* a record of many lines stays within what a line may be */
+		if (s->rec.len > HDB_MAX_LINE) {
+			hdb_error("%s:%ld:%ld: expected a test record of at most "
+				  "%zu MiB, found a longer one", s->path,
+				  s->rec_line, s->rec_col, HDB_MAX_LINE >> 20);
+			return NULL;
+		}
 		if (s->rec_in_array) {
 			strbuf_addch(&s->rec, '\n');
 		} else {
@@ -321,7 +329,7 @@ int json_stream(FILE *f, const char *path, json_record_fn fn, void *ctx,
 	s.ctx = ctx;
 	s.info = info;
 	s.state = TOP;
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = hdb_readline(&line, &cap, f)) >= 0) {
 		size_t len = (size_t)n;
 		const char *start = line;
 
@@ -343,6 +351,10 @@ int json_stream(FILE *f, const char *path, json_record_fn fn, void *ctx,
 		last_len = (long)len;
 		if (scan_line(&s, start, len, lineno))
 			goto out;
+	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
 	}
 	if (ferror(f)) {
 		hdb_error("cannot read '%s': %s", path, strerror(errno));

@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,10 @@ struct hdb_bench_builder {
 	/* the record being converted, for error positions */
 	const char *text;
 	long line, col;
+	/* tabular records: the column of each field, by key (borrowed) */
+	const char *const *col_keys;
+	const long *col_pos;
+	size_t n_cols;
 };
 
 /* ---- quant names ---------------------------------------------------- */
@@ -104,9 +109,15 @@ static void key_pos(const struct hdb_bench_builder *bp, const char *key,
 	size_t klen = strlen(key);
 	const char *p = bp->text, *q, *bol = bp->text;
 	long l = bp->line;
+	size_t i;
 
 	*line = bp->line;
 	*col = bp->col;
+	for (i = 0; i < bp->n_cols; i++)
+		if (!strcmp(bp->col_keys[i], key)) {
+			*col = bp->col_pos[i];
+			return;
+		}
 	for (; *p; p++) {
 		if (*p == '\n') {
 			l++;
@@ -390,10 +401,19 @@ static int get_samples(struct hdb_bench_builder *bp, json_t *obj,
 			return field_error(bp, "samples_ts", "an array of numbers");
 		if (w && json_is_integer(w))
 			bp->samples[i].ns = json_integer_value(w);
-		else if (w && json_is_real(w))
+		else if (w && json_is_real(w) && json_real_value(w) >= 0 &&
+			 json_real_value(w) < 9e18)
 			bp->samples[i].ns = (long long)json_real_value(w);
 		else if (w && !json_is_null(w))
-			return field_error(bp, "samples_ns", "an array of integers");
+			return field_error(bp, "samples_ns", "an array of "
+					   "non-negative integers");
+		/* a rate or a time below zero is no measurement */
+		if (bp->samples[i].ts < 0)
+			return field_error(bp, "samples_ts", "an array of "
+					   "non-negative numbers");
+		if (bp->samples[i].ns < 0 && bp->samples[i].ns != HDB_UNSET)
+			return field_error(bp, "samples_ns", "an array of "
+					   "non-negative integers");
 	}
 	r->samples = bp->samples;
 	r->n_samples = n;
@@ -409,6 +429,57 @@ void hdb_bench_record_init(struct hdb_bench_record *r)
 	r->avg_ns = r->stddev_ns = HDB_UNSET;
 	r->avg_ts = r->stddev_ts = NAN;
 	r->status = "ok";
+}
+
+/*
+ * A commit as llama.cpp's build prints it: 4 to 40 hex digits, maybe
+ * '-dirty' (a tree with local changes), or 'unknown' (built without git).
+ */
+static int commit_ok(const char *s)
+{
+	size_t n = strspn(s, "0123456789abcdefABCDEF");
+
+	if (!strcmp(s, "unknown") || !*s)
+		return 1;
+	return n >= 4 && n <= 40 && (!s[n] || !strcmp(s + n, "-dirty"));
+}
+
+/*
+ * What a measurement cannot be: token counts below zero or beyond what
+ * llama.cpp counts in (an int), times and rates below zero, a commit that
+ * is not one.  Each is refused with its reason.
+ */
+static int check_ranges(const struct hdb_bench_builder *bp,
+			const struct hdb_bench_record *r)
+{
+	static const char counts[] = "a token count from 0 to 2147483647";
+	const struct {
+		const char *key;
+		long long v;
+	} ints[] = {
+		{ "n_prompt", r->n_prompt }, { "n_gen", r->n_gen },
+		{ "n_depth", r->n_depth }, { "avg_ns", r->avg_ns },
+		{ "stddev_ns", r->stddev_ns },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ints) / sizeof(ints[0]); i++) {
+		if (ints[i].v == HDB_UNSET)
+			continue;
+		if (i < 3 && (ints[i].v < 0 || ints[i].v > INT_MAX))
+			return field_error(bp, ints[i].key, counts);
+		if (ints[i].v < 0)
+			return field_error(bp, ints[i].key,
+					   "a non-negative number of ns");
+	}
+	if (r->avg_ts < 0)
+		return field_error(bp, "avg_ts", "a non-negative number");
+	if (r->stddev_ts < 0)
+		return field_error(bp, "stddev_ts", "a non-negative number");
+	if (r->build_commit && !commit_ok(r->build_commit))
+		return field_error(bp, "build_commit", "a commit hash (hex "
+				   "digits, maybe '-dirty', or 'unknown')");
+	return 0;
 }
 
 /* Maps one parsed test object onto a record and hands it over. */
@@ -460,10 +531,12 @@ static int convert(struct hdb_bench_builder *bp, json_t *obj, const char *text,
 		return field_error(bp, "n_prompt", "an integer");
 	if (r.n_gen == HDB_UNSET)
 		return field_error(bp, "n_gen", "an integer");
-	if (r.n_prompt < 0 || r.n_gen < 0 || r.n_prompt + r.n_gen == 0) {
+	if (check_ranges(bp, &r))
+		return -1;
+	if (r.n_prompt + r.n_gen == 0) {
 		long line, col;
 
-		key_pos(bp, r.n_gen < 0 ? "n_gen" : "n_prompt", &line, &col);
+		key_pos(bp, "n_prompt", &line, &col);
 		return hdb_error("%s:%ld:%ld: expected n_prompt or n_gen to be "
 				 "a positive token count", bp->path, line, col);
 	}
@@ -505,10 +578,22 @@ struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
 int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
 		  const char *text, long line, long col, int precision)
 {
+	int ret;
+
 	b->text = text;
 	b->line = line;
 	b->col = col;
-	return convert(b, (json_t *)json_object, text, precision);
+	ret = convert(b, (json_t *)json_object, text, precision);
+	b->n_cols = 0;
+	return ret;
+}
+
+void hdb_bench_set_cols(struct hdb_bench_builder *b, const char *const *keys,
+			const long *cols, size_t n)
+{
+	b->col_keys = keys;
+	b->col_pos = cols;
+	b->n_cols = n;
 }
 
 void hdb_bench_builder_free(struct hdb_bench_builder *b)
@@ -594,7 +679,9 @@ static int on_record(void *ctx, const char *text, size_t len, long line,
 	bp->text = text;
 	bp->line = line;
 	bp->col = col;
-	obj = json_loadb(text, len, JSON_DECODE_ANY, &err);
+	/* a second "avg_ts" would silently win over the first */
+	obj = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES,
+			 &err);
 	if (!obj)
 		return syntax_error(bp, &err);
 	if (!jf->era[0] && json_is_object(obj))

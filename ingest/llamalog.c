@@ -1213,10 +1213,14 @@ int hdb_parse_llama_log(FILE *f, const char *path, const struct hdb_sink *sink,
 	lp.info = info;
 	lp.open = -1;
 	new_run(&lp);
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = hdb_readline(&line, &cap, f)) >= 0) {
 		lp.lineno++;
 		if (do_line(&lp, line, (size_t)n))
 			goto out;
+	}
+	if (n == -2) {
+		hdb_line_error(path, lp.lineno + 1);
+		goto out;
 	}
 	if (ferror(f)) {
 		hdb_error("cannot read '%s': %s", path, strerror(errno));

@@ -1162,7 +1162,7 @@ static int sample_line(struct samples *s, const char *line, size_t n,
 static int sample_lines(struct samples *s, FILE *f, char **line, size_t *cap,
 			ssize_t n, long lineno)
 {
-	for (; n >= 0; n = getline(line, cap, f), lineno++) {
+	for (; n >= 0; n = hdb_readline(line, cap, f), lineno++) {
 		size_t len = (size_t)n;
 
 		if (len && (*line)[len - 1] == '\n')
@@ -1172,6 +1172,8 @@ static int sample_lines(struct samples *s, FILE *f, char **line, size_t *cap,
 		if (sample_line(s, *line, len, lineno))
 			return -1;
 	}
+	if (n == -2)
+		return hdb_line_error(s->path, lineno);
 	if (ferror(f))
 		return hdb_error("cannot read '%s': %s", s->path,
 				 strerror(errno));
@@ -1232,7 +1234,7 @@ int hdb_parse_lm_eval_samples(FILE *f, const char *path, const char *task,
 	s.sink = sink;
 	s.info = info;
 	/* the first text tells the shapes apart: '[' opens the old array */
-	while ((n = getline(&line, &cap, f)) >= 0) {
+	while ((n = hdb_readline(&line, &cap, f)) >= 0) {
 		lineno++;
 		skip = lineno == 1 ? bom_len(line, (size_t)n) : 0;
 		if (blank(line + skip, (size_t)n - skip)) {
@@ -1248,6 +1250,10 @@ int hdb_parse_lm_eval_samples(FILE *f, const char *path, const char *task,
 			goto out;
 		}
 		break;
+	}
+	if (n == -2) {
+		hdb_line_error(path, lineno + 1);
+		goto out;
 	}
 	if (ferror(f)) {
 		hdb_error("cannot read '%s': %s", path, strerror(errno));

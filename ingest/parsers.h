@@ -35,9 +35,30 @@ struct hdb_sink {
 	int (*reference)(void *ctx, const struct hdb_reference_record *r);
 };
 
-/* Reads the next line of f into *line (grown as needed) without its "\n"
- * or "\r\n".  Returns its length, or -1 at the end of the file. */
+/* The longest line a parser reads (a JSONL record, a log line). */
+#define HDB_MAX_LINE ((size_t)64 << 20)
+
+/*
+ * getline(3) within HDB_MAX_LINE: reads the next line of f into *line
+ * (grown as needed), with its newline.  Returns its length, -1 at the end
+ * of the file (or on a read error: see ferror), or -2 for a line longer
+ * than HDB_MAX_LINE (hdb_line_error says so).
+ */
+ssize_t hdb_readline(char **line, size_t *cap, FILE *f);
+/* The same without the "\n" or "\r\n". */
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f);
+/* Sets and returns the error for a line over HDB_MAX_LINE: -1. */
+int hdb_line_error(const char *path, long lineno);
+
+/* Line 1 without its UTF-8 byte-order mark (len shrinks); other lines
+ * as they are. */
+const char *hdb_skip_bom(const char *line, size_t *len, long lineno);
+
+/* 0 when s[0..len) is UTF-8 text; else -1 with hdb_error set to
+ * 'path:line:col: expected UTF-8 text, found the byte 0xff', col being
+ * the column of s[0] in the file. */
+int hdb_check_utf8(const char *path, long line, long col, const char *s,
+		   size_t len);
 
 /* Reports a warning through the sink (formatted like printf). */
 void hdb_sink_warn(const struct hdb_sink *sink, const char *fmt, ...)
@@ -113,6 +134,8 @@ int hdb_parse_niah(FILE *f, const char *path, int pass_score,
  * benchmark.py --stats does, an item per exercise), and a leaderboard YAML
  * file (reference records, read with libyaml). */
 int hdb_is_aider_run(const char *dir);
+/* The largest .aider.results.json read (they hold a few kB). */
+#define HDB_AIDER_RESULT_MAX ((size_t)16 << 20)
 int hdb_parse_aider_run(const char *dir, const struct hdb_sink *sink,
 			struct hdb_parse_info *info);
 int hdb_parse_aider_board(FILE *f, const char *path,
@@ -133,6 +156,10 @@ struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
  * -1 with hdb_error set ('path:line:col: expected ...'). */
 int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
 		  const char *text, long line, long col, int precision);
+/* For the next hdb_bench_add only: where each field (by its key) stands
+ * in the line, for the columns of errors; the arrays are borrowed. */
+void hdb_bench_set_cols(struct hdb_bench_builder *b, const char *const *keys,
+			const long *cols, size_t n);
 void hdb_bench_builder_free(struct hdb_bench_builder *b);
 /* Sets every field of r to unknown (NULL, HDB_UNSET, NAN). */
 void hdb_bench_record_init(struct hdb_bench_record *r);

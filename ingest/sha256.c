@@ -6,6 +6,7 @@
 #include "../util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 static const uint32_t K[64] = {
@@ -106,26 +107,30 @@ void sha256_final_hex(struct sha256 *c, char hex[65])
 	hex[64] = '\0';
 }
 
-int sha256_file(const char *path, char hex[65], long long *bytes)
+int sha256_stream(FILE *f, const char *path, char hex[65], long long *bytes)
 {
 	static unsigned char chunk[1 << 16];
 	struct sha256 c;
 	size_t n;
-	FILE *f = fopen(path, "rb");
 
-	if (!f)
-		return hdb_error("cannot open '%s': %s", path, strerror(errno));
 	sha256_init(&c);
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		sha256_update(&c, chunk, n);
-	if (ferror(f)) {
-		int e = errno;
-
-		fclose(f);
-		return hdb_error("cannot read '%s': %s", path, strerror(e));
-	}
-	fclose(f);
+	if (ferror(f))
+		return hdb_error("cannot read '%s': %s", path, strerror(errno));
 	*bytes = (long long)c.nbytes;
 	sha256_final_hex(&c, hex);
 	return 0;
+}
+
+int sha256_file(const char *path, char hex[65], long long *bytes)
+{
+	FILE *f;
+	int ret;
+
+	if (hdb_open_regular(path, &f, NULL))
+		return -1;
+	ret = sha256_stream(f, path, hex, bytes);
+	fclose(f);
+	return ret;
 }

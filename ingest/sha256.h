@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct sha256 {
 	uint32_t h[8];
@@ -20,8 +21,12 @@ void sha256_update(struct sha256 *c, const void *data, size_t n);
 /* Writes 64 lower-case hex digits and a NUL into hex[65]. */
 void sha256_final_hex(struct sha256 *c, char hex[65]);
 
-/* Hashes a whole file in one streaming pass; *bytes gets its size.
+/* Hashes the rest of an open file in one streaming pass (the caller
+ * rewinds it to parse it); *bytes gets its size.  path is for errors.
  * Returns 0, or -1 with hdb_error set. */
+int sha256_stream(FILE *f, const char *path, char hex[65], long long *bytes);
+/* The same for a file by name, opened with hdb_open_regular (regular
+ * files only). */
 int sha256_file(const char *path, char hex[65], long long *bytes);
 
 #endif

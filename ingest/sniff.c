@@ -1,9 +1,10 @@
 /*
  * sniff.c: recognises an input file by its content, never by its name (a
  * '.txt' may hold JSON, a '.jsonl' may start with stderr lines, a '.log'
- * may hold a markdown table).  It reads the first lines and weighs what it
- * sees: structure (a markdown header, a CSV header, SQL, JSON) wins over
- * the log lines that get captured around it.
+ * may hold a markdown table).  It reads line by line, past any amount of
+ * captured stderr, and weighs what it sees: structure (a markdown header,
+ * a CSV header, SQL, JSON) wins over the log lines that get captured
+ * around it.  Memory stays bounded: a line and the first MiB of JSON.
  */
 #include "parsers.h"
 
@@ -11,8 +12,11 @@
 #include <string.h>
 #include <sys/types.h>
 
+/* Lines read after the first that tells something (JSON, YAML, a log
+ * line): leading noise, however long, does not count.  Lines that tell
+ * nothing are read to the end of the file if need be, one at a time. */
 #define SNIFF_MAX_LINES 2000
-#define SNIFF_MAX_BYTES (1 << 20)
+#define SNIFF_MAX_BYTES (1 << 20)	/* of JSON or YAML kept, and of a line */
 
 enum signal {
 	SIG_MD, SIG_CSV, SIG_SQL, SIG_JSONL, SIG_JSON, SIG_LOG, SIG_YAML,
@@ -140,18 +144,39 @@ static enum hdb_format json_kind(const struct strbuf *head)
 	return HDB_FORMAT_UNKNOWN;
 }
 
+/*
+ * Reads the next line into sb, keeping at most max bytes of it (the rest
+ * of a longer line is read and dropped, so memory stays bounded whatever
+ * the file).  Returns 0, or -1 at the end of the file.
+ */
+static int read_capped(FILE *f, struct strbuf *sb, size_t max)
+{
+	char chunk[65536];
+	int any = 0;
+
+	strbuf_reset(sb);
+	while (fgets(chunk, sizeof(chunk), f)) {
+		size_t n = strlen(chunk);
+
+		any = 1;
+		if (sb->len < max)
+			strbuf_add(sb, chunk, n < max - sb->len ? n
+							 : max - sb->len);
+		if (n && chunk[n - 1] == '\n')
+			break;
+	}
+	return any ? 0 : -1;
+}
+
 enum hdb_format hdb_sniff(FILE *f)
 {
-	long first[SIG_COUNT] = { 0 }, n;
-	struct strbuf head = STRBUF_INIT;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	long first[SIG_COUNT] = { 0 }, n, window = 0;
+	struct strbuf head = STRBUF_INIT, line = STRBUF_INIT;
 	enum hdb_format fmt = HDB_FORMAT_UNKNOWN;
 
-	for (n = 1; n <= SNIFF_MAX_LINES && head.len < SNIFF_MAX_BYTES &&
-		    (len = getline(&line, &cap, f)) >= 0; n++) {
-		const char *p = line;
+	for (n = 1; window < SNIFF_MAX_LINES && head.len < SNIFF_MAX_BYTES &&
+		    !read_capped(f, &line, SNIFF_MAX_BYTES); n++) {
+		const char *p = strbuf_str(&line);
 
 		if (n == 1 && !strncmp(p, "\xef\xbb\xbf", 3))
 			p += 3;
@@ -166,12 +191,14 @@ enum hdb_format hdb_sniff(FILE *f)
 		classify(p, n, first);
 		if (first[SIG_JSON] || first[SIG_YAML])
 			strbuf_addstr(&head, p);
+		if (first[SIG_JSON] || first[SIG_YAML] || first[SIG_LOG])
+			window++;
 		/* table structure decides; what comes after does not matter */
 		if (first[SIG_MD] || first[SIG_CSV] || first[SIG_SQL] ||
 		    first[SIG_JSONL])
 			break;
 	}
-	free(line);
+	strbuf_release(&line);
 	rewind(f);
 	if (first[SIG_MD])
 		fmt = HDB_FORMAT_BENCH_MD;

@@ -1,6 +1,9 @@
-/* Unit tests: util.c (string buffer, formatted allocation, error slot). */
+/* Unit tests: util.c (string buffer, formatted allocation, error slot,
+ * opening and reading files, UTF-8). */
 #include "harness.h"
 #include "../../util.h"
+
+#include <sys/stat.h>
 
 static void strbuf_grows_and_stays_terminated(void)
 {
@@ -50,11 +53,106 @@ static void xasprintf_formats(void)
 	free(s);
 }
 
+static void utf8_strict(void)
+{
+	static const struct {
+		const char *s;
+		size_t len, prefix;
+	} cases[] = {
+		{ "", 0, 0 },
+		{ "plain ascii", 11, 11 },
+		{ "\xc2\xb1 t/s", 6, 6 },		/* U+00B1 */
+		{ "\xe2\x82\xac", 3, 3 },		/* U+20AC */
+		{ "\xf0\x9f\x98\x80", 4, 4 },	/* U+1F600 */
+		{ "\xf4\x8f\xbf\xbf", 4, 4 },	/* U+10FFFF */
+		{ "ab\xff", 3, 2 },			/* never in UTF-8 */
+		{ "a\x80", 2, 1 },			/* a lone continuation */
+		{ "\xc0\xaf", 2, 0 },		/* overlong '/' */
+		{ "\xe0\x80\xaf", 3, 0 },		/* overlong */
+		{ "\xed\xa0\x80", 3, 0 },		/* a surrogate */
+		{ "\xf4\x90\x80\x80", 4, 0 },	/* above U+10FFFF */
+		{ "ok\xe2\x82", 4, 2 },		/* cut off */
+		{ "x\xc3(", 3, 1 },			/* bad continuation */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		CHECK_INT(hdb_utf8_prefix(cases[i].s, cases[i].len),
+			  cases[i].prefix);
+		CHECK_INT(hdb_utf8_valid(cases[i].s),
+			  cases[i].prefix == cases[i].len);
+	}
+	CHECK(hdb_utf8_valid(NULL));
+}
+
+static void utf8_copy_makes_text(void)
+{
+	char buf[8];
+
+	hdb_utf8_copy(buf, sizeof(buf), "a\xff" "b", 3);
+	CHECK_STR(buf, "a?b");
+	/* U+20AC does not fit whole after 5 bytes: left out, not cut */
+	hdb_utf8_copy(buf, sizeof(buf), "abcde\xe2\x82\xac", 8);
+	CHECK_STR(buf, "abcde");
+	hdb_utf8_copy(buf, sizeof(buf), "\xed\xa0\x80", 3);
+	CHECK_STR(buf, "???");
+	hdb_utf8_copy(buf, 1, "abc", 3);
+	CHECK_STR(buf, "");
+}
+
+static void open_regular_refuses_devices_and_fifos(void)
+{
+	char fifo[1024];
+	FILE *f = NULL;
+	long long size = -1;
+
+	CHECK_INT(hdb_open_regular(t_write("r.txt", "abc"), &f, &size), 0);
+	CHECK_INT(size, 3);
+	if (f)
+		fclose(f);
+	CHECK_INT(hdb_open_regular("/dev/zero", &f, NULL), -1);
+	CHECK_STR(hdb_errmsg(), "cannot read '/dev/zero': not a regular file");
+	CHECK(f == NULL);
+	/* a FIFO with no writer: refused at once, not waited on */
+	snprintf(fifo, sizeof(fifo), "%s/fifo", t_tmpdir());
+	CHECK_INT(mkfifo(fifo, 0600), 0);
+	CHECK_INT(hdb_open_regular(fifo, &f, NULL), -1);
+	CHECK_HAS(hdb_errmsg(), "not a regular file");
+	unlink(fifo);
+	CHECK_INT(hdb_open_regular(t_tmpdir(), &f, NULL), -1);
+	CHECK_HAS(hdb_errmsg(), "not a regular file");
+	CHECK_INT(hdb_open_regular("/no/such/file", &f, NULL), -1);
+	CHECK_STR(hdb_errmsg(), "cannot open '/no/such/file': No such file "
+		  "or directory");
+}
+
+static void read_file_is_bounded(void)
+{
+	char big[4096], *text = NULL;
+	const char *path;
+	size_t len = 0;
+
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	path = t_write("big.txt", big);
+	CHECK_INT(read_file_max(path, 1 << 20, &text, &len), 0);
+	CHECK_INT(len, sizeof(big) - 1);
+	free(text);
+	CHECK_INT(read_file_max(path, 100, &text, &len), -1);
+	CHECK_STR(hdb_errmsg() + strlen(hdb_errmsg()) - 21, "larger than 100 bytes");
+	CHECK_INT(read_file("/dev/zero", &text, &len), -1);
+	CHECK_STR(hdb_errmsg(), "cannot read '/dev/zero': not a regular file");
+}
+
 int main(void)
 {
 	RUN(strbuf_grows_and_stays_terminated);
 	RUN(detach_hands_over_the_buffer);
 	RUN(error_slot_keeps_the_last_message);
 	RUN(xasprintf_formats);
+	RUN(utf8_strict);
+	RUN(utf8_copy_makes_text);
+	RUN(open_regular_refuses_devices_and_fifos);
+	RUN(read_file_is_bounded);
 	return t_done();
 }
