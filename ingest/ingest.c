@@ -35,6 +35,7 @@ enum role {
 struct entry {
 	char *path;
 	char *error;		/* why it cannot be read, reported in turn */
+	int skip;		/* error is the reason a walk passes it by */
 	int walked;		/* found by a walk, not named */
 	int is_dir;		/* an Aider run directory */
 	enum role role;
@@ -815,13 +816,10 @@ static void ingest_file(struct run *run, size_t idx)
 	rc = hdb_store_find_source(run->st, hex, &prev);
 	if (rc != 0) {
 		hdb_store_rollback(run->st);
-		if (f)
-			fclose(f);
 		if (rc < 0)
 			run->store_failed = 1;
 		else
 			not_done(run, path, HDB_FILE_DUPLICATE, prev);
-		free(prev);
 		goto out;
 	}
 	rc = hdb_store_add_source(run->st, path, hex, bytes,
@@ -911,6 +909,7 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->path = xstrdup(path);
 	e->error = error ? xstrdup(error) : NULL;
 	e->walked = walked;
+	e->skip = 0;
 	e->is_dir = 0;
 	e->role = ROLE_RESULTS;
 	e->companion_of = -1;
@@ -988,8 +987,13 @@ static void list_path(struct run *run, const char *path, int walked,
 		return;
 	}
 	if (!S_ISREG(sb.st_mode)) {
-		if (walked)
-			return;	/* sockets, fifos: not results */
+		/* sockets, fifos, devices: never opened; a walk says it
+		 * passed them by, a named one is an error */
+		if (walked) {
+			add_entry(run, path, 1, "not a regular file");
+			run->list[run->n - 1].skip = 1;
+			return;
+		}
 		hdb_error("cannot read '%s': not a regular file", path);
 		add_entry(run, path, 0, hdb_errmsg());
 		return;
@@ -1239,7 +1243,8 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 	pair_companions(&run);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].error)
-			not_done(&run, run.list[i].path, HDB_FILE_FAILED,
+			not_done(&run, run.list[i].path, run.list[i].skip
+				 ? HDB_FILE_SKIPPED : HDB_FILE_FAILED,
 				 run.list[i].error);
 		else if (run.list[i].companion_of < 0)
 			ingest_file(&run, i);

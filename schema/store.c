@@ -552,11 +552,17 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		   struct hdb_store **out)
 {
 	struct hdb_store *st;
+	struct stat sb;
 	int flags = mode == HDB_STORE_WRITE
 		? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
 		: SQLITE_OPEN_READONLY;
 
 	*out = NULL;
+	/* SQLite would block on a FIFO and write '-journal' files beside a
+	 * device: only a regular file (or none yet, for a writer) will do */
+	if (!stat(path, &sb) && !S_ISREG(sb.st_mode))
+		return hdb_error("cannot open store '%s': not a regular file",
+				 path);
 	if (mode == HDB_STORE_READ && access(path, F_OK) != 0)
 		return hdb_error("no store at '%s': ingest results first "
 				 "(halodb ingest PATH...) or name one with "

@@ -6,8 +6,7 @@
 #   3. the corpus test: tests/corpus.txt against ../shared/formats
 #      (skipped, and said so, when ../shared is absent; HALODB_SHARED
 #      points elsewhere)
-#   4. stress: every tests/stress/*.sh (each ends 'N passed, N failed';
-#      HALODB_STRESS_PENDING=1 also runs the checks waiting on a fix)
+#   4. stress: every tests/stress/*.sh (each ends 'N passed, N failed')
 #
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
@@ -160,8 +159,7 @@ fi
 # ---- 4. stress -----------------------------------------------------------
 # tests/stress/*.sh: SIGKILL mid-batch, two writers and a reader,
 # non-regular files, a full disk.  Each ends 'N passed, N failed' like a
-# unit test; their failures, skips and 'pending:' notes go to stderr.
-# HALODB_STRESS_PENDING=1 also runs the checks that wait on a known fix.
+# unit test; their failures and skips go to stderr.
 export HALODB HALODB_WRAP=$WRAP
 for t in "$here"/stress/*.sh; do
 	[ -x "$t" ] || continue

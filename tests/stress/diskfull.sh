@@ -30,27 +30,25 @@ expect_counts
 
 # ---- ulimit -f: the write fails, the process is not killed -------------
 make_copies "$work/xfsz" 5000 4
-if pending "item 8 fix: ingest under 'ulimit -f' dies of SIGXFSZ without a message"; then
-	( ulimit -f 64; exec $WRAP "$HALODB" --db "$work/xfsz.db" ingest "$work/xfsz" ) \
-		> "$work/out" 2> "$work/err" &
-	wait $! 2> /dev/null	# not bash's 'File size limit exceeded' line
-	rc=$?
-	if [ "$rc" -eq 1 ] && grep -qiE 'too large|full|limit' "$work/err"; then
-		ok "ingest under ulimit -f: exit 1, $(grep -iE 'too large|full|limit' "$work/err" | head -n 1 | head -c 150)"
-	else
-		bad "ingest under ulimit -f 64: exit $rc, expected 1 with a message that the file is too large: $(head -c 300 "$work/err")"
-	fi
-	ic=$(integrity "$work/xfsz.db")
-	case $ic in
-	ok|*"' is empty: ingest results first"*) ;;
-	*) bad "ingest under ulimit -f: integrity_check says '$ic'" ;;
+( ulimit -f 64; exec $WRAP "$HALODB" --db "$work/xfsz.db" ingest "$work/xfsz" ) \
+	> "$work/out" 2> "$work/err" &
+wait $! 2> /dev/null	# not bash's 'File size limit exceeded' line
+rc=$?
+if [ "$rc" -eq 1 ] && grep -qiE 'too large|full|limit' "$work/err"; then
+	ok "ingest under ulimit -f: exit 1, $(grep -iE 'too large|full|limit' "$work/err" | head -n 1 | head -c 150)"
+else
+	bad "ingest under ulimit -f 64: exit $rc, expected 1 with a message that the file is too large: $(head -c 300 "$work/err")"
+fi
+ic=$(integrity "$work/xfsz.db")
+case $ic in
+ok|*"' is empty: ingest results first"*) ;;
+*) bad "ingest under ulimit -f: integrity_check says '$ic'" ;;
+esac
+if ! msg=$(whole "$work/xfsz.db"); then
+	case $msg in
+	*"' is empty: ingest results first"*) ;;
+	*) bad "ingest under ulimit -f: $msg" ;;
 	esac
-	if ! msg=$(whole "$work/xfsz.db"); then
-		case $msg in
-		*"' is empty: ingest results first"*) ;;
-		*) bad "ingest under ulimit -f: $msg" ;;
-		esac
-	fi
 fi
 
 # ---- a full tmpfs -------------------------------------------------------
