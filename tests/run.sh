@@ -32,9 +32,13 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$*" >&2; }
 
 # ---- 1. unit tests -------------------------------------------------------
+# Each binary gets its own TMPDIR, which must be empty again when it
+# passes (a test cleans up after itself).
 for t in "$UNIT_DIR"/test_*; do
 	[ -x "$t" ] || continue
-	out=$($WRAP "$t" 2>"$work/unit.err")
+	rm -rf "$work/unit-tmp"
+	mkdir "$work/unit-tmp"
+	out=$(TMPDIR="$work/unit-tmp" $WRAP "$t" 2>"$work/unit.err")
 	rc=$?
 	last=$(printf '%s\n' "$out" | tail -n 1)
 	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
@@ -48,6 +52,9 @@ for t in "$UNIT_DIR"/test_*; do
 	else
 		bad "$(basename "$t"): crashed (exit $rc)"
 		cat "$work/unit.err" >&2
+	fi
+	if [ "$rc" -eq 0 ] && [ -n "$(ls -A "$work/unit-tmp")" ]; then
+		bad "$(basename "$t"): left files in its temp dir: $(ls -A "$work/unit-tmp" | head -n 3 | tr '\n' ' ')"
 	fi
 done
 

@@ -6,6 +6,7 @@
 #ifndef HALODB_HARNESS_H
 #define HALODB_HARNESS_H
 
+#include <ftw.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 static int t_pass, t_fail, t_failed_now;
 static const char *t_name = "";
+static char t_dir[512];		/* t_tmpdir(), once made */
 
 #define T_FAIL(...) do { \
 	t_failed_now = 1; \
@@ -61,8 +63,23 @@ static const char *t_name = "";
 		t_pass++; \
 } while (0)
 
+static inline int t_remove(const char *path, const struct stat *sb,
+			   int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Prints the tally; the temporary directory goes unless a test failed
+ * (then it is kept, and named, to be looked at). */
 static inline int t_done(void)
 {
+	if (t_dir[0] && !t_fail)
+		nftw(t_dir, t_remove, 16, FTW_DEPTH | FTW_PHYS);
+	else if (t_dir[0])
+		fprintf(stderr, "kept %s for a look at what failed\n", t_dir);
 	printf("%d passed, %d failed\n", t_pass, t_fail);
 	return t_fail ? 1 : 0;
 }
@@ -83,23 +100,21 @@ static inline const char *t_shared(void)
 	return base && *base ? base : "../shared/formats";
 }
 
-/* A fresh temporary directory for this test binary (not removed, so a
- * failure can be looked at; it lives under $TMPDIR). */
+/* A fresh temporary directory for this test binary, under $TMPDIR;
+ * t_done() removes it when every test passed. */
 static inline const char *t_tmpdir(void)
 {
-	static char dir[512];
-
-	if (!dir[0]) {
+	if (!t_dir[0]) {
 		const char *base = getenv("TMPDIR");
 
-		snprintf(dir, sizeof(dir), "%s/halodb-unit-XXXXXX",
+		snprintf(t_dir, sizeof(t_dir), "%s/halodb-unit-XXXXXX",
 			 base && *base ? base : "/tmp");
-		if (!mkdtemp(dir)) {
+		if (!mkdtemp(t_dir)) {
 			perror("mkdtemp");
 			exit(2);
 		}
 	}
-	return dir;
+	return t_dir;
 }
 
 /* Writes text to a file in the temp dir; returns its path (static). */
