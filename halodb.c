@@ -72,9 +72,15 @@ static int usage_error(const struct cmd *c, const char *fmt, ...)
 	return HDB_EXIT_USAGE;
 }
 
+/* Set once a failed write to stdout has been reported, so that
+ * close_stdout does not report it a second time. */
+static int stdout_error_said;
+
 static int fail(void)
 {
 	fprintf(stderr, "halodb: %s\n", hdb_errmsg());
+	if (ferror(stdout))
+		stdout_error_said = 1;
 	return HDB_EXIT_FAIL;
 }
 
@@ -637,6 +643,10 @@ static int cmd_help(int argc, char **argv)
 /* Flushes and closes stdout; a write error turns success into failure. */
 static int close_stdout(int rc)
 {
+	if (stdout_error_said) {
+		fclose(stdout);
+		return HDB_EXIT_FAIL;
+	}
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "halodb: cannot write to standard output: %s\n",
 			strerror(errno));

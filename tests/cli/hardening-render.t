@@ -125,3 +125,8 @@ $ awk '/^<td>&lt;script/ { print (length($0) > 1500000) }' big/index.html
 > 1
 $ grep -ci -e '<script' -e '<a ' big/index.html || true
 > 0
+# Regression: a result too large for one write that meets a full disk is
+# reported once, not again as 'Bad file descriptor' when stdout closes.
+$ halodb sql "with recursive c(i) as (select 1 union all select i + 1 from c where i < 100000) select i, 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' from c" > /dev/full
+! halodb: cannot write output: No space left on device
+? 1
