@@ -327,14 +327,8 @@ int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 		if (add_row(&t, l, lineno))
 			goto out;
 	}
-	if (n == -2) {
-		hdb_line_error(path, lineno + 1);
+	if (hdb_read_end(f, path, n, lineno + 1))
 		goto out;
-	}
-	if (ferror(f)) {
-		hdb_error("cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	if (pending && info->records) {
 		info->truncated = 1;
 		info->trunc_line = pending_line;
@@ -514,14 +508,8 @@ int hdb_parse_bench_sql(FILE *f, const char *path, const struct hdb_sink *sink,
 			note_noise(info, l, lineno);
 		}
 	}
-	if (n == -2) {
-		hdb_line_error(path, lineno + 1);
+	if (hdb_read_end(f, path, n, lineno + 1))
 		goto out;
-	}
-	if (ferror(f)) {
-		hdb_error("cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	if (!info->records) {
 		info->empty = 1;
 		hdb_error("%s:%ld:1: expected llama-bench 'INSERT INTO' lines, "

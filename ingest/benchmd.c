@@ -192,14 +192,8 @@ static int read_line(struct reader *rd, struct line *l)
 	size_t len, i;
 	const char *nul;
 
-	if (n == -2)
-		return hdb_line_error(rd->path, rd->lineno + 1);
-	if (n < 0) {
-		if (ferror(rd->f))
-			return hdb_error("cannot read '%s': %s", rd->path,
-					 strerror(errno));
-		return 0;
-	}
+	if (n < 0)
+		return hdb_read_end(rd->f, rd->path, n, rd->lineno + 1);
 	l->no = ++rd->lineno;
 	len = (size_t)n;
 	l->raw = l->buf;

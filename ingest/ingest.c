@@ -494,11 +494,7 @@ static int read_failure(FILE *f, const char *path, struct hdb_failure *fail)
 	while ((n = hdb_getline(&line, &cap, f)) >= 0)
 		hdb_failure_note(fail, line, ++lineno);
 	free(line);
-	if (n == -2)
-		return hdb_line_error(path, lineno + 1);
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", path, strerror(errno));
-	return 0;
+	return hdb_read_end(f, path, n, lineno + 1);
 }
 
 /* Records a file read along with another, so that a walk skips it; f is

@@ -352,14 +352,8 @@ int json_stream(FILE *f, const char *path, json_record_fn fn, void *ctx,
 		if (scan_line(&s, start, len, lineno))
 			goto out;
 	}
-	if (n == -2) {
-		hdb_line_error(path, lineno + 1);
+	if (hdb_read_end(f, path, n, lineno + 1))
 		goto out;
-	}
-	if (ferror(f)) {
-		hdb_error("cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	switch (s.state) {
 	case IN_REC:
 		truncated(&s, s.rec_line, s.rec_col, "the last test record has "

@@ -1218,14 +1218,8 @@ int hdb_parse_llama_log(FILE *f, const char *path, const struct hdb_sink *sink,
 		if (do_line(&lp, line, (size_t)n))
 			goto out;
 	}
-	if (n == -2) {
-		hdb_line_error(path, lp.lineno + 1);
+	if (hdb_read_end(f, path, n, lp.lineno + 1))
 		goto out;
-	}
-	if (ferror(f)) {
-		hdb_error("cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	if (!info->records) {
 		hdb_error("%s:1:1: expected llama.cpp timing lines (print_timing, "
 			  "llama_print_timings, llama_perf_context_print ...), "

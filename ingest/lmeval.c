@@ -1172,12 +1172,7 @@ static int sample_lines(struct samples *s, FILE *f, char **line, size_t *cap,
 		if (sample_line(s, *line, len, lineno))
 			return -1;
 	}
-	if (n == -2)
-		return hdb_line_error(s->path, lineno);
-	if (ferror(f))
-		return hdb_error("cannot read '%s': %s", s->path,
-				 strerror(errno));
-	return 0;
+	return hdb_read_end(f, s->path, n, lineno);
 }
 
 /* A 0.4.0-0.4.2 file: one JSON array of samples, pretty-printed. */
@@ -1251,14 +1246,8 @@ int hdb_parse_lm_eval_samples(FILE *f, const char *path, const char *task,
 		}
 		break;
 	}
-	if (n == -2) {
-		hdb_line_error(path, lineno + 1);
+	if (hdb_read_end(f, path, n, lineno + 1))
 		goto out;
-	}
-	if (ferror(f)) {
-		hdb_error("cannot read '%s': %s", path, strerror(errno));
-		goto out;
-	}
 	if (!info->records) {
 		info->empty = 1;
 		hdb_error("%s:1:1: expected lm-evaluation-harness samples (a "

@@ -42,13 +42,17 @@ struct hdb_sink {
  * getline(3) within HDB_MAX_LINE: reads the next line of f into *line
  * (grown as needed), with its newline.  Returns its length, -1 at the end
  * of the file (or on a read error: see ferror), or -2 for a line longer
- * than HDB_MAX_LINE (hdb_line_error says so).
+ * than HDB_MAX_LINE (hdb_read_end says so).
  */
 ssize_t hdb_readline(char **line, size_t *cap, FILE *f);
 /* The same without the "\n" or "\r\n". */
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f);
-/* Sets and returns the error for a line over HDB_MAX_LINE: -1. */
-int hdb_line_error(const char *path, long lineno);
+/*
+ * After the last hdb_readline (or hdb_getline) of f, which returned n:
+ * -1 with the error set when it stopped on a line over HDB_MAX_LINE
+ * (lineno is that line) or on a read error, else 0 (the end of f).
+ */
+int hdb_read_end(FILE *f, const char *path, ssize_t n, long lineno);
 
 /* Line 1 without its UTF-8 byte-order mark (len shrinks); other lines
  * as they are. */

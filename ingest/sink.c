@@ -5,6 +5,7 @@
  */
 #include "parsers.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -38,10 +39,15 @@ ssize_t hdb_readline(char **line, size_t *cap, FILE *f)
 	return (ssize_t)n;
 }
 
-int hdb_line_error(const char *path, long lineno)
+int hdb_read_end(FILE *f, const char *path, ssize_t n, long lineno)
 {
-	return hdb_error("%s:%ld:1: expected lines of at most %zu MiB, found "
-			 "a longer one", path, lineno, HDB_MAX_LINE >> 20);
+	if (n == -2)
+		return hdb_error("%s:%ld:1: expected lines of at most %zu MiB, "
+				 "found a longer one", path, lineno,
+				 HDB_MAX_LINE >> 20);
+	if (ferror(f))
+		return hdb_error("cannot read '%s': %s", path, strerror(errno));
+	return 0;
 }
 
 ssize_t hdb_getline(char **line, size_t *cap, FILE *f)
