@@ -52,7 +52,8 @@ HEADERS = $(wildcard *.h */*.h)
 SCHEMA = $(sort $(wildcard schema/*.sql))
 TEMPLATES = $(sort $(wildcard templates/*))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%) \
+	$(O)/tests/test_fuzz_parsers $(O)/tests/test_fuzz_render
 BIN = $(if $(filter build,$(O)),halodb,$(O)/halodb)
 
 .PHONY: all deps demo test unit asan valgrind bench fuzz install clean
@@ -81,6 +82,16 @@ $(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
 $(O)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
+
+# The fuzz targets without libFuzzer, over the inputs kept in the tree
+# (tests/fuzz/replay.c): every fixture through every parser, and the
+# render seeds (crash inputs among them) through the escaping checks.
+REPLAY_DIRS_parsers = $(CURDIR)/tests/fixtures
+REPLAY_DIRS_render = $(CURDIR)/tests/fuzz/render-seeds
+$(O)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/unit/harness.h $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -DREPLAY_DIRS='"$(REPLAY_DIRS_$*)"' -o $@ \
+		tests/fuzz/replay.c $< $(LIB_OBJ) $(LIBS)
 
 $(O)/tests/benchrun: tests/benchrun.c
 	@mkdir -p $(dir $@)
