@@ -496,9 +496,12 @@ static void a_store_in_a_read_only_directory_can_be_read(void)
 
 		if (geteuid() == 0) {
 			if (unshare(CLONE_NEWNS) ||
-			    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) ||
-			    mount(dir, dir, NULL, MS_BIND, NULL) ||
-			    mount(NULL, dir, NULL, MS_REMOUNT | MS_BIND | MS_RDONLY, NULL))
+			    /* "none": the type is ignored, and valgrind
+			     * takes a NULL one for an error */
+			    mount("none", "/", "none", MS_REC | MS_PRIVATE, NULL) ||
+			    mount(dir, dir, "none", MS_BIND, NULL) ||
+			    mount("none", dir, "none",
+				  MS_REMOUNT | MS_BIND | MS_RDONLY, NULL))
 				_exit(77);
 		} else if (chmod(dir, 0555)) {
 			_exit(77);
