@@ -143,7 +143,9 @@ DEMO_FILES = $(addprefix tests/fixtures/b9749/,bench-moe-q8kv.json \
 # Coverage-guided fuzzing (clang's libFuzzer, ASan+UBSan), FUZZ_SECONDS
 # per target: every parser and the sniffer (fuzz_parsers, seeded with the
 # test fixtures) and the report's escaping (fuzz_render).  FUZZ_JOBS
-# workers each; crashes land in build/fuzz/ as crash-* files.
+# workers each; logs and crash-* inputs land in build/fuzz/TARGET.out/.
+# A crash input becomes a fixture (tests/fixtures/ for the parsers,
+# tests/fuzz/render-seeds/ for the escaping): make test replays them.
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
 FUZZ_TARGETS = fuzz_parsers fuzz_render
@@ -160,10 +162,12 @@ fuzz: deps
 	@mkdir -p build/fuzz/corpus build/fuzz/corpus-render
 	cp -f $$(find tests/fixtures -type f -size -256k) build/fuzz/corpus/ 2>/dev/null; \
 	cp -f tests/fuzz/render-seeds/* build/fuzz/corpus-render/ 2>/dev/null; \
-	cd build/fuzz && for t in $(FUZZ_TARGETS); do \
+	for t in $(FUZZ_TARGETS); do \
 		corpus=corpus; [ $$t = fuzz_render ] && corpus=corpus-render; \
-		./$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-			-jobs=$(FUZZ_JOBS) -workers=$(FUZZ_JOBS) $$corpus || exit 1; \
+		mkdir -p build/fuzz/$$t.out && \
+		(cd build/fuzz/$$t.out && ../$$t -max_total_time=$(FUZZ_SECONDS) \
+			-max_len=65536 -timeout=10 -jobs=$(FUZZ_JOBS) \
+			-workers=$(FUZZ_JOBS) ../$$corpus) || exit 1; \
 	done
 
 $(O)/lib.stamp: $(LIB_OBJ)
