@@ -526,17 +526,6 @@ static const char report_usage[] =
 	"                   of the built-in ones\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
 
-static int count(struct hdb_store *st, const char *sql, long long *n)
-{
-	struct hdb_table t;
-
-	if (hdb_query_sql(hdb_store_sqlite(st), sql, &t))
-		return -1;
-	*n = t.n_rows ? hdb_table_cell(&t, 0, 0)->i : 0;
-	hdb_table_release(&t);
-	return 0;
-}
-
 static int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -566,8 +555,8 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 		return usage_error(cli->cmd, "report: expected --out DIR");
 	memset(&r, 0, sizeof(r));
 	if (open_store(cli) ||
-	    count(cli->st, "SELECT count(*) FROM bench", &r.n_results) ||
-	    count(cli->st, "SELECT count(*) FROM source", &r.n_sources) ||
+	    hdb_query_store_counts(hdb_store_sqlite(cli->st), &r.n_results,
+				   &r.n_sources) ||
 	    hdb_query_default_speed(hdb_store_sqlite(cli->st), &speed, &setup))
 		return fail();
 	r.speed = &speed;
