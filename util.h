@@ -95,6 +95,9 @@ int read_file(const char *path, char **out, size_t *len);
  * hdb_utf8_valid says whether a NUL-terminated string is (NULL is).
  */
 size_t hdb_utf8_prefix(const char *s, size_t len);
+/* The length of the valid character at s (n bytes left), with its code
+ * point in *cp, or 0 when s does not start one (or n is 0). */
+size_t hdb_utf8_char(const char *s, size_t n, unsigned *cp);
 int hdb_utf8_valid(const char *s);
 /* Copies s[0..len) into dst[size] as UTF-8 text: each byte that is not
  * part of a valid character becomes '?', a character that does not fit

@@ -87,53 +87,6 @@ static int is_number(const struct hdb_cell *c)
 	       c->type == HDB_CELL_MEASURE;
 }
 
-/*
- * The length of the valid UTF-8 sequence at s (n bytes left) and its code
- * point, or 0 when the byte at s starts none (a stray continuation byte,
- * an overlong form, a surrogate, beyond U+10FFFF, or cut short).
- */
-static size_t utf8_seq(const char *str, size_t n, unsigned *cp)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	unsigned char lo = 0x80, hi = 0xbf;
-	size_t len, i;
-	unsigned v;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		v = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		v = s[0] & 0x0f;
-		if (s[0] == 0xe0)
-			lo = 0xa0;
-		else if (s[0] == 0xed)
-			hi = 0x9f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		v = s[0] & 0x07;
-		if (s[0] == 0xf0)
-			lo = 0x90;
-		else if (s[0] == 0xf4)
-			hi = 0x8f;
-	} else {
-		return 0;
-	}
-	if (n < len || s[1] < lo || s[1] > hi)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		v = v << 6 | (s[i] & 0x3f);
-	}
-	*cp = v;
-	return len;
-}
-
 /* C0 controls, DEL and C1 controls: what a terminal may act on. */
 static int is_control(unsigned cp)
 {
@@ -154,7 +107,7 @@ static void add_printable(struct strbuf *out, const char *s, size_t n)
 	unsigned cp;
 
 	while (i < n) {
-		len = utf8_seq(s + i, n - i, &cp);
+		len = hdb_utf8_char(s + i, n - i, &cp);
 		if (!len) {
 			strbuf_addstr(out, REPLACEMENT);
 			i++;
@@ -335,7 +288,7 @@ static void json_string(struct strbuf *out, const char *s, size_t n)
 
 	strbuf_addch(out, '"');
 	while (i < n) {
-		len = utf8_seq(s + i, n - i, &cp);
+		len = hdb_utf8_char(s + i, n - i, &cp);
 		if (!len) {
 			strbuf_addstr(out, "\\ufffd");
 			len = 1;
