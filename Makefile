@@ -44,7 +44,7 @@ LIB_SRC = util.c \
 	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
 	ingest/host.c ingest/sha256.c ingest/sink.c ingest/jsonutil.c \
 	schema/store.c \
-	query/table.c query/sql.c query/speed.c query/stats.c \
+	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/report.c
 GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)

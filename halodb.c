@@ -120,7 +120,8 @@ static int open_store(struct cli *cli)
 enum {
 	OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES, OPT_STDERR,
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
-	OPT_VARIANT, OPT_NIAH_PASS
+	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
+	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV
 };
 
 /*
@@ -513,6 +514,308 @@ static int cmd_hosts(struct cli *cli, int argc, char **argv)
 	return print_table(&t, fmt);
 }
 
+/* ---- query -------------------------------------------------------------- */
+
+/* The options a query may take, as bits of query_def.opts. */
+enum {
+	QO_NUM = 1u << 0, QO_DEN = 1u << 1, QO_A = 1u << 2, QO_B = 1u << 3,
+	QO_HOST = 1u << 4, QO_HOSTS = 1u << 5, QO_MODEL = 1u << 6,
+	QO_QUANT = 1u << 7, QO_TEST = 1u << 8, QO_BENCHMARK = 1u << 9,
+	QO_REFERENCE = 1u << 10, QO_NOISE = 1u << 11, QO_CV = 1u << 12,
+};
+
+static const struct option query_options[] = {
+	{ "num", required_argument, NULL, OPT_NUM },
+	{ "den", required_argument, NULL, OPT_DEN },
+	{ "a", required_argument, NULL, OPT_A },
+	{ "b", required_argument, NULL, OPT_B },
+	{ "host", required_argument, NULL, OPT_HOST },
+	{ "hosts", required_argument, NULL, OPT_HOSTS },
+	{ "model", required_argument, NULL, OPT_MODEL },
+	{ "quant", required_argument, NULL, OPT_QUANT },
+	{ "test", required_argument, NULL, OPT_TEST },
+	{ "benchmark", required_argument, NULL, OPT_BENCHMARK },
+	{ "reference", required_argument, NULL, OPT_REFERENCE },
+	{ "noise", required_argument, NULL, OPT_NOISE },
+	{ "cv", required_argument, NULL, OPT_CV },
+};
+#define N_QUERY_OPTIONS (sizeof(query_options) / sizeof(query_options[0]))
+
+#define SELECTOR_HELP \
+	"SEL is a host name, or key=value[,key=value...] over host, backend,\n" \
+	"build (commit prefix or build number), model, quant, kv (TYPE, or K/V\n" \
+	"when they differ), fa, ngl, ubatch, threads.\n"
+#define COMMON_HELP \
+	"  --format FMT  table (the default), csv, json, md\n" \
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n"
+
+struct query_def {
+	const char *name;
+	int (*fn)(struct sqlite3 *db, const struct hdb_query_opts *o,
+		  struct hdb_table *out);
+	unsigned opts;
+	const char *summary;
+	const char *usage;
+};
+
+static const struct query_def queries[] = {
+	{ "ratio", hdb_query_ratio,
+	  QO_NUM | QO_DEN | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
+	  "num/den tokens/s per model, quant, test and depth, with a verdict",
+	  "halodb query ratio --num SEL --den SEL [--test T] [--model M]\n"
+	  "                   [--quant Q] [--noise F] [--format FMT] [--db PATH]\n"
+	  "\n"
+	  "One row per model, quant, test and depth that both sides measured:\n"
+	  "both means, num/den with a 95% interval, the p-values of Welch's t\n"
+	  "test and of the Mann-Whitney U test, and a verdict: 'num faster',\n"
+	  "'den faster', 'within noise' or 'too few repetitions'; a run that\n"
+	  "did not finish says so ('den crashed').  'differs' names every way\n"
+	  "the two rows differ besides the selectors.\n"
+	  "\n"
+	  SELECTOR_HELP
+	  "\n"
+	  "  --num SEL     the numerator side\n"
+	  "  --den SEL     the denominator side\n"
+	  "  --test T      only this test (pp512, tg128, ...)\n"
+	  "  --model M     only this model (name or file)\n"
+	  "  --quant Q     only this quant\n"
+	  "  --noise F     faster only beyond 1 +- F (default 0.02)\n"
+	  COMMON_HELP },
+	{ "crossover", hdb_query_crossover,
+	  QO_A | QO_B | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
+	  "the depth where the faster of two sides changes",
+	  "halodb query crossover --a SEL --b SEL [--test T] [--model M]\n"
+	  "                       [--quant Q] [--noise F] [--format FMT]\n"
+	  "                       [--db PATH]\n"
+	  "\n"
+	  "Per model, quant and test: where along depth the faster side\n"
+	  "changes, between which measured depths, an estimate interpolated\n"
+	  "in log ratio over log2(depth), and whether the ratio on each side\n"
+	  "of it is beyond noise; else which side is faster at every depth.\n"
+	  "\n"
+	  SELECTOR_HELP
+	  "\n"
+	  "  --a SEL       one side\n"
+	  "  --b SEL       the other side\n"
+	  "  --test T      only this test (pp512, tg128, ...)\n"
+	  "  --model M     only this model\n"
+	  "  --quant Q     only this quant\n"
+	  "  --noise F     beyond noise means beyond 1 +- F (default 0.02)\n"
+	  COMMON_HELP },
+	{ "degradation", hdb_query_degradation,
+	  QO_HOST | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
+	  "the change in tokens/s from depth 0 to each measured depth",
+	  "halodb query degradation [--host SEL] [--test T] [--model M]\n"
+	  "                         [--quant Q] [--noise F] [--format FMT]\n"
+	  "                         [--db PATH]\n"
+	  "\n"
+	  "Per host, model and configuration: the change from depth 0 to each\n"
+	  "measured depth in percent, with a 95% interval and a verdict.\n"
+	  "\n"
+	  SELECTOR_HELP
+	  "\n"
+	  "  --host SEL    only the rows this selects\n"
+	  "  --test T      only this test (pp512, tg128, ...)\n"
+	  "  --model M     only this model\n"
+	  "  --quant Q     only this quant\n"
+	  "  --noise F     a change within +- F is noise (default 0.02)\n"
+	  COMMON_HELP },
+	{ "noise", hdb_query_noise,
+	  QO_HOST | QO_MODEL | QO_QUANT | QO_TEST | QO_CV,
+	  "repetitions, spread and warnings of every measurement",
+	  "halodb query noise [--host SEL] [--model M] [--quant Q] [--test T]\n"
+	  "                   [--cv F] [--format FMT] [--db PATH]\n"
+	  "\n"
+	  "Per measurement: n, mean, stddev, CV, min, median, max, a 95%\n"
+	  "interval for the mean, and flags: 'too few repetitions' (under 6),\n"
+	  "'high cv' (over --cv), 'warm-up' (the first repetition far from\n"
+	  "the rest).\n"
+	  "\n"
+	  SELECTOR_HELP
+	  "\n"
+	  "  --host SEL    only the rows this selects\n"
+	  "  --model M     only this model\n"
+	  "  --quant Q     only this quant\n"
+	  "  --test T      only this test\n"
+	  "  --cv F        a CV above F is flagged (default 0.05)\n"
+	  COMMON_HELP },
+	{ "quality", hdb_query_quality,
+	  QO_A | QO_B | QO_MODEL | QO_BENCHMARK | QO_REFERENCE,
+	  "pass rates with Wilson intervals, compared with a verdict",
+	  "halodb query quality [--benchmark B] [--model M] [--a SEL --b SEL]\n"
+	  "                     [--reference MODEL] [--format FMT] [--db PATH]\n"
+	  "\n"
+	  "Every quality row with a Wilson 95% interval for its pass rate,\n"
+	  "compared with the best row of the same benchmark, metric and model\n"
+	  "(or the --a rows with the --b rows): McNemar's exact test where\n"
+	  "both have the same items, else a two-proportion test; the\n"
+	  "difference with its interval, the smallest difference detectable\n"
+	  "at that n, and a verdict ('a better', 'b better', 'within noise').\n"
+	  "\n"
+	  "SEL is a host name, or key=value[,key=value...] over host, backend,\n"
+	  "build, model, quant, kv.\n"
+	  "\n"
+	  "  --benchmark B      only this benchmark\n"
+	  "  --model M          only this model\n"
+	  "  --a SEL, --b SEL   compare these two sides\n"
+	  "  --reference MODEL  compare with this reference_score model\n"
+	  COMMON_HELP },
+	{ "speed", hdb_query_speed,
+	  QO_HOSTS | QO_MODEL | QO_QUANT | QO_NOISE,
+	  "pp512 and tg128 at depth 0, a column per host",
+	  "halodb query speed [--hosts A,B] [--model M] [--quant Q] [--noise F]\n"
+	  "                   [--format FMT] [--db PATH]\n"
+	  "\n"
+	  "pp512 and tg128 tokens/s at depth 0 per model and quant, a column\n"
+	  "per host; with --hosts A,B only those two, with the ratio A/B and\n"
+	  "its verdict.\n"
+	  "\n"
+	  "  --hosts A,B   two hosts, and the ratio A/B\n"
+	  "  --model M     only this model\n"
+	  "  --quant Q     only this quant\n"
+	  "  --noise F     faster only beyond 1 +- F (default 0.02)\n"
+	  COMMON_HELP },
+	{ "depth", hdb_query_depth,
+	  QO_HOSTS | QO_MODEL | QO_QUANT | QO_NOISE,
+	  "tokens/s at each depth per model and host, with ratio",
+	  "halodb query depth [--hosts A,B] [--model M] [--quant Q] [--noise F]\n"
+	  "                   [--format FMT] [--db PATH]\n"
+	  "\n"
+	  "Per model and quant: pp and tg tokens/s at each measured depth, a\n"
+	  "column per host; with --hosts A,B only those two, with the ratio A/B\n"
+	  "and its verdict.\n"
+	  "\n"
+	  "  --hosts A,B   two hosts, and the ratio A/B\n"
+	  "  --model M     only this model\n"
+	  "  --quant Q     only this quant\n"
+	  "  --noise F     faster only beyond 1 +- F (default 0.02)\n"
+	  COMMON_HELP },
+};
+#define N_QUERIES (sizeof(queries) / sizeof(queries[0]))
+
+static const char query_usage[] =
+	"halodb query NAME [options] [--format table|csv|json|md] [--db PATH]\n"
+	"\n"
+	"Runs a named computation on the store (see 'halodb query NAME\n"
+	"--help' and README.md for its columns and method):\n"
+	"\n"
+	"  ratio        num/den tokens/s per model, quant, test and depth\n"
+	"  crossover    the depth where the faster of two sides changes\n"
+	"  degradation  the change in tokens/s from depth 0 to each depth\n"
+	"  noise        repetitions, spread and warnings of each measurement\n"
+	"  quality      pass rates with Wilson intervals, compared\n"
+	"  speed        pp512 and tg128 at depth 0, a column per host\n"
+	"  depth        tokens/s at each depth per model and host\n"
+	"\n"
+	COMMON_HELP;
+
+/* A fraction for --noise or --cv; 0, or -1 after the usage error. */
+static int parse_fraction(const struct cmd *c, const char *opt,
+			  const char *v, double lo, double hi, double *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtod(v, &end);
+	if (end == v || *end || errno || !(*out >= lo && *out < hi)) {
+		usage_error(c, "%s: expected a fraction in [%g, %g), got '%s'",
+			    opt, lo, hi, v);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_query(struct cli *cli, int argc, char **argv)
+{
+	struct option opts[N_QUERY_OPTIONS + 4];
+	const struct query_def *q = NULL;
+	struct hdb_query_opts o;
+	enum hdb_out_format fmt = HDB_OUT_TABLE;
+	struct cmd qcmd;
+	char name[64];
+	struct hdb_table t;
+	size_t i, n = 0;
+	int c;
+
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		print_usage(stdout, cli->cmd);
+		return HDB_EXIT_OK;
+	}
+	if (argc < 2 || argv[1][0] == '-')
+		return usage_error(cli->cmd, "query: expected a query name "
+				   "(ratio, crossover, degradation, noise, "
+				   "quality, speed, depth)");
+	for (i = 0; i < N_QUERIES; i++)
+		if (!strcmp(queries[i].name, argv[1]))
+			q = &queries[i];
+	if (!q)
+		return usage_error(cli->cmd, "query: no query named '%s' (ratio, "
+				   "crossover, degradation, noise, quality, "
+				   "speed, depth)", argv[1]);
+	snprintf(name, sizeof(name), "query %s", q->name);
+	qcmd = *cli->cmd;
+	qcmd.name = name;
+	qcmd.usage = q->usage;
+	cli->cmd = &qcmd;
+	for (i = 0; i < N_QUERY_OPTIONS; i++)
+		if (q->opts & (1u << i))
+			opts[n++] = query_options[i];
+	opts[n++] = (struct option){ "format", required_argument, NULL,
+				     OPT_FORMAT };
+	opts[n++] = (struct option){ "db", required_argument, NULL, OPT_DB };
+	opts[n++] = (struct option){ "help", no_argument, NULL, 'h' };
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+
+	hdb_query_opts_init(&o);
+	while ((c = next_opt(cli, argc - 1, argv + 1, opts)) != -1) {
+		switch (c) {
+		case '?':
+			return HDB_EXIT_USAGE;
+		case OPT_FORMAT:
+			if (hdb_out_format_parse(optarg, &fmt))
+				return usage_error(cli->cmd, "--format: %s",
+						   hdb_errmsg());
+			break;
+		case OPT_NUM: o.num = optarg; break;
+		case OPT_DEN: o.den = optarg; break;
+		case OPT_A: o.a = optarg; break;
+		case OPT_B: o.b = optarg; break;
+		case OPT_HOST: o.host = optarg; break;
+		case OPT_HOSTS: o.hosts = optarg; break;
+		case OPT_MODEL: o.model = optarg; break;
+		case OPT_QUANT: o.quant = optarg; break;
+		case OPT_TEST: o.test = optarg; break;
+		case OPT_BENCHMARK: o.benchmark = optarg; break;
+		case OPT_REFERENCE: o.reference = optarg; break;
+		case OPT_NOISE:
+			if (parse_fraction(cli->cmd, "--noise", optarg, 0, 1,
+					   &o.noise))
+				return HDB_EXIT_USAGE;
+			break;
+		case OPT_CV:
+			if (parse_fraction(cli->cmd, "--cv", optarg, 0, 10,
+					   &o.cv))
+				return HDB_EXIT_USAGE;
+			break;
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(cli->cmd, "%s: unexpected argument '%s'",
+				   name, argv[optind + 1]);
+	if (((q->opts & QO_NUM) && (!o.num || !o.den)))
+		return usage_error(cli->cmd, "%s: expected --num SEL and "
+				   "--den SEL", name);
+	if ((q->opts & QO_A) && !(q->opts & QO_BENCHMARK) && (!o.a || !o.b))
+		return usage_error(cli->cmd, "%s: expected --a SEL and --b SEL",
+				   name);
+	if ((q->opts & QO_BENCHMARK) && !o.a != !o.b)
+		return usage_error(cli->cmd, "%s: --a and --b go together",
+				   name);
+	if (open_store(cli) || q->fn(hdb_store_sqlite(cli->st), &o, &t))
+		return fail();
+	return print_table(&t, fmt);
+}
+
 /* ---- report ------------------------------------------------------------- */
 
 static const char report_usage[] =
@@ -581,6 +884,8 @@ static const struct cmd commands[] = {
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
 	  "list hosts and what identified them" },
+	{ "query", cmd_query, NEED_DB, query_usage,
+	  "compute ratios, crossovers, noise and quality intervals" },
 	{ "report", cmd_report, NEED_DB, report_usage,
 	  "write the report (markdown and HTML)" },
 	{ "help", NULL, 0, help_usage, "show help for a command" },

@@ -36,6 +36,7 @@ struct hdb_table {
 	size_t n_cols, n_rows, cap_rows;
 	char **cols;		/* column names */
 	char **units;		/* per column, NULL entries for none */
+	int *digits;		/* per column, see hdb_table_set_digits */
 	struct hdb_cell *cells;	/* row-major */
 	char *empty;		/* why there are no rows, when there are none */
 };
@@ -43,6 +44,13 @@ struct hdb_table {
 void hdb_table_init(struct hdb_table *t, size_t n_cols);
 void hdb_table_set_col(struct hdb_table *t, size_t col, const char *name,
 		       const char *unit);
+/*
+ * How the table and md formats show the REAL cells of a column: digits > 0
+ * that many decimals, digits < 0 that many significant digits, 0 (the
+ * default) the value as stored.  csv and json always carry the full
+ * value.
+ */
+void hdb_table_set_digits(struct hdb_table *t, size_t col, int digits);
 /* Appends a row of NULL cells and returns its first cell. */
 struct hdb_cell *hdb_table_add_row(struct hdb_table *t);
 struct hdb_cell *hdb_table_cell(const struct hdb_table *t, size_t row,
@@ -112,5 +120,42 @@ int hdb_query_store_counts(struct sqlite3 *db, long long *results,
  */
 int hdb_query_default_speed(struct sqlite3 *db, struct hdb_table *speed,
 			    struct hdb_table *setup);
+
+/*
+ * The named queries of 'halodb query' (README.md documents their columns
+ * and methods).  Each reads the public views, fills out (release it) and
+ * returns 0, or -1 with hdb_error set; a selector that names nothing in
+ * the store is such an error, and lists what exists.
+ */
+struct hdb_query_opts {
+	const char *num, *den;	/* ratio: the two sides (selectors) */
+	const char *a, *b;	/* crossover, quality: the two sides */
+	const char *host;	/* degradation, noise: a selector */
+	const char *hosts;	/* speed, depth: "a,b", the ratio a/b */
+	const char *model, *quant, *test;	/* filters */
+	const char *benchmark;	/* quality: a filter */
+	const char *reference;	/* quality: a reference_score model */
+	double noise;		/* the noise band, a fraction (0.02) */
+	double cv;		/* noise: a high cv above it (0.05) */
+};
+
+/* Sets the defaults: no selectors, noise 0.02, cv 0.05. */
+void hdb_query_opts_init(struct hdb_query_opts *o);
+
+int hdb_query_ratio(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out);
+int hdb_query_crossover(struct sqlite3 *db, const struct hdb_query_opts *o,
+			struct hdb_table *out);
+int hdb_query_degradation(struct sqlite3 *db,
+			  const struct hdb_query_opts *o,
+			  struct hdb_table *out);
+int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out);
+int hdb_query_quality(struct sqlite3 *db, const struct hdb_query_opts *o,
+		      struct hdb_table *out);
+int hdb_query_speed(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out);
+int hdb_query_depth(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out);
 
 #endif

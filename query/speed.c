@@ -198,3 +198,17 @@ int hdb_query_default_speed(struct sqlite3 *db, struct hdb_table *speed,
 	}
 	return 0;
 }
+
+int hdb_query_speed(struct sqlite3 *db, const struct hdb_query_opts *o,
+	struct hdb_table *out)
+{
+	(void)db; (void)o; (void)out;
+	return hdb_error("speed: not built yet");
+}
+
+int hdb_query_depth(struct sqlite3 *db, const struct hdb_query_opts *o,
+	struct hdb_table *out)
+{
+	(void)db; (void)o; (void)out;
+	return hdb_error("depth: not built yet");
+}

@@ -25,6 +25,12 @@ void hdb_table_init(struct hdb_table *t, size_t n_cols)
 	t->n_cols = n_cols;
 	t->cols = xcalloc(n_cols, sizeof(*t->cols));
 	t->units = xcalloc(n_cols, sizeof(*t->units));
+	t->digits = xcalloc(n_cols, sizeof(*t->digits));
+}
+
+void hdb_table_set_digits(struct hdb_table *t, size_t col, int digits)
+{
+	t->digits[col] = digits;
 }
 
 void hdb_table_set_col(struct hdb_table *t, size_t col, const char *name,
@@ -110,6 +116,7 @@ void hdb_table_release(struct hdb_table *t)
 	free(t->cells);
 	free(t->cols);
 	free(t->units);
+	free(t->digits);
 	free(t->empty);
 	memset(t, 0, sizeof(*t));
 }

@@ -48,8 +48,11 @@ static void add_real(struct strbuf *sb, double v)
 		strbuf_addstr(sb, ".0");
 }
 
-/* The text of a cell as the CLI shows it (NULL shows as nothing). */
-static void cell_text(struct strbuf *sb, const struct hdb_cell *c)
+/*
+ * The text of a cell as the CLI shows it (NULL shows as nothing); digits
+ * is the column's display precision (hdb_table_set_digits), 0 for all.
+ */
+static void cell_text(struct strbuf *sb, const struct hdb_cell *c, int digits)
 {
 	size_t i;
 
@@ -60,7 +63,12 @@ static void cell_text(struct strbuf *sb, const struct hdb_cell *c)
 		strbuf_addf(sb, "%lld", c->i);
 		break;
 	case HDB_CELL_REAL:
-		add_real(sb, c->r);
+		if (digits > 0 && isfinite(c->r))
+			strbuf_addf(sb, "%.*f", digits, c->r);
+		else if (digits < 0 && isfinite(c->r))
+			strbuf_addf(sb, "%.*g", -digits, c->r);
+		else
+			add_real(sb, c->r);
 		break;
 	case HDB_CELL_TEXT:
 		strbuf_add(sb, c->s, c->len);
@@ -149,7 +157,7 @@ static void shown_text(struct strbuf *sb, struct strbuf *tmp,
 	if (header)
 		header_text(tmp, t, col);
 	else
-		cell_text(tmp, hdb_table_cell(t, row, col));
+		cell_text(tmp, hdb_table_cell(t, row, col), t->digits[col]);
 	add_printable(sb, strbuf_str(tmp), tmp->len);
 }
 
@@ -436,12 +444,12 @@ static void json_row(struct strbuf *out, const struct hdb_table *t, size_t r,
 		} else if (c->type == HDB_CELL_TEXT ||
 			   c->type == HDB_CELL_BLOB) {
 			strbuf_reset(sb);
-			cell_text(sb, c);
+			cell_text(sb, c, 0);
 			json_string(out, strbuf_str(sb), sb->len);
 		} else if (c->type == HDB_CELL_MEASURE) {
 			add_real(out, c->r);
 		} else {
-			cell_text(out, c);
+			cell_text(out, c, 0);
 		}
 	}
 }
@@ -460,7 +468,7 @@ static void add_rows(struct emit *e, const struct hdb_table *t)
 		case HDB_OUT_CSV:
 			for (i = 0; i < t->n_cols; i++) {
 				strbuf_reset(&sb);
-				cell_text(&sb, hdb_table_cell(t, r, i));
+				cell_text(&sb, hdb_table_cell(t, r, i), 0);
 				if (i)
 					strbuf_addch(&e->sb, ',');
 				csv_field(&e->sb, strbuf_str(&sb), sb.len,
@@ -477,7 +485,8 @@ static void add_rows(struct emit *e, const struct hdb_table *t)
 			strbuf_addch(&e->sb, '|');
 			for (i = 0; i < t->n_cols; i++) {
 				strbuf_reset(&sb);
-				cell_text(&sb, hdb_table_cell(t, r, i));
+				cell_text(&sb, hdb_table_cell(t, r, i),
+					  t->digits[i]);
 				strbuf_addch(&e->sb, ' ');
 				md_escape(&e->sb, strbuf_str(&sb), sb.len);
 				strbuf_addstr(&e->sb, " |");

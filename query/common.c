@@ -1,0 +1,650 @@
+/*
+ * common.c: what the query files share (internal.h): statement helpers,
+ * an intern pool for the names repeated in many rows, the measurements
+ * read from the throughput view, and how two sides of one key are chosen
+ * and compared.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* --- Statements --- */
+
+int q_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s,
+	      const char *what)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, s, NULL) != SQLITE_OK) {
+		*s = NULL;
+		return hdb_error("cannot %s: %s", what, sqlite3_errmsg(db));
+	}
+	return 0;
+}
+
+const char *q_text(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t ? t : "";
+}
+
+const char *q_text_or_null(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+double q_double(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+	       ? NAN : sqlite3_column_double(s, i);
+}
+
+long long q_int(sqlite3_stmt *s, int i)
+{
+	return sqlite3_column_type(s, i) == SQLITE_NULL
+	       ? Q_UNSET : sqlite3_column_int64(s, i);
+}
+
+int q_done(sqlite3 *db, int rc, const char *what)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	return hdb_error("cannot %s: %s", what, sqlite3_errmsg(db));
+}
+
+void q_build_init(struct q_build *qb, const char *head)
+{
+	memset(qb, 0, sizeof(*qb));
+	strbuf_addstr(&qb->sql, head);
+}
+
+static void add_bind(struct q_build *qb, int is_int, long long i,
+		     const char *s)
+{
+	if (qb->n == Q_MAX_BINDS)
+		hdb_die("a query binds more than %d values", Q_MAX_BINDS);
+	qb->b[qb->n].is_int = is_int;
+	qb->b[qb->n].i = i;
+	qb->b[qb->n].s = s;
+	qb->n++;
+	strbuf_addch(&qb->sql, '?');
+}
+
+void q_build_text(struct q_build *qb, const char *s)
+{
+	add_bind(qb, 0, 0, s);
+}
+
+void q_build_int(struct q_build *qb, long long i)
+{
+	add_bind(qb, 1, i, NULL);
+}
+
+int q_build_prepare(sqlite3 *db, struct q_build *qb, sqlite3_stmt **s,
+		    const char *what)
+{
+	int i;
+
+	if (q_prepare(db, strbuf_str(&qb->sql), s, what))
+		return -1;
+	for (i = 0; i < qb->n; i++)
+		if (qb->b[i].is_int)
+			sqlite3_bind_int64(*s, i + 1, qb->b[i].i);
+		else
+			sqlite3_bind_text(*s, i + 1, qb->b[i].s, -1,
+					  SQLITE_STATIC);
+	return 0;
+}
+
+void q_build_release(struct q_build *qb)
+{
+	strbuf_release(&qb->sql);
+	qb->n = 0;
+}
+
+/* --- Intern pool: open addressing over FNV-1a --- */
+
+struct q_pool {
+	char **slot;
+	size_t cap, n;
+};
+
+struct q_pool *q_pool_new(void)
+{
+	struct q_pool *p = xcalloc(1, sizeof(*p));
+
+	p->cap = 256;
+	p->slot = xcalloc(p->cap, sizeof(*p->slot));
+	return p;
+}
+
+static uint64_t fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	return h;
+}
+
+static void pool_grow(struct q_pool *p)
+{
+	char **old = p->slot;
+	size_t old_cap = p->cap, i, j;
+
+	p->cap *= 2;
+	p->slot = xcalloc(p->cap, sizeof(*p->slot));
+	for (i = 0; i < old_cap; i++) {
+		if (!old[i])
+			continue;
+		for (j = fnv1a(old[i]) & (p->cap - 1); p->slot[j];
+		     j = (j + 1) & (p->cap - 1))
+			;
+		p->slot[j] = old[i];
+	}
+	free(old);
+}
+
+const char *q_pool_str(struct q_pool *p, const char *s)
+{
+	size_t j;
+
+	if (!s)
+		return NULL;
+	if (2 * (p->n + 1) > p->cap)
+		pool_grow(p);
+	for (j = fnv1a(s) & (p->cap - 1); p->slot[j];
+	     j = (j + 1) & (p->cap - 1))
+		if (!strcmp(p->slot[j], s))
+			return p->slot[j];
+	p->n++;
+	return p->slot[j] = xstrdup(s);
+}
+
+void q_pool_free(struct q_pool *p)
+{
+	size_t i;
+
+	if (!p)
+		return;
+	for (i = 0; i < p->cap; i++)
+		free(p->slot[i]);
+	free(p->slot);
+	free(p);
+}
+
+/* --- Measurements --- */
+
+const char *q_point_model(const struct q_point *p)
+{
+	return p->model ? p->model : p->model_file ? p->model_file : "?";
+}
+
+void q_point_kv(const struct q_point *p, char *buf, size_t size)
+{
+	if (!p->type_k)
+		snprintf(buf, size, "?");
+	else if (!p->type_v || !strcmp(p->type_k, p->type_v))
+		snprintf(buf, size, "%s", p->type_k);
+	else
+		snprintf(buf, size, "%s/%s", p->type_k, p->type_v);
+}
+
+int q_point_ok(const struct q_point *p)
+{
+	return p->status && !strcmp(p->status, "ok");
+}
+
+/* strcmp with NULL first. */
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a && !b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int cmp_ll(long long a, long long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+int q_same_key(const struct q_point *a, const struct q_point *b)
+{
+	return !strcmp(q_point_model(a), q_point_model(b)) &&
+	       !cmp_str(a->quant, b->quant) && !cmp_str(a->test, b->test) &&
+	       a->depth == b->depth;
+}
+
+int q_point_cmp(const void *pa, const void *pb)
+{
+	const struct q_point *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(q_point_model(a), q_point_model(b))) ||
+	    (c = cmp_str(a->quant, b->quant)) ||
+	    (c = cmp_str(a->test, b->test)) ||
+	    (c = cmp_ll(a->depth, b->depth)))
+		return c;
+	/* newest first: the later build, then the later run, then the
+	 * row ingested last (Q_UNSET is the smallest, so unknowns go last) */
+	if ((c = cmp_ll(b->build_number, a->build_number)) ||
+	    (c = -cmp_str(a->test_time, b->test_time)))
+		return c;
+	return cmp_ll(b->id, a->id);
+}
+
+static const char points_sql[] =
+	"SELECT id, host, backend, build_commit, build_number, model,"
+	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
+	" n_ubatch, n_threads, test, n_depth, avg_ts, stddev_ts, n_reps,"
+	" status, test_time, error FROM throughput WHERE 1";
+
+int q_points_load(sqlite3 *db, struct q_points *pts,
+		  const struct q_selector *const *sels, size_t n_sels)
+{
+	struct q_build qb;
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	memset(pts, 0, sizeof(*pts));
+	pts->pool = q_pool_new();
+	q_build_init(&qb, points_sql);
+	for (i = 0; i < n_sels; i++)
+		q_selector_where(sels[i], Q_THROUGHPUT, &qb);
+	if (q_build_prepare(db, &qb, &s, "read the throughput rows")) {
+		q_build_release(&qb);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct q_point *p;
+		struct q_pool *pl = pts->pool;
+
+		if (pts->n == pts->cap) {
+			pts->cap = pts->cap ? 2 * pts->cap : 64;
+			pts->v = xrealloc(pts->v, pts->cap * sizeof(*pts->v));
+		}
+		p = &pts->v[pts->n++];
+		memset(p, 0, sizeof(*p));
+		p->id = sqlite3_column_int64(s, 0);
+		p->host = q_pool_str(pl, q_text_or_null(s, 1));
+		p->backend = q_pool_str(pl, q_text_or_null(s, 2));
+		p->build_commit = q_pool_str(pl, q_text_or_null(s, 3));
+		p->build_number = q_int(s, 4);
+		p->model = q_pool_str(pl, q_text_or_null(s, 5));
+		p->model_file = q_pool_str(pl, q_text_or_null(s, 6));
+		p->quant = q_pool_str(pl, q_text_or_null(s, 7));
+		p->type_k = q_pool_str(pl, q_text_or_null(s, 8));
+		p->type_v = q_pool_str(pl, q_text_or_null(s, 9));
+		p->fa = q_int(s, 10);
+		p->ngl = q_int(s, 11);
+		p->ubatch = q_int(s, 12);
+		p->threads = q_int(s, 13);
+		p->test = q_pool_str(pl, q_text_or_null(s, 14));
+		p->depth = q_int(s, 15);
+		p->mean = q_double(s, 16);
+		p->sd = q_double(s, 17);
+		p->n_reps = q_int(s, 18);
+		p->status = q_pool_str(pl, q_text_or_null(s, 19));
+		p->test_time = q_pool_str(pl, q_text_or_null(s, 20));
+		p->error = q_pool_str(pl, q_text_or_null(s, 21));
+	}
+	sqlite3_finalize(s);
+	q_build_release(&qb);
+	if (q_done(db, rc, "read the throughput rows")) {
+		q_points_release(pts);
+		return -1;
+	}
+	if (pts->n)
+		qsort(pts->v, pts->n, sizeof(*pts->v), q_point_cmp);
+	return 0;
+}
+
+int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p)
+{
+	size_t cap = 0;
+	int rc;
+
+	if (p->samples_loaded)
+		return 0;
+	if (!pts->sample_stmt &&
+	    q_prepare(db, "SELECT ts FROM throughput_sample WHERE"
+		      " throughput_id = ? AND ts IS NOT NULL ORDER BY rep",
+		      &pts->sample_stmt, "read the samples"))
+		return -1;
+	sqlite3_reset(pts->sample_stmt);
+	sqlite3_bind_int64(pts->sample_stmt, 1, p->id);
+	while ((rc = sqlite3_step(pts->sample_stmt)) == SQLITE_ROW) {
+		if (p->n_samples == cap) {
+			cap = cap ? 2 * cap : 8;
+			p->samples = xrealloc(p->samples,
+					      cap * sizeof(*p->samples));
+		}
+		p->samples[p->n_samples++] =
+			sqlite3_column_double(pts->sample_stmt, 0);
+	}
+	if (q_done(db, rc, "read the samples"))
+		return -1;
+	p->samples_loaded = 1;
+	return 0;
+}
+
+void q_points_release(struct q_points *pts)
+{
+	size_t i;
+
+	for (i = 0; i < pts->n; i++)
+		free(pts->v[i].samples);
+	free(pts->v);
+	sqlite3_finalize(pts->sample_stmt);
+	q_pool_free(pts->pool);
+	memset(pts, 0, sizeof(*pts));
+}
+
+/* --- How two measurements differ --- */
+
+/* One field's value as shown in a label ("?" when unknown). */
+static void show_ll(char *buf, size_t size, long long v, int fa)
+{
+	if (v == Q_UNSET)
+		snprintf(buf, size, "?");
+	else if (fa && v == -1)
+		snprintf(buf, size, "auto");
+	else
+		snprintf(buf, size, "%lld", v);
+}
+
+static void show_build(char *buf, size_t size, const struct q_point *p)
+{
+	if (p->build_number != Q_UNSET)
+		snprintf(buf, size, "%lld", p->build_number);
+	else if (p->build_commit)
+		snprintf(buf, size, "%.12s", p->build_commit);
+	else
+		snprintf(buf, size, "?");
+}
+
+/* Are the builds of a and b the same?  Numbers where both have them,
+ * else commits compared on the shorter one's length. */
+static int same_build(const struct q_point *a, const struct q_point *b)
+{
+	size_t la, lb;
+
+	if (a->build_number != Q_UNSET && b->build_number != Q_UNSET)
+		return a->build_number == b->build_number;
+	if (a->build_commit && b->build_commit) {
+		la = strlen(a->build_commit);
+		lb = strlen(b->build_commit);
+		return !strncasecmp(a->build_commit, b->build_commit,
+				    la < lb ? la : lb);
+	}
+	return !a->build_commit && !b->build_commit &&
+	       a->build_number == b->build_number;
+}
+
+/* Calls fn for every field in which a and b differ, in a fixed order. */
+static int each_difference(const struct q_point *a, const struct q_point *b,
+			   unsigned skip, struct strbuf *out)
+{
+	char x[64], y[64];
+	int n = 0;
+
+#define DIFF(key, name, differ, show_a, show_b)				\
+	do {								\
+		if (!(skip & (1u << (key))) && (differ)) {		\
+			n++;						\
+			if (out) {					\
+				show_a;					\
+				show_b;					\
+				strbuf_addf(out, "%s%s %s vs %s",	\
+					    out->len ? "; " : "", name,	\
+					    x, y);			\
+			}						\
+		}							\
+	} while (0)
+
+	DIFF(Q_KEY_HOST, "host", cmp_str(a->host, b->host),
+	     snprintf(x, sizeof(x), "%s", a->host ? a->host : "?"),
+	     snprintf(y, sizeof(y), "%s", b->host ? b->host : "?"));
+	DIFF(Q_KEY_BACKEND, "backend", cmp_str(a->backend, b->backend) &&
+	     (!a->backend || !b->backend || strcasecmp(a->backend, b->backend)),
+	     snprintf(x, sizeof(x), "%s", a->backend ? a->backend : "?"),
+	     snprintf(y, sizeof(y), "%s", b->backend ? b->backend : "?"));
+	DIFF(Q_KEY_BUILD, "build", !same_build(a, b),
+	     show_build(x, sizeof(x), a), show_build(y, sizeof(y), b));
+	q_point_kv(a, x, sizeof(x));
+	q_point_kv(b, y, sizeof(y));
+	DIFF(Q_KEY_KV, "kv", strcmp(x, y), (void)0, (void)0);
+	DIFF(Q_KEY_FA, "fa", a->fa != b->fa,
+	     show_ll(x, sizeof(x), a->fa, 1), show_ll(y, sizeof(y), b->fa, 1));
+	DIFF(Q_KEY_NGL, "ngl", a->ngl != b->ngl,
+	     show_ll(x, sizeof(x), a->ngl, 0),
+	     show_ll(y, sizeof(y), b->ngl, 0));
+	DIFF(Q_KEY_UBATCH, "ubatch", a->ubatch != b->ubatch,
+	     show_ll(x, sizeof(x), a->ubatch, 0),
+	     show_ll(y, sizeof(y), b->ubatch, 0));
+	DIFF(Q_KEY_THREADS, "threads", a->threads != b->threads,
+	     show_ll(x, sizeof(x), a->threads, 0),
+	     show_ll(y, sizeof(y), b->threads, 0));
+#undef DIFF
+	return n;
+}
+
+void q_point_differs(const struct q_point *a, const struct q_point *b,
+		     unsigned skip, struct strbuf *out)
+{
+	strbuf_reset(out);
+	each_difference(a, b, skip, out);
+	strbuf_addstr(out, "");	/* a buffer even when empty */
+}
+
+int q_point_n_differs(const struct q_point *a, const struct q_point *b,
+		      unsigned skip)
+{
+	return each_difference(a, b, skip, NULL);
+}
+
+void q_choose_pair(const struct q_point *a, size_t na,
+		   const struct q_point *b, size_t nb, unsigned skip,
+		   size_t *ia, size_t *ib)
+{
+	int best = -1, d;
+	size_t i, j;
+
+	*ia = *ib = 0;
+	for (i = 0; i < na && best; i++)
+		for (j = 0; j < nb && best; j++) {
+			d = q_point_n_differs(&a[i], &b[j], skip);
+			if (best < 0 || d < best) {
+				best = d;
+				*ia = i;
+				*ib = j;
+			}
+		}
+}
+
+/* --- Comparing two measurements --- */
+
+/* One side's mean, sd and n: from samples when asked, else as stored. */
+static void side_stats(const struct q_point *p, int use_samples,
+		       double *mean, double *sd, double *n)
+{
+	struct hdb_summary s;
+
+	if (use_samples) {
+		hdb_summarize(p->samples, p->n_samples, &s);
+		*mean = s.mean;
+		*sd = s.sd;
+		*n = (double)s.n;
+		return;
+	}
+	*mean = p->mean;
+	*sd = p->sd;
+	*n = p->n_reps == Q_UNSET ? NAN : (double)p->n_reps;
+}
+
+int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
+	      struct q_point *den, double noise, struct q_compare *c)
+{
+	int both;
+
+	memset(c, 0, sizeof(*c));
+	if (q_point_samples(db, pts, num) || q_point_samples(db, pts, den))
+		return -1;
+	both = num->n_samples >= 2 && den->n_samples >= 2;
+	c->from_samples = both;
+	side_stats(num, both || num->n_samples >= 2, &c->mean[0], &c->sd[0],
+		   &c->n[0]);
+	side_stats(den, both || den->n_samples >= 2, &c->mean[1], &c->sd[1],
+		   &c->n[1]);
+	hdb_ratio_ci(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
+		     c->n[1], &c->ratio);
+	hdb_welch(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
+		  c->n[1], &c->welch);
+	c->p_mw = both ? hdb_mann_whitney_p(num->samples, num->n_samples,
+					    den->samples, den->n_samples)
+		       : NAN;
+	c->verdict = hdb_ratio_verdict(&c->ratio, c->n[0], c->n[1],
+				       !isnan(c->sd[0]) && !isnan(c->sd[1]),
+				       noise);
+	return 0;
+}
+
+/* The end of the group of points with the key of v[i]. */
+static size_t group_end(const struct q_points *p, size_t i)
+{
+	size_t j = i + 1;
+
+	while (j < p->n && q_same_key(&p->v[i], &p->v[j]))
+		j++;
+	return j;
+}
+
+/* Orders keys only (q_point_cmp without the newest-first part). */
+static int key_cmp(const struct q_point *a, const struct q_point *b)
+{
+	int c;
+
+	if ((c = strcmp(q_point_model(a), q_point_model(b))) ||
+	    (c = cmp_str(a->quant, b->quant)) ||
+	    (c = cmp_str(a->test, b->test)))
+		return c;
+	return cmp_ll(a->depth, b->depth);
+}
+
+int q_pair_keys(sqlite3 *db, struct q_points *a, struct q_points *b,
+		unsigned skip, double noise,
+		int (*fn)(void *ctx, struct q_pairing *pr), void *ctx)
+{
+	size_t i = 0, j = 0, ie, je, ia, ib;
+	struct q_pairing pr;
+	int c;
+
+	while (i < a->n || j < b->n) {
+		memset(&pr, 0, sizeof(pr));
+		if (i >= a->n)
+			c = 1;
+		else if (j >= b->n)
+			c = -1;
+		else
+			c = key_cmp(&a->v[i], &b->v[j]);
+		ie = c <= 0 ? group_end(a, i) : i;
+		je = c >= 0 ? group_end(b, j) : j;
+		if (ie > i && je > j) {
+			q_choose_pair(&a->v[i], ie - i, &b->v[j], je - j, skip,
+				      &ia, &ib);
+			pr.a = &a->v[i + ia];
+			pr.b = &b->v[j + ib];
+		} else if (ie > i) {
+			pr.a = &a->v[i];
+		} else {
+			pr.b = &b->v[j];
+		}
+		pr.key = pr.a ? pr.a : pr.b;
+		pr.a_others = ie - i ? ie - i - 1 : 0;
+		pr.b_others = je - j ? je - j - 1 : 0;
+		if (pr.a && pr.b && q_point_ok(pr.a) && q_point_ok(pr.b)) {
+			if (q_compare(db, a, pr.a, pr.b, noise, &pr.c))
+				return -1;
+			pr.compared = 1;
+		}
+		if (fn(ctx, &pr))
+			return -1;
+		i = ie;
+		j = je;
+	}
+	return 0;
+}
+
+const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
+			   const struct q_compare *c, const char *xname,
+			   const char *yname, char *buf, size_t size)
+{
+	int xbad = x && !q_point_ok(x), ybad = y && !q_point_ok(y);
+
+	if (xbad && ybad)
+		snprintf(buf, size, "%s %s, %s %s", xname, x->status, yname,
+			 y->status);
+	else if (xbad)
+		snprintf(buf, size, "%s %s", xname, x->status);
+	else if (ybad)
+		snprintf(buf, size, "%s %s", yname, y->status);
+	else if (!x || !y || !c)
+		snprintf(buf, size, "%s", !x ? "only den measured" :
+			 "only num measured");
+	else
+		switch (c->verdict) {
+		case HDB_NUM_FASTER:
+			snprintf(buf, size, "%s faster", xname);
+			break;
+		case HDB_DEN_FASTER:
+			snprintf(buf, size, "%s faster", yname);
+			break;
+		case HDB_WITHIN_NOISE:
+			snprintf(buf, size, "within noise");
+			break;
+		case HDB_TOO_FEW:
+			snprintf(buf, size, "too few repetitions");
+			break;
+		}
+	return buf;
+}
+
+double q_round(double v, int decimals)
+{
+	double f = pow(10, decimals);
+
+	return isfinite(v) ? round(v * f) / f : v;
+}
+
+void q_cell_real(struct hdb_cell *c, double v)
+{
+	if (isfinite(v))
+		hdb_cell_set_real(c, v);
+	else
+		hdb_cell_set_text(c, NULL);
+}
+
+void q_cell_int(struct hdb_cell *c, long long v)
+{
+	if (v != Q_UNSET)
+		hdb_cell_set_int(c, v);
+	else
+		hdb_cell_set_text(c, NULL);
+}
+
+void q_table_cols(struct hdb_table *t, const struct q_col *cols, size_t n)
+{
+	size_t i;
+
+	hdb_table_init(t, n);
+	for (i = 0; i < n; i++) {
+		hdb_table_set_col(t, i, cols[i].name, cols[i].unit);
+		hdb_table_set_digits(t, i, cols[i].digits);
+	}
+}

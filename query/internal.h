@@ -1,0 +1,240 @@
+/*
+ * internal.h: what the query files share (private to query/; the door
+ * stays query.h): statement helpers, selectors (a side or a filter of a
+ * comparison), the measurements a query reads from the throughput view,
+ * and the choice and comparison of two sides of one key.
+ */
+#ifndef HALODB_QUERY_INTERNAL_H
+#define HALODB_QUERY_INTERNAL_H
+
+#include "query.h"
+#include "stats.h"
+#include "../util.h"
+
+#include <limits.h>
+#include <sqlite3.h>
+
+/* --- Statements --- */
+
+/* An integer column that was NULL. */
+#define Q_UNSET LLONG_MIN
+
+/* Prepares sql; on failure sets hdb_error "cannot WHAT: ..." and -1. */
+int q_prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s,
+	      const char *what);
+/* Column readers: "" / NAN / Q_UNSET for NULL. */
+const char *q_text(sqlite3_stmt *s, int i);
+const char *q_text_or_null(sqlite3_stmt *s, int i);
+double q_double(sqlite3_stmt *s, int i);
+long long q_int(sqlite3_stmt *s, int i);
+
+/* After a step loop that ended in rc: 0 when SQLITE_DONE, else -1 with
+ * hdb_error "cannot WHAT: <sqlite message>". */
+int q_done(sqlite3 *db, int rc, const char *what);
+
+/* A statement built from fixed fragments, with every value bound. */
+#define Q_MAX_BINDS 64
+struct q_build {
+	struct strbuf sql;
+	int n;
+	struct {
+		int is_int;
+		long long i;
+		const char *s;	/* borrowed: outlives the statement */
+	} b[Q_MAX_BINDS];
+};
+void q_build_init(struct q_build *qb, const char *head);
+void q_build_text(struct q_build *qb, const char *s);	/* adds a '?' */
+void q_build_int(struct q_build *qb, long long i);	/* adds a '?' */
+/* Prepares and binds; hdb_error and -1 on failure. */
+int q_build_prepare(sqlite3 *db, struct q_build *qb, sqlite3_stmt **s,
+		    const char *what);
+void q_build_release(struct q_build *qb);
+
+/* --- Interned strings: the repeated names of many rows, kept once --- */
+struct q_pool;
+struct q_pool *q_pool_new(void);
+/* The pool's copy of s (NULL for NULL); lives until q_pool_free. */
+const char *q_pool_str(struct q_pool *p, const char *s);
+void q_pool_free(struct q_pool *p);
+
+/* --- Selectors --- */
+
+/* Which public view a selector is read against. */
+enum q_view { Q_THROUGHPUT, Q_QUALITY };
+
+enum q_key {
+	Q_KEY_HOST, Q_KEY_BACKEND, Q_KEY_BUILD, Q_KEY_MODEL, Q_KEY_QUANT,
+	Q_KEY_KV, Q_KEY_FA, Q_KEY_NGL, Q_KEY_UBATCH, Q_KEY_THREADS,
+	Q_KEY_TEST, Q_N_KEYS
+};
+
+/* The keys' names as users write them ("host", "kv", ...). */
+extern const char *const q_key_names[Q_N_KEYS];
+
+struct q_cond {
+	enum q_key key;
+	char *value;		/* as written; for kv=K/V the K half */
+	char *value2;		/* kv=K/V: the V half; else NULL */
+};
+
+struct q_selector {
+	const char *text;	/* as given, for messages; may be NULL */
+	size_t n;
+	struct q_cond conds[Q_N_KEYS * 2];
+	unsigned keys;		/* bit (1 << key) for each key named */
+};
+
+/*
+ * Parses a selector: a host name, or key=value[,key=value...] over the
+ * keys above.  opt names the option for messages ("--num").  Every
+ * condition is checked against the view: an unknown key, a key the view
+ * does not have, or a value that matches no row is an error that lists
+ * what exists.  Returns 0 (release with q_selector_release), or -1.
+ */
+int q_selector_parse(sqlite3 *db, enum q_view view, const char *opt,
+		     const char *text, struct q_selector *sel);
+/* Adds one condition (--model M, --test T), checked the same way. */
+int q_selector_add(sqlite3 *db, enum q_view view, const char *opt,
+		   struct q_selector *sel, enum q_key key, const char *value);
+void q_selector_release(struct q_selector *sel);
+
+/* The filters every throughput query takes (--model, --quant, --test)
+ * as one selector.  Returns 0 (release f), or -1. */
+struct hdb_query_opts;
+int q_filters(sqlite3 *db, const struct hdb_query_opts *o,
+	      struct q_selector *f);
+
+/* Appends " AND (...)" for every condition, binding the values.  The
+ * view's columns are read unqualified. */
+void q_selector_where(const struct q_selector *sel, enum q_view view,
+		      struct q_build *qb);
+
+/* --- Measurements (rows of the throughput view) --- */
+
+struct q_point {
+	long long id;
+	const char *host, *backend, *build_commit, *model, *model_file;
+	const char *quant;
+	const char *type_k, *type_v, *test, *status, *test_time, *error;
+	long long build_number, fa, ngl, ubatch, threads, depth, n_reps;
+	double mean, sd;		/* avg_ts, stddev_ts; NAN if NULL */
+	double *samples;		/* per repetition, once loaded */
+	size_t n_samples;
+	int samples_loaded;
+};
+
+struct q_points {
+	struct q_point *v;
+	size_t n, cap;
+	struct q_pool *pool;
+	sqlite3_stmt *sample_stmt;	/* prepared on first use */
+};
+
+/*
+ * Reads the rows of the throughput view that match every selector given
+ * (NULL entries are skipped), ordered by model, quant, test, depth and
+ * newest first within (see q_newer).  Returns 0 or -1 (hdb_error).
+ */
+int q_points_load(sqlite3 *db, struct q_points *pts,
+		  const struct q_selector *const *sels, size_t n_sels);
+/* Loads p's per-repetition samples (once).  Returns 0 or -1. */
+int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p);
+void q_points_release(struct q_points *pts);
+
+/* The name of a point's model: model, else the file, else "?". */
+const char *q_point_model(const struct q_point *p);
+/* The KV cache as the selector writes it: "q8_0", or "q8_0/f16". */
+void q_point_kv(const struct q_point *p, char *buf, size_t size);
+/* Did the run finish? (status 'ok') */
+int q_point_ok(const struct q_point *p);
+
+/* Do a and b measure the same thing (model, quant, test, depth)? */
+int q_same_key(const struct q_point *a, const struct q_point *b);
+/* Orders points by key, then newest first. */
+int q_point_cmp(const void *a, const void *b);
+
+/*
+ * How a and b differ in configuration besides the keys in skip (a mask
+ * of 1 << Q_KEY_*): "kv q8_0 vs q4_0; build 9064 vs 6412".  Writes ""
+ * when they agree.  Unknown values are shown as '?'.
+ */
+void q_point_differs(const struct q_point *a, const struct q_point *b,
+		     unsigned skip, struct strbuf *out);
+/* The number of fields q_point_differs would name. */
+int q_point_n_differs(const struct q_point *a, const struct q_point *b,
+		      unsigned skip);
+
+/*
+ * Chooses one candidate of a and one of b (each newest first) for a
+ * comparison: the pair that differs in the fewest fields besides skip,
+ * the newer on a tie.  Sets *ia and *ib.
+ */
+void q_choose_pair(const struct q_point *a, size_t na,
+		   const struct q_point *b, size_t nb, unsigned skip,
+		   size_t *ia, size_t *ib);
+
+/* The comparison of two measurements of one key, num over den. */
+struct q_compare {
+	double mean[2], sd[2], n[2];	/* n NAN when not known */
+	int from_samples;		/* both sides had samples */
+	struct hdb_interval ratio;
+	struct hdb_welch welch;
+	double p_mw;			/* NAN without samples */
+	enum hdb_verdict verdict;
+};
+
+/*
+ * Compares num with den (both 'ok'): from the per-repetition samples
+ * where both sides have at least two, else from mean, stddev and
+ * repetitions.  Returns 0 or -1 (hdb_error, reading samples).
+ */
+int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
+	      struct q_point *den, double noise, struct q_compare *c);
+
+/* One key (model, quant, test, depth) of two sides, as q_pair_keys
+ * gives it. */
+struct q_pairing {
+	struct q_point *key;		/* a candidate of either side */
+	struct q_point *a, *b;		/* chosen; NULL: the side has none */
+	size_t a_others, b_others;	/* candidates not chosen */
+	int compared;			/* both ran ('ok'): c is set */
+	struct q_compare c;
+};
+
+/*
+ * Walks the keys of two point lists (each as q_points_load sorts them):
+ * for every key either side has, chooses a pair (q_choose_pair, skip as
+ * there), compares it when both ran, and calls fn, which returns 0 to go
+ * on or -1 to stop with an error.  Returns 0 or -1 (hdb_error).
+ */
+int q_pair_keys(sqlite3 *db, struct q_points *a, struct q_points *b,
+		unsigned skip, double noise,
+		int (*fn)(void *ctx, struct q_pairing *pr), void *ctx);
+
+/*
+ * The verdict as the queries print it, with the sides named (num/den,
+ * a/b): "num faster", "within noise", "too few repetitions", or for a
+ * run that did not finish "num crashed", "num oom, den wedged".
+ * Returns a pointer to buf.
+ */
+const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
+			   const struct q_compare *c, const char *xname,
+			   const char *yname, char *buf, size_t size);
+
+/* Rounds to the given decimals (for the values of derived numbers). */
+double q_round(double v, int decimals);
+
+/* Sets a cell to v, or NULL for NAN / infinities. */
+void q_cell_real(struct hdb_cell *c, double v);
+/* Sets a cell to v, or NULL for Q_UNSET. */
+void q_cell_int(struct hdb_cell *c, long long v);
+
+/* Sets a table's columns from a list of { name, unit, digits }. */
+struct q_col {
+	const char *name, *unit;
+	int digits;		/* see hdb_table_set_digits */
+};
+void q_table_cols(struct hdb_table *t, const struct q_col *cols, size_t n);
+
+#endif
