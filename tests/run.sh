@@ -11,6 +11,7 @@
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
 # what the binary printed (review the diff before committing).
+# CLI_ONLY=NAME replays only tests/cli/NAME.t (a glob) and nothing else.
 # The last line is 'N passed, N failed'.
 set -u
 export TZ=UTC LC_ALL=C
@@ -35,7 +36,7 @@ bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$*" >&2; }
 # Each binary gets its own TMPDIR, which must be empty again when it
 # passes (a test cleans up after itself).
 for t in "$UNIT_DIR"/test_*; do
-	[ -x "$t" ] || continue
+	[ -x "$t" ] && [ -z "${CLI_ONLY:-}" ] || continue
 	rm -rf "$work/unit-tmp"
 	mkdir "$work/unit-tmp"
 	out=$(TMPDIR="$work/unit-tmp" $WRAP "$t" 2>"$work/unit.err")
@@ -91,6 +92,8 @@ replay() { # $1 case file, $2 dir; prints the actual transcript
 
 for t in "$here"/cli/*.t; do
 	name=$(basename "$t" .t)
+	# shellcheck disable=SC2053
+	[ -z "${CLI_ONLY:-}" ] || [[ $name == $CLI_ONLY ]] || continue
 	dir="$work/cli-$name"
 	mkdir -p "$dir"
 	ln -s "$here/fixtures" "$dir/fixtures"
@@ -106,6 +109,12 @@ for t in "$here"/cli/*.t; do
 		diff -u "$t" "$work/actual" | sed 's/^/    /' >&2
 	fi
 done
+
+if [ -n "${CLI_ONLY:-}" ]; then
+	printf '%d passed, %d failed\n' "$pass" "$fail"
+	[ "$fail" -eq 0 ]
+	exit
+fi
 
 # ---- 3. corpus -----------------------------------------------------------
 sqlv() { # $1 db, $2 query: the single value it returns

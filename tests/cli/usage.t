@@ -9,6 +9,7 @@ $ halodb
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   query    compute ratios, crossovers, noise and quality intervals
 !   report   write the report (markdown and HTML)
 !   help     show help for a command
 !
@@ -26,6 +27,7 @@ $ halodb --help
 >   ingest   add result files to the store
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts and what identified them
+>   query    compute ratios, crossovers, noise and quality intervals
 >   report   write the report (markdown and HTML)
 >   help     show help for a command
 >
@@ -94,6 +96,7 @@ $ halodb frobnicate
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   query    compute ratios, crossovers, noise and quality intervals
 !   report   write the report (markdown and HTML)
 !   help     show help for a command
 !
