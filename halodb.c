@@ -813,6 +813,10 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 				   name);
 	if (open_store(cli) || q->fn(hdb_store_sqlite(cli->st), &o, &t))
 		return fail();
+	/* the table format says it in place of the rows; the others, which
+	 * a program reads, keep stdout to the format */
+	if (!t.n_rows && t.empty && fmt != HDB_OUT_TABLE)
+		fprintf(stderr, "halodb: %s\n", t.empty);
 	return print_table(&t, fmt);
 }
 

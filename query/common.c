@@ -417,9 +417,10 @@ static int each_difference(const struct q_point *a, const struct q_point *b,
 	     snprintf(y, sizeof(y), "%s", b->backend ? b->backend : "?"));
 	DIFF(Q_KEY_BUILD, "build", !same_build(a, b),
 	     show_build(x, sizeof(x), a), show_build(y, sizeof(y), b));
-	q_point_kv(a, x, sizeof(x));
-	q_point_kv(b, y, sizeof(y));
-	DIFF(Q_KEY_KV, "kv", strcmp(x, y), (void)0, (void)0);
+	DIFF(Q_KEY_KV, "kv", cmp_str(a->type_k, b->type_k) ||
+	     cmp_str(a->type_v ? a->type_v : a->type_k,
+		     b->type_v ? b->type_v : b->type_k),
+	     q_point_kv(a, x, sizeof(x)), q_point_kv(b, y, sizeof(y)));
 	DIFF(Q_KEY_FA, "fa", a->fa != b->fa,
 	     show_ll(x, sizeof(x), a->fa, 1), show_ll(y, sizeof(y), b->fa, 1));
 	DIFF(Q_KEY_NGL, "ngl", a->ngl != b->ngl,
@@ -449,23 +450,49 @@ int q_point_n_differs(const struct q_point *a, const struct q_point *b,
 	return each_difference(a, b, skip, NULL);
 }
 
+/*
+ * The candidates worth pairing: the newest of each distinct
+ * configuration (the list is newest first), so that a side with hundreds
+ * of runs of one configuration costs one comparison, not hundreds.
+ * Returns their count; idx gets their indices (caller frees).
+ */
+static size_t distinct_configs(const struct q_point *p, size_t n,
+			       size_t **idx)
+{
+	size_t i, j, d = 0;
+
+	*idx = xmalloc(n * sizeof(**idx));
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < d; j++)
+			if (!q_point_n_differs(&p[(*idx)[j]], &p[i], 0))
+				break;
+		if (j == d)
+			(*idx)[d++] = i;
+	}
+	return d;
+}
+
 void q_choose_pair(const struct q_point *a, size_t na,
 		   const struct q_point *b, size_t nb, unsigned skip,
 		   size_t *ia, size_t *ib)
 {
+	size_t *da, *db, nda, ndb, i, j;
 	int best = -1, d;
-	size_t i, j;
 
 	*ia = *ib = 0;
-	for (i = 0; i < na && best; i++)
-		for (j = 0; j < nb && best; j++) {
-			d = q_point_n_differs(&a[i], &b[j], skip);
+	nda = distinct_configs(a, na, &da);
+	ndb = distinct_configs(b, nb, &db);
+	for (i = 0; i < nda && best; i++)
+		for (j = 0; j < ndb && best; j++) {
+			d = q_point_n_differs(&a[da[i]], &b[db[j]], skip);
 			if (best < 0 || d < best) {
 				best = d;
-				*ia = i;
-				*ib = j;
+				*ia = da[i];
+				*ib = db[j];
 			}
 		}
+	free(da);
+	free(db);
 }
 
 /* --- Comparing two measurements --- */
