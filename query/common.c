@@ -110,6 +110,8 @@ void q_build_release(struct q_build *qb)
 struct q_pool {
 	char **slot;
 	size_t cap, n;
+	char **copies;		/* q_pool_copy: kept, not looked up */
+	size_t n_copies, cap_copies;
 };
 
 struct q_pool *q_pool_new(void)
@@ -164,6 +166,20 @@ const char *q_pool_str(struct q_pool *p, const char *s)
 	return p->slot[j] = xstrdup(s);
 }
 
+/* A copy of s for the pool's lifetime, for strings that seldom repeat
+ * (times, error lines), which are not worth hashing. */
+static const char *q_pool_copy(struct q_pool *p, const char *s)
+{
+	if (!s)
+		return NULL;
+	if (p->n_copies == p->cap_copies) {
+		p->cap_copies = p->cap_copies ? 2 * p->cap_copies : 256;
+		p->copies = xrealloc(p->copies,
+				     p->cap_copies * sizeof(*p->copies));
+	}
+	return p->copies[p->n_copies++] = xstrdup(s);
+}
+
 void q_pool_free(struct q_pool *p)
 {
 	size_t i;
@@ -172,6 +188,9 @@ void q_pool_free(struct q_pool *p)
 		return;
 	for (i = 0; i < p->cap; i++)
 		free(p->slot[i]);
+	for (i = 0; i < p->n_copies; i++)
+		free(p->copies[i]);
+	free(p->copies);
 	free(p->slot);
 	free(p);
 }
@@ -198,10 +217,10 @@ int q_point_ok(const struct q_point *p)
 	return p->status && !strcmp(p->status, "ok");
 }
 
-/* strcmp with NULL first. */
+/* strcmp with NULL first (interned strings are often the same pointer). */
 static int cmp_str(const char *a, const char *b)
 {
-	if (!a && !b)
+	if (a == b)
 		return 0;
 	if (!a || !b)
 		return a ? 1 : -1;
@@ -215,7 +234,7 @@ static int cmp_ll(long long a, long long b)
 
 int q_same_key(const struct q_point *a, const struct q_point *b)
 {
-	return !strcmp(q_point_model(a), q_point_model(b)) &&
+	return !cmp_str(q_point_model(a), q_point_model(b)) &&
 	       !cmp_str(a->quant, b->quant) && !cmp_str(a->test, b->test) &&
 	       a->depth == b->depth;
 }
@@ -225,7 +244,7 @@ int q_point_cmp(const void *pa, const void *pb)
 	const struct q_point *a = pa, *b = pb;
 	int c;
 
-	if ((c = strcmp(q_point_model(a), q_point_model(b))) ||
+	if ((c = cmp_str(q_point_model(a), q_point_model(b))) ||
 	    (c = cmp_str(a->quant, b->quant)) ||
 	    (c = cmp_str(a->test, b->test)) ||
 	    (c = cmp_ll(a->depth, b->depth)))
@@ -238,6 +257,23 @@ int q_point_cmp(const void *pa, const void *pb)
 	return cmp_ll(b->id, a->id);
 }
 
+/*
+ * Column i of the row, interned.  Rows come grouped by host, model and
+ * quant, so most values equal the previous row's: last[i] remembers it
+ * and saves the hashing.
+ */
+static const char *col_str(struct q_pool *pl, sqlite3_stmt *s, int i,
+			   const char **last)
+{
+	const char *t = q_text_or_null(s, i);
+
+	if (!t)
+		return NULL;
+	if (!last[i] || strcmp(last[i], t))
+		last[i] = q_pool_str(pl, t);
+	return last[i];
+}
+
 static const char points_sql[] =
 	"SELECT id, host, backend, build_commit, build_number, model,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
@@ -247,6 +283,14 @@ static const char points_sql[] =
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels)
 {
+	return q_points_load_where(db, pts, sels, n_sels, NULL);
+}
+
+int q_points_load_where(sqlite3 *db, struct q_points *pts,
+			const struct q_selector *const *sels, size_t n_sels,
+			const char *where)
+{
+	const char *last_row[22] = { NULL };
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i;
@@ -257,6 +301,8 @@ int q_points_load(sqlite3 *db, struct q_points *pts,
 	q_build_init(&qb, points_sql);
 	for (i = 0; i < n_sels; i++)
 		q_selector_where(sels[i], Q_THROUGHPUT, &qb);
+	if (where)
+		strbuf_addstr(&qb.sql, where);
 	if (q_build_prepare(db, &qb, &s, "read the throughput rows")) {
 		q_build_release(&qb);
 		return -1;
@@ -264,6 +310,7 @@ int q_points_load(sqlite3 *db, struct q_points *pts,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct q_point *p;
 		struct q_pool *pl = pts->pool;
+		const char **last = last_row;
 
 		if (pts->n == pts->cap) {
 			pts->cap = pts->cap ? 2 * pts->cap : 64;
@@ -272,27 +319,27 @@ int q_points_load(sqlite3 *db, struct q_points *pts,
 		p = &pts->v[pts->n++];
 		memset(p, 0, sizeof(*p));
 		p->id = sqlite3_column_int64(s, 0);
-		p->host = q_pool_str(pl, q_text_or_null(s, 1));
-		p->backend = q_pool_str(pl, q_text_or_null(s, 2));
-		p->build_commit = q_pool_str(pl, q_text_or_null(s, 3));
+		p->host = col_str(pl, s, 1, last);
+		p->backend = col_str(pl, s, 2, last);
+		p->build_commit = col_str(pl, s, 3, last);
 		p->build_number = q_int(s, 4);
-		p->model = q_pool_str(pl, q_text_or_null(s, 5));
-		p->model_file = q_pool_str(pl, q_text_or_null(s, 6));
-		p->quant = q_pool_str(pl, q_text_or_null(s, 7));
-		p->type_k = q_pool_str(pl, q_text_or_null(s, 8));
-		p->type_v = q_pool_str(pl, q_text_or_null(s, 9));
+		p->model = col_str(pl, s, 5, last);
+		p->model_file = col_str(pl, s, 6, last);
+		p->quant = col_str(pl, s, 7, last);
+		p->type_k = col_str(pl, s, 8, last);
+		p->type_v = col_str(pl, s, 9, last);
 		p->fa = q_int(s, 10);
 		p->ngl = q_int(s, 11);
 		p->ubatch = q_int(s, 12);
 		p->threads = q_int(s, 13);
-		p->test = q_pool_str(pl, q_text_or_null(s, 14));
+		p->test = col_str(pl, s, 14, last);
 		p->depth = q_int(s, 15);
 		p->mean = q_double(s, 16);
 		p->sd = q_double(s, 17);
 		p->n_reps = q_int(s, 18);
-		p->status = q_pool_str(pl, q_text_or_null(s, 19));
-		p->test_time = q_pool_str(pl, q_text_or_null(s, 20));
-		p->error = q_pool_str(pl, q_text_or_null(s, 21));
+		p->status = col_str(pl, s, 19, last);
+		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
+		p->error = q_pool_copy(pl, q_text_or_null(s, 21));
 	}
 	sqlite3_finalize(s);
 	q_build_release(&qb);
@@ -557,7 +604,7 @@ static int key_cmp(const struct q_point *a, const struct q_point *b)
 {
 	int c;
 
-	if ((c = strcmp(q_point_model(a), q_point_model(b))) ||
+	if ((c = cmp_str(q_point_model(a), q_point_model(b))) ||
 	    (c = cmp_str(a->quant, b->quant)) ||
 	    (c = cmp_str(a->test, b->test)))
 		return c;
@@ -622,8 +669,7 @@ const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
 	else if (ybad)
 		snprintf(buf, size, "%s %s", yname, y->status);
 	else if (!x || !y || !c)
-		snprintf(buf, size, "%s", !x ? "only den measured" :
-			 "only num measured");
+		snprintf(buf, size, "only %s measured", x ? xname : yname);
 	else
 		switch (c->verdict) {
 		case HDB_NUM_FASTER:

@@ -138,6 +138,14 @@ struct q_points {
  */
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels);
+/*
+ * The same, with a fixed SQL fragment over the view's columns appended to
+ * the WHERE clause (" AND n_depth = 0"): a constant of the query, never
+ * text from input (that goes through selectors).
+ */
+int q_points_load_where(sqlite3 *db, struct q_points *pts,
+			const struct q_selector *const *sels, size_t n_sels,
+			const char *where);
 /* Loads p's per-repetition samples (once).  Returns 0 or -1. */
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p);
 void q_points_release(struct q_points *pts);
