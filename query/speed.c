@@ -234,13 +234,11 @@ struct sd {
 	int two;			/* --hosts A,B */
 	struct q_selector side[2], f;
 	char *names[2];			/* --hosts: A and B */
-	struct q_points pts[2][N_TESTS];	/* [side][test]; one side
-						 * without --hosts */
+	struct q_points pts[2];		/* per side; one without --hosts */
 	const char **hosts;		/* the host columns, in order */
 	size_t n_hosts;
 	struct sd_row *rows;
 	size_t n_rows;
-	int test;			/* the test being paired */
 };
 
 /* Splits --hosts A,B into two host selectors (each lists the hosts when
@@ -267,40 +265,51 @@ static int sd_parse_hosts(struct sd *x, const char *text)
 	return 0;
 }
 
-/* Drops the points of other depths than 0 (speed), keeping the order. */
-static void sd_keep_depth0(struct q_points *p)
+/* The column of a point's test: 0 pp512, 1 tg128, -1 none (a run that
+ * died before its first result says no test: it stands for all). */
+static int sd_test(const struct q_point *p)
+{
+	int i;
+
+	if (!p->test)
+		return -1;
+	for (i = 0; i < N_TESTS; i++)
+		if (!strcmp(p->test, speed_tests[i]))
+			return i;
+	return -2;
+}
+
+/* Keeps the points the table shows, in their order: pp512 and tg128 (at
+ * depth 0 for speed), and runs that died before naming a test. */
+static void sd_keep(struct q_points *p, int every_depth)
 {
 	size_t i, n = 0;
+	int t;
 
-	for (i = 0; i < p->n; i++)
-		if (p->v[i].depth == 0)
-			p->v[n++] = p->v[i];
+	for (i = 0; i < p->n; i++) {
+		t = sd_test(&p->v[i]);
+		if (t == -2 || (t == -1 && q_point_ok(&p->v[i])))
+			continue;
+		if (!every_depth && p->v[i].depth != 0 &&
+		    !(t == -1 && p->v[i].depth == Q_UNSET))
+			continue;
+		p->v[n++] = p->v[i];
+	}
 	p->n = n;
 }
 
 static int sd_load(struct sd *x)
 {
-	struct q_selector t;
-	const struct q_selector *sels[3];
-	int s, i;
+	const struct q_selector *sels[2];
+	int s;
 
-	for (s = 0; s < (x->two ? 2 : 1); s++)
-		for (i = 0; i < N_TESTS; i++) {
-			/* built here, not parsed: a store without tg128 rows
-			 * is an empty column, not an error */
-			memset(&t, 0, sizeof(t));
-			t.n = 1;
-			t.conds[0].key = Q_KEY_TEST;
-			t.conds[0].value = (char *)speed_tests[i];
-			t.keys = 1u << Q_KEY_TEST;
-			sels[0] = x->two ? &x->side[s] : NULL;
-			sels[1] = &x->f;
-			sels[2] = &t;
-			if (q_points_load(x->db, &x->pts[s][i], sels, 3))
-				return -1;
-			if (!x->every_depth)
-				sd_keep_depth0(&x->pts[s][i]);
-		}
+	for (s = 0; s < (x->two ? 2 : 1); s++) {
+		sels[0] = x->two ? &x->side[s] : NULL;
+		sels[1] = &x->f;
+		if (q_points_load(x->db, &x->pts[s], sels, 2))
+			return -1;
+		sd_keep(&x->pts[s], x->every_depth);
+	}
 	return 0;
 }
 
@@ -313,7 +322,6 @@ static int cmp_name(const void *a, const void *b)
 static void sd_hosts(struct sd *x)
 {
 	size_t i, j, n = 0, cap = 0;
-	int t;
 
 	if (x->two) {
 		x->hosts = xcalloc(2, sizeof(*x->hosts));
@@ -322,23 +330,21 @@ static void sd_hosts(struct sd *x)
 		x->n_hosts = 2;
 		return;
 	}
-	for (t = 0; t < N_TESTS; t++)
-		for (i = 0; i < x->pts[0][t].n; i++) {
-			const char *h = x->pts[0][t].v[i].host;
+	for (i = 0; i < x->pts[0].n; i++) {
+		const char *h = x->pts[0].v[i].host;
 
-			if (!h)
-				continue;
-			for (j = 0; j < n && strcmp(x->hosts[j], h); j++)
-				;
-			if (j < n)
-				continue;
-			if (n == cap) {
-				cap = cap ? 2 * cap : 8;
-				x->hosts = xrealloc(x->hosts,
-						    cap * sizeof(*x->hosts));
-			}
-			x->hosts[n++] = h;
+		if (!h || (i && h == x->pts[0].v[i - 1].host))
+			continue;
+		for (j = 0; j < n && strcmp(x->hosts[j], h); j++)
+			;
+		if (j < n)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			x->hosts = xrealloc(x->hosts, cap * sizeof(*x->hosts));
 		}
+		x->hosts[n++] = h;
+	}
 	if (n)
 		qsort(x->hosts, n, sizeof(*x->hosts), cmp_name);
 	x->n_hosts = n;
@@ -366,27 +372,26 @@ static int row_cmp(const void *pa, const void *pb)
 static void sd_rows(struct sd *x)
 {
 	size_t i, n = 0, cap = 0;
-	int s, t;
+	int s;
 
-	for (s = 0; s < 2; s++)
-		for (t = 0; t < N_TESTS; t++) {
-			const struct q_points *p = &x->pts[s][t];
+	for (s = 0; s < 2; s++) {
+		const struct q_points *p = &x->pts[s];
 
-			for (i = 0; i < p->n; i++) {
-				if (i && q_same_key(&p->v[i - 1], &p->v[i]))
-					continue;
-				if (n == cap) {
-					cap = cap ? 2 * cap : 16;
-					x->rows = xrealloc(x->rows,
-							   cap * sizeof(*x->rows));
-				}
-				memset(&x->rows[n], 0, sizeof(x->rows[n]));
-				x->rows[n].model = q_point_model(&p->v[i]);
-				x->rows[n].quant = p->v[i].quant;
-				x->rows[n].depth = p->v[i].depth;
-				n++;
+		for (i = 0; i < p->n; i++) {
+			if (i && q_same_key(&p->v[i - 1], &p->v[i]))
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				x->rows = xrealloc(x->rows,
+						   cap * sizeof(*x->rows));
 			}
+			memset(&x->rows[n], 0, sizeof(x->rows[n]));
+			x->rows[n].model = q_point_model(&p->v[i]);
+			x->rows[n].quant = p->v[i].quant;
+			x->rows[n].depth = p->v[i].depth;
+			n++;
 		}
+	}
 	if (n)
 		qsort(x->rows, n, sizeof(*x->rows), row_cmp);
 	x->n_rows = 0;
@@ -408,48 +413,74 @@ static struct sd_row *sd_row_of(struct sd *x, const struct q_point *p)
 	return bsearch(&key, x->rows, x->n_rows, sizeof(*x->rows), row_cmp);
 }
 
-/* Without --hosts: each cell the newest of its host's candidates (the
- * points come newest first within a key), the others counted. */
+/*
+ * Without --hosts: each cell the newest of its host's candidates (the
+ * points come newest first within a key), the others counted.  A run
+ * that died before naming a test fills the cells of its row that no
+ * result fills (second pass), and is counted where one does.
+ */
 static void sd_fill_all(struct sd *x)
 {
 	const char **h;
 	struct sd_row *r;
 	struct sd_cell *c;
 	size_t i;
-	int t;
+	int pass, t, t0;
 
-	for (t = 0; t < N_TESTS; t++)
-		for (i = 0; i < x->pts[0][t].n; i++) {
-			struct q_point *p = &x->pts[0][t].v[i];
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < x->pts[0].n; i++) {
+			struct q_point *p = &x->pts[0].v[i];
 
-			if (!p->host)
+			t0 = sd_test(p);
+			if (!p->host || (t0 < 0) != pass)
 				continue;
 			r = sd_row_of(x, p);
 			h = bsearch(&p->host, x->hosts, x->n_hosts,
 				    sizeof(*x->hosts), cmp_name);
-			c = &r->cell[(size_t)t * x->n_hosts +
-				     (size_t)(h - x->hosts)];
-			if (c->p)
-				c->others++;
-			else
-				c->p = p;
+			for (t = 0; t < N_TESTS; t++) {
+				if (t0 >= 0 && t != t0)
+					continue;
+				c = &r->cell[(size_t)t * x->n_hosts +
+					     (size_t)(h - x->hosts)];
+				if (c->p)
+					c->others++;
+				else
+					c->p = p;
+			}
 		}
 }
 
-/* With --hosts: the pair 'query ratio' would choose, and its comparison. */
+/*
+ * With --hosts: the pair 'query ratio' would choose, and its comparison.
+ * A run that died before naming a test (its key sorts first) fills the
+ * cells of its row for every test; a result of the test replaces it.
+ */
 static int sd_pair_cb(void *ctx, struct q_pairing *pr)
 {
 	struct sd *x = ctx;
 	struct sd_row *r = sd_row_of(x, pr->key);
-	struct sd_cell *c = &r->cell[(size_t)x->test * 2];
+	struct q_point *side[2] = { pr->a, pr->b };
+	size_t others[2] = { pr->a_others, pr->b_others };
+	struct sd_cell *c;
+	int t0 = sd_test(pr->key), t, k;
 
-	c[0].p = pr->a;
-	c[0].others = pr->a_others;
-	c[1].p = pr->b;
-	c[1].others = pr->b_others;
-	r->pair[x->test].compared = pr->compared;
-	if (pr->compared)
-		r->pair[x->test].c = pr->c;
+	for (t = 0; t < N_TESTS; t++) {
+		if (t0 >= 0 && t != t0)
+			continue;
+		c = &r->cell[(size_t)t * 2];
+		for (k = 0; k < 2; k++)
+			if (side[k] && (t0 >= 0 || !c[k].p)) {
+				/* a died run replaced is counted */
+				c[k].others = others[k] +
+					      (c[k].p && sd_test(c[k].p) < 0);
+				c[k].p = side[k];
+			}
+		if (t0 >= 0) {
+			r->pair[t].compared = pr->compared;
+			if (pr->compared)
+				r->pair[t].c = pr->c;
+		}
+	}
 	return 0;
 }
 
@@ -590,7 +621,7 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	struct strbuf sb = STRBUF_INIT;
 	struct sd x;
 	size_t i, first;
-	int ret = -1, s, t;
+	int ret = -1, s;
 
 	memset(&x, 0, sizeof(x));
 	memset(out, 0, sizeof(*out));
@@ -603,14 +634,11 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	sd_hosts(&x);
 	sd_rows(&x);
 	if (x.two) {
-		for (t = 0; t < N_TESTS; t++) {
-			x.test = t;
-			/* skip as ratio's: the keys the two selectors name */
-			if (q_pair_keys(db, &x.pts[0][t], &x.pts[1][t],
-					x.side[0].keys | x.side[1].keys,
-					o->noise, sd_pair_cb, &x))
-				goto out;
-		}
+		/* skip as ratio's: the keys the two selectors name */
+		if (q_pair_keys(db, &x.pts[0], &x.pts[1],
+				x.side[0].keys | x.side[1].keys, o->noise,
+				sd_pair_cb, &x))
+			goto out;
 	} else {
 		sd_fill_all(&x);
 	}
@@ -634,8 +662,7 @@ out:
 	free(x.rows);
 	free(x.hosts);
 	for (s = 0; s < 2; s++) {
-		for (t = 0; t < N_TESTS; t++)
-			q_points_release(&x.pts[s][t]);
+		q_points_release(&x.pts[s]);
 		q_selector_release(&x.side[s]);
 		free(x.names[s]);
 	}

@@ -64,9 +64,9 @@ static void add(struct hdb_store *st, const struct m *m)
 	r.model = m->model ? m->model : MODEL;
 	r.quant = m->quant ? m->quant : "Q4_K_M";
 	r.test = m->test;
-	r.n_prompt = m->test[0] == 'p' ? 512 : 0;
-	r.n_gen = m->test[0] == 't' ? 128 : 0;
-	r.n_depth = m->depth;
+	r.n_prompt = !m->test ? HDB_UNSET : m->test[0] == 'p' ? 512 : 0;
+	r.n_gen = !m->test ? HDB_UNSET : m->test[0] == 't' ? 128 : 0;
+	r.n_depth = m->depth < 0 ? HDB_UNSET : m->depth;
 	r.avg_ts = mean;
 	r.stddev_ts = m->n > 1 ? sqrt(ss / (double)(m->n - 1)) : 0;
 	r.samples = m->n ? smp : NULL;
@@ -478,6 +478,44 @@ static void errors_list_what_exists_and_empty_says_why(void)
 	hdb_store_close(st);
 }
 
+/* A run that died before its first result names no test and no depth
+ * (tests/fixtures/md/oom-header-only.log): a row of its own, its status
+ * in every test's cell. */
+static void a_run_that_died_before_any_test_is_shown(void)
+{
+	struct hdb_store *st = fresh("died.db");
+	struct hdb_query_opts o;
+	struct hdb_table t;
+
+	add_seed_depth0(st);
+	add(st, &(struct m){ "strix-halo", "big 72B", "Q8_0", NULL, -1, NULL,
+		0, NULL, "oom", { 0 }, 0 });
+	/* and one at depth 0 of a row with results: they are shown */
+	add(st, &(struct m){ "a30", NULL, NULL, NULL, 0, "q4_0", 6412, NULL,
+		"crashed", { 0 }, 0 });
+	hdb_query_opts_init(&o);
+	CHECK_INT(hdb_query_speed(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 2);
+	CHECK_STR(cell(&t, 0, "model")->s, "big 72B");
+	CHECK_STR(cell(&t, 0, "strix-halo pp512")->s, "oom");
+	CHECK_STR(cell(&t, 0, "strix-halo tg128")->s, "oom");
+	CHECK(is_null(cell(&t, 0, "a30 pp512")));
+	CHECK_NEAR(cell(&t, 1, "a30 tg128")->r, 136.2, 1e-9);
+	CHECK_STR(cell(&t, 1, "unchosen")->s, "a30 pp512 +1; a30 tg128 +1");
+	hdb_table_release(&t);
+	o.hosts = "a30,strix-halo";
+	CHECK_INT(hdb_query_depth(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 2);
+	CHECK(is_null(cell(&t, 0, "depth")));
+	CHECK_STR(cell(&t, 0, "strix-halo tg128")->s, "oom");
+	CHECK_STR(cell(&t, 0, "verdict tg128")->s, "strix-halo oom");
+	CHECK_STR(cell(&t, 0, "verdict pp512")->s, "strix-halo oom");
+	CHECK_NEAR(cell(&t, 1, "ratio tg128")->r, 1.5655172, 1e-7);
+	CHECK_STR(cell(&t, 1, "unchosen")->s, "a30 pp512 +1; a30 tg128 +1");
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(speed_hosts_gives_the_seeds_ratios);
@@ -487,5 +525,6 @@ int main(void)
 	RUN(mismatched_keys_are_separate_rows);
 	RUN(noise_and_single_repetitions);
 	RUN(errors_list_what_exists_and_empty_says_why);
+	RUN(a_run_that_died_before_any_test_is_shown);
 	return t_done();
 }
