@@ -1,16 +1,20 @@
 /*
- * speed.c: the default throughput table of the report: pp512 and tg128
- * tokens/s at depth 0, per model and quant (rows) and host (columns).
+ * speed.c: the two tables the seed report is made of.  The default
+ * throughput table of the report (hdb_query_default_speed) and 'halodb
+ * query speed': pp512 and tg128 tokens/s at depth 0, per model and quant
+ * (rows) and host (columns); 'halodb query depth': the same at every
+ * measured depth.  With two hosts (--hosts A,B) speed and depth add the
+ * ratio A/B per test and its verdict, chosen and computed as 'query
+ * ratio --num A --den B' does (common.c).  Reads the throughput and
+ * throughput_sample views.
  *
  * A cell shows one measurement, never an average of mismatched ones: when
  * a host has several for the same model, quant and test (other builds, KV
- * types, flash attention), the newest is shown and the cell is flagged.
+ * types, flash attention), one is shown and the others are counted.
  */
-#include "query.h"
-#include "../util.h"
+#include "internal.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -199,16 +203,481 @@ int hdb_query_default_speed(struct sqlite3 *db, struct hdb_table *speed,
 	return 0;
 }
 
-int hdb_query_speed(struct sqlite3 *db, const struct hdb_query_opts *o,
-	struct hdb_table *out)
+
+/* --- halodb query speed and depth --- */
+
+/* What one host shows for one test in one row. */
+struct sd_cell {
+	struct q_point *p;	/* shown; NULL: not measured */
+	size_t others;		/* candidates not shown */
+};
+
+/* The comparison of the two hosts for one test in one row. */
+struct sd_pair {
+	int compared;		/* both ran: c is set */
+	struct q_compare c;
+};
+
+/* One row: a model, quant and depth. */
+struct sd_row {
+	const char *model, *quant;	/* borrowed from the points */
+	long long depth;
+	struct sd_cell *cell;	/* [test * n_hosts + host] */
+	struct sd_pair pair[N_TESTS];
+};
+
+struct sd {
+	sqlite3 *db;
+	const struct hdb_query_opts *o;
+	const char *what;		/* "speed" or "depth" */
+	int every_depth;		/* depth: all depths; speed: 0 only */
+	int two;			/* --hosts A,B */
+	struct q_selector side[2], f;
+	char *names[2];			/* --hosts: A and B */
+	struct q_points pts[2];		/* per side; one without --hosts */
+	const char **hosts;		/* the host columns, in order */
+	size_t n_hosts;
+	struct sd_row *rows;
+	size_t n_rows;
+};
+
+/* Splits --hosts A,B into two host selectors (each lists the hosts when
+ * it names none).  Returns 0 or -1 (hdb_error). */
+static int sd_parse_hosts(struct sd *x, const char *text)
 {
-	(void)db; (void)o; (void)out;
-	return hdb_error("speed: not built yet");
+	const char *comma = strchr(text, ',');
+	int i;
+
+	if (!comma || comma == text || !comma[1] || strchr(comma + 1, ',') ||
+	    strchr(text, '='))
+		return hdb_error("--hosts: expected two host names A,B, got "
+				 "'%s' (for other sides: query ratio)", text);
+	x->names[0] = xstrndup(text, (size_t)(comma - text));
+	x->names[1] = xstrdup(comma + 1);
+	if (!strcmp(x->names[0], x->names[1]))
+		return hdb_error("--hosts: expected two different hosts, got "
+				 "'%s' twice", x->names[0]);
+	for (i = 0; i < 2; i++)
+		if (q_selector_parse(x->db, Q_THROUGHPUT, "--hosts",
+				     x->names[i], &x->side[i]))
+			return -1;
+	x->two = 1;
+	return 0;
+}
+
+/* The column of a point's test: 0 pp512, 1 tg128, -1 none (a run that
+ * died before its first result says no test: it stands for all). */
+static int sd_test(const struct q_point *p)
+{
+	int i;
+
+	if (!p->test)
+		return -1;
+	for (i = 0; i < N_TESTS; i++)
+		if (!strcmp(p->test, speed_tests[i]))
+			return i;
+	return -2;
+}
+
+/* Keeps the points the table shows, in their order: pp512 and tg128 (at
+ * depth 0 for speed), and runs that died before naming a test. */
+static void sd_keep(struct q_points *p, int every_depth)
+{
+	size_t i, n = 0;
+	int t;
+
+	for (i = 0; i < p->n; i++) {
+		t = sd_test(&p->v[i]);
+		if (t == -2 || (t == -1 && q_point_ok(&p->v[i])))
+			continue;
+		if (!every_depth && p->v[i].depth != 0 &&
+		    !(t == -1 && p->v[i].depth == Q_UNSET))
+			continue;
+		p->v[n++] = p->v[i];
+	}
+	p->n = n;
+}
+
+static int sd_load(struct sd *x)
+{
+	const struct q_selector *sels[2];
+	int s;
+
+	for (s = 0; s < (x->two ? 2 : 1); s++) {
+		sels[0] = x->two ? &x->side[s] : NULL;
+		sels[1] = &x->f;
+		if (q_points_load(x->db, &x->pts[s], sels, 2))
+			return -1;
+		sd_keep(&x->pts[s], x->every_depth);
+	}
+	return 0;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The host columns: A and B, else every host measured, by name. */
+static void sd_hosts(struct sd *x)
+{
+	size_t i, j, n = 0, cap = 0;
+
+	if (x->two) {
+		x->hosts = xcalloc(2, sizeof(*x->hosts));
+		x->hosts[0] = x->names[0];
+		x->hosts[1] = x->names[1];
+		x->n_hosts = 2;
+		return;
+	}
+	for (i = 0; i < x->pts[0].n; i++) {
+		const char *h = x->pts[0].v[i].host;
+
+		if (!h || (i && h == x->pts[0].v[i - 1].host))
+			continue;
+		for (j = 0; j < n && strcmp(x->hosts[j], h); j++)
+			;
+		if (j < n)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 8;
+			x->hosts = xrealloc(x->hosts, cap * sizeof(*x->hosts));
+		}
+		x->hosts[n++] = h;
+	}
+	if (n)
+		qsort(x->hosts, n, sizeof(*x->hosts), cmp_name);
+	x->n_hosts = n;
+}
+
+static int cmp_quant(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a && !b ? 0 : a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int row_cmp(const void *pa, const void *pb)
+{
+	const struct sd_row *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->model, b->model)) ||
+	    (c = cmp_quant(a->quant, b->quant)))
+		return c;
+	return a->depth < b->depth ? -1 : a->depth > b->depth;
+}
+
+/* The rows: every model, quant and depth any list has, in order. */
+static void sd_rows(struct sd *x)
+{
+	size_t i, n = 0, cap = 0;
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		const struct q_points *p = &x->pts[s];
+
+		for (i = 0; i < p->n; i++) {
+			if (i && q_same_key(&p->v[i - 1], &p->v[i]))
+				continue;
+			if (n == cap) {
+				cap = cap ? 2 * cap : 16;
+				x->rows = xrealloc(x->rows,
+						   cap * sizeof(*x->rows));
+			}
+			memset(&x->rows[n], 0, sizeof(x->rows[n]));
+			x->rows[n].model = q_point_model(&p->v[i]);
+			x->rows[n].quant = p->v[i].quant;
+			x->rows[n].depth = p->v[i].depth;
+			n++;
+		}
+	}
+	if (n)
+		qsort(x->rows, n, sizeof(*x->rows), row_cmp);
+	x->n_rows = 0;
+	for (i = 0; i < n; i++)
+		if (!x->n_rows || row_cmp(&x->rows[x->n_rows - 1], &x->rows[i]))
+			x->rows[x->n_rows++] = x->rows[i];
+	for (i = 0; i < x->n_rows; i++)
+		x->rows[i].cell = xcalloc(N_TESTS * x->n_hosts,
+					  sizeof(*x->rows[i].cell));
+}
+
+static struct sd_row *sd_row_of(struct sd *x, const struct q_point *p)
+{
+	struct sd_row key;
+
+	key.model = q_point_model(p);
+	key.quant = p->quant;
+	key.depth = p->depth;
+	return bsearch(&key, x->rows, x->n_rows, sizeof(*x->rows), row_cmp);
+}
+
+/*
+ * Without --hosts: each cell the newest of its host's candidates (the
+ * points come newest first within a key), the others counted.  A run
+ * that died before naming a test fills the cells of its row that no
+ * result fills (second pass), and is counted where one does.
+ */
+static void sd_fill_all(struct sd *x)
+{
+	const char **h;
+	struct sd_row *r;
+	struct sd_cell *c;
+	size_t i;
+	int pass, t, t0;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < x->pts[0].n; i++) {
+			struct q_point *p = &x->pts[0].v[i];
+
+			t0 = sd_test(p);
+			if (!p->host || (t0 < 0) != pass)
+				continue;
+			r = sd_row_of(x, p);
+			h = bsearch(&p->host, x->hosts, x->n_hosts,
+				    sizeof(*x->hosts), cmp_name);
+			for (t = 0; t < N_TESTS; t++) {
+				if (t0 >= 0 && t != t0)
+					continue;
+				c = &r->cell[(size_t)t * x->n_hosts +
+					     (size_t)(h - x->hosts)];
+				if (c->p)
+					c->others++;
+				else
+					c->p = p;
+			}
+		}
+}
+
+/*
+ * With --hosts: the pair 'query ratio' would choose, and its comparison.
+ * A run that died before naming a test (its key sorts first) fills the
+ * cells of its row for every test; a result of the test replaces it.
+ */
+static int sd_pair_cb(void *ctx, struct q_pairing *pr)
+{
+	struct sd *x = ctx;
+	struct sd_row *r = sd_row_of(x, pr->key);
+	struct q_point *side[2] = { pr->a, pr->b };
+	size_t others[2] = { pr->a_others, pr->b_others };
+	struct sd_cell *c;
+	int t0 = sd_test(pr->key), t, k;
+
+	for (t = 0; t < N_TESTS; t++) {
+		if (t0 >= 0 && t != t0)
+			continue;
+		c = &r->cell[(size_t)t * 2];
+		for (k = 0; k < 2; k++)
+			if (side[k] && (t0 >= 0 || !c[k].p)) {
+				/* a died run replaced is counted */
+				c[k].others = others[k] +
+					      (c[k].p && sd_test(c[k].p) < 0);
+				c[k].p = side[k];
+			}
+		if (t0 >= 0) {
+			r->pair[t].compared = pr->compared;
+			if (pr->compared)
+				r->pair[t].c = pr->c;
+		}
+	}
+	return 0;
+}
+
+enum { SD_MODEL, SD_QUANT, SD_DEPTH };
+
+static void sd_columns(struct sd *x, struct hdb_table *t, size_t first)
+{
+	size_t col = first, h;
+	char *name;
+	int i;
+
+	for (i = 0; i < N_TESTS; i++)
+		for (h = 0; h < x->n_hosts; h++) {
+			name = xasprintf("%s %s", x->hosts[h], speed_tests[i]);
+			hdb_table_set_col(t, col, name, "t/s");
+			/* pp in the thousands, tg down to a few t/s */
+			hdb_table_set_digits(t, col++, i ? 2 : 1);
+			free(name);
+		}
+	if (x->two) {
+		for (i = 0; i < N_TESTS; i++) {
+			name = xasprintf("ratio %s", speed_tests[i]);
+			hdb_table_set_col(t, col, name, NULL);
+			hdb_table_set_digits(t, col++, 2);
+			free(name);
+			name = xasprintf("verdict %s", speed_tests[i]);
+			hdb_table_set_col(t, col++, name, NULL);
+			free(name);
+		}
+		for (i = 0; i < N_TESTS; i++) {
+			name = xasprintf("differs %s", speed_tests[i]);
+			hdb_table_set_col(t, col++, name, NULL);
+			free(name);
+		}
+	}
+	hdb_table_set_col(t, col, "unchosen", NULL);
+}
+
+/* A host's cell: tokens/s (as compared, with --hosts), or the status of
+ * a run that did not finish. */
+static void sd_value(struct hdb_cell *cell, const struct sd_cell *c,
+		     const struct sd_pair *pr, int side)
+{
+	if (!c->p)
+		return;
+	if (!q_point_ok(c->p)) {
+		hdb_cell_set_text(cell, c->p->status ? c->p->status : "?");
+		return;
+	}
+	q_cell_real(cell, pr && pr->compared ? pr->c.mean[side] : c->p->mean);
+	if (c->others)
+		cell->flags |= HDB_CELL_ALTERNATIVES;
+}
+
+static void sd_add_row(struct sd *x, struct hdb_table *t,
+		       const struct sd_row *r, struct strbuf *sb)
+{
+	struct hdb_cell *row = hdb_table_add_row(t);
+	size_t first = x->every_depth ? 3 : 2, col, h, nh = x->n_hosts;
+	char buf[160];
+	int i;
+
+	hdb_cell_set_text(&row[SD_MODEL], r->model);
+	hdb_cell_set_text(&row[SD_QUANT], r->quant);
+	if (x->every_depth)
+		q_cell_int(&row[SD_DEPTH], r->depth);
+	col = first;
+	for (i = 0; i < N_TESTS; i++)
+		for (h = 0; h < nh; h++)
+			sd_value(&row[col++], &r->cell[(size_t)i * nh + h],
+				 x->two ? &r->pair[i] : NULL, (int)h);
+	if (x->two) {
+		for (i = 0; i < N_TESTS; i++, col += 2) {
+			const struct sd_cell *c = &r->cell[(size_t)i * 2];
+			const struct sd_pair *pr = &r->pair[i];
+
+			if (pr->compared)
+				q_cell_real(&row[col], pr->c.ratio.est);
+			if (!c[0].p && !c[1].p)
+				continue;
+			if (c[0].p && c[1].p)
+				q_verdict_text(c[0].p, c[1].p, pr->compared
+					       ? &pr->c : NULL, x->names[0],
+					       x->names[1], buf, sizeof(buf));
+			else if (!q_point_ok(c[0].p ? c[0].p : c[1].p))
+				q_verdict_text(c[0].p, c[1].p, NULL,
+					       x->names[0], x->names[1], buf,
+					       sizeof(buf));
+			else	/* q_verdict_text would say num/den */
+				snprintf(buf, sizeof(buf), "only %s measured",
+					 x->names[c[0].p ? 0 : 1]);
+			hdb_cell_set_text(&row[col + 1], buf);
+		}
+		for (i = 0; i < N_TESTS; i++, col++) {
+			const struct sd_cell *c = &r->cell[(size_t)i * 2];
+
+			if (!c[0].p || !c[1].p)
+				continue;
+			q_point_differs(c[0].p, c[1].p, 1u << Q_KEY_HOST, sb);
+			if (sb->len)
+				hdb_cell_set_text(&row[col], strbuf_str(sb));
+		}
+	}
+	strbuf_reset(sb);
+	for (i = 0; i < N_TESTS; i++)
+		for (h = 0; h < nh; h++) {
+			const struct sd_cell *c = &r->cell[(size_t)i * nh + h];
+
+			if (c->others)
+				strbuf_addf(sb, "%s%s %s +%zu", sb->len ? "; " : "",
+					    x->hosts[h], speed_tests[i], c->others);
+		}
+	if (sb->len)
+		hdb_cell_set_text(&row[col], strbuf_str(sb));
+}
+
+/* Why there are no rows: what was asked for. */
+static char *sd_empty(const struct sd *x)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addf(&sb, "no pp512 or tg128 rows%s", x->every_depth ? ""
+		    : " at depth 0");
+	if (x->two)
+		strbuf_addf(&sb, " for host '%s' or '%s'", x->names[0],
+			    x->names[1]);
+	if (x->o->model)
+		strbuf_addf(&sb, " with model '%s'", x->o->model);
+	if (x->o->quant)
+		strbuf_addf(&sb, "%s quant '%s'", x->o->model ? " and" : " with",
+			    x->o->quant);
+	return strbuf_detach(&sb);
+}
+
+static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
+			  int every_depth, struct hdb_table *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct sd x;
+	size_t i, first;
+	int ret = -1, s;
+
+	memset(&x, 0, sizeof(x));
+	memset(out, 0, sizeof(*out));
+	x.db = db;
+	x.o = o;
+	x.every_depth = every_depth;
+	if ((o->hosts && sd_parse_hosts(&x, o->hosts)) ||
+	    q_filters(db, o, &x.f) || sd_load(&x))
+		goto out;
+	sd_hosts(&x);
+	sd_rows(&x);
+	if (x.two) {
+		/* skip as ratio's: the keys the two selectors name */
+		if (q_pair_keys(db, &x.pts[0], &x.pts[1],
+				x.side[0].keys | x.side[1].keys, o->noise,
+				sd_pair_cb, &x))
+			goto out;
+	} else {
+		sd_fill_all(&x);
+	}
+	first = every_depth ? 3 : 2;
+	hdb_table_init(out, first + N_TESTS * x.n_hosts +
+		       (x.two ? 3 * N_TESTS : 0) + 1);
+	hdb_table_set_col(out, SD_MODEL, "model", NULL);
+	hdb_table_set_col(out, SD_QUANT, "quant", NULL);
+	if (every_depth)
+		hdb_table_set_col(out, SD_DEPTH, "depth", "tokens");
+	sd_columns(&x, out, first);
+	for (i = 0; i < x.n_rows; i++)
+		sd_add_row(&x, out, &x.rows[i], &sb);
+	if (!out->n_rows)
+		out->empty = sd_empty(&x);
+	ret = 0;
+out:
+	strbuf_release(&sb);
+	for (i = 0; i < x.n_rows; i++)
+		free(x.rows[i].cell);
+	free(x.rows);
+	free(x.hosts);
+	for (s = 0; s < 2; s++) {
+		q_points_release(&x.pts[s]);
+		q_selector_release(&x.side[s]);
+		free(x.names[s]);
+	}
+	q_selector_release(&x.f);
+	return ret;
+}
+
+int hdb_query_speed(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out)
+{
+	return speed_or_depth(db, o, 0, out);
 }
 
 int hdb_query_depth(struct sqlite3 *db, const struct hdb_query_opts *o,
-	struct hdb_table *out)
+		    struct hdb_table *out)
 {
-	(void)db; (void)o; (void)out;
-	return hdb_error("depth: not built yet");
+	return speed_or_depth(db, o, 1, out);
 }
