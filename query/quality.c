@@ -440,9 +440,11 @@ static void compare_ref(const struct qrow *a, const struct qref *r,
 		untested(rank_value(a), r->score, c);
 		return;
 	}
-	/* a leaderboard gives a percentage: the passes it stands for */
+	/* a leaderboard gives a percentage: the test and the interval use
+	 * the passes it stands for, the difference the score as published */
 	kb = llround(r->score * (double)r->n_items);
 	two_prop(a->n_pass, a->n_items, kb, r->n_items, c);
+	c->diff.est = pass_rate(a) - r->score;
 }
 
 /* --- The table --- */
@@ -854,10 +856,11 @@ int hdb_query_quality(struct sqlite3 *db, const struct hdb_query_opts *o,
 			ret = -1;
 			goto out;
 		}
-		out->empty = xasprintf("no quality rows%s of a benchmark that "
-				       "reference '%s' scores (%s)",
-				       f.n ? " that match the filters" : "",
-				       o->reference, strbuf_str(&benches));
+		out->empty = xasprintf("no quality row of the benchmarks that "
+				       "reference '%s' scores (%s)%s",
+				       o->reference, strbuf_str(&benches),
+				       f.n ? " among those --benchmark and "
+				       "--model select" : "");
 	} else
 		out->empty = xasprintf("no quality rows%s", f.n
 				       ? " that match the filters" : " yet");
