@@ -303,7 +303,6 @@ static void wilson_at_zero_and_n(void)
 	CHECK_STR(text(&t, r, "verdict"), "b better");
 	CHECK_NEAR(real(&t, r, "diff"), -1.0, 1e-12);
 	hdb_table_release(&t);
-	(void)in;
 	hdb_store_close(st);
 }
 
