@@ -306,7 +306,14 @@ static int sd_load(struct sd *x)
 	for (s = 0; s < (x->two ? 2 : 1); s++) {
 		sels[0] = x->two ? &x->side[s] : NULL;
 		sels[1] = &x->f;
-		if (q_points_load(x->db, &x->pts[s], sels, 2))
+		/* the rows sd_keep keeps, most of them left in SQLite */
+		if (q_points_load_where(x->db, &x->pts[s], sels, 2,
+					x->every_depth
+					? " AND (test IN ('pp512', 'tg128')"
+					  " OR test IS NULL)"
+					: " AND (test IN ('pp512', 'tg128')"
+					  " OR test IS NULL) AND (n_depth = 0"
+					  " OR n_depth IS NULL)"))
 			return -1;
 		sd_keep(&x->pts[s], x->every_depth);
 	}
@@ -561,17 +568,9 @@ static void sd_add_row(struct sd *x, struct hdb_table *t,
 				q_cell_real(&row[col], pr->c.ratio.est);
 			if (!c[0].p && !c[1].p)
 				continue;
-			if (c[0].p && c[1].p)
-				q_verdict_text(c[0].p, c[1].p, pr->compared
-					       ? &pr->c : NULL, x->names[0],
-					       x->names[1], buf, sizeof(buf));
-			else if (!q_point_ok(c[0].p ? c[0].p : c[1].p))
-				q_verdict_text(c[0].p, c[1].p, NULL,
-					       x->names[0], x->names[1], buf,
-					       sizeof(buf));
-			else	/* q_verdict_text would say num/den */
-				snprintf(buf, sizeof(buf), "only %s measured",
-					 x->names[c[0].p ? 0 : 1]);
+			q_verdict_text(c[0].p, c[1].p, pr->compared ? &pr->c
+				       : NULL, x->names[0], x->names[1], buf,
+				       sizeof(buf));
 			hdb_cell_set_text(&row[col + 1], buf);
 		}
 		for (i = 0; i < N_TESTS; i++, col++) {

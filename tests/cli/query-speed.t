@@ -89,6 +89,7 @@ $ halodb --db deep.db ingest --host strix-halo fixtures/query/strix-halo-2reps.j
 > (no pp512 or tg128 rows at depth 0 with model 'qwen3moe 30B.A3B')
 $ halodb --db deep.db query speed --format json
 > []
+! halodb: no pp512 or tg128 rows at depth 0
 # Errors list what exists.
 $ halodb query speed --hosts a30,h100
 ! halodb: --hosts: no host 'h100' in the store (hosts: a30, strix-halo)
