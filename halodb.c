@@ -811,6 +811,10 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 	if ((q->opts & QO_BENCHMARK) && !o.a != !o.b)
 		return usage_error(cli->cmd, "%s: --a and --b go together",
 				   name);
+	if (o.reference && o.a)
+		return usage_error(cli->cmd, "%s: --reference compares every "
+				   "row with a published score; it does not go "
+				   "with --a and --b", name);
 	if (open_store(cli) || q->fn(hdb_store_sqlite(cli->st), &o, &t))
 		return fail();
 	/* the table format says it in place of the rows; the others, which

@@ -217,8 +217,7 @@ int q_point_ok(const struct q_point *p)
 	return p->status && !strcmp(p->status, "ok");
 }
 
-/* strcmp with NULL first (interned strings are often the same pointer). */
-static int cmp_str(const char *a, const char *b)
+int q_cmp_str(const char *a, const char *b)
 {
 	if (a == b)
 		return 0;
@@ -227,15 +226,15 @@ static int cmp_str(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
-static int cmp_ll(long long a, long long b)
+int q_cmp_ll(long long a, long long b)
 {
 	return a < b ? -1 : a > b;
 }
 
 int q_same_key(const struct q_point *a, const struct q_point *b)
 {
-	return !cmp_str(q_point_model(a), q_point_model(b)) &&
-	       !cmp_str(a->quant, b->quant) && !cmp_str(a->test, b->test) &&
+	return !q_cmp_str(q_point_model(a), q_point_model(b)) &&
+	       !q_cmp_str(a->quant, b->quant) && !q_cmp_str(a->test, b->test) &&
 	       a->depth == b->depth;
 }
 
@@ -244,17 +243,17 @@ int q_point_cmp(const void *pa, const void *pb)
 	const struct q_point *a = pa, *b = pb;
 	int c;
 
-	if ((c = cmp_str(q_point_model(a), q_point_model(b))) ||
-	    (c = cmp_str(a->quant, b->quant)) ||
-	    (c = cmp_str(a->test, b->test)) ||
-	    (c = cmp_ll(a->depth, b->depth)))
+	if ((c = q_cmp_str(q_point_model(a), q_point_model(b))) ||
+	    (c = q_cmp_str(a->quant, b->quant)) ||
+	    (c = q_cmp_str(a->test, b->test)) ||
+	    (c = q_cmp_ll(a->depth, b->depth)))
 		return c;
 	/* newest first: the later build, then the later run, then the
 	 * row ingested last (Q_UNSET is the smallest, so unknowns go last) */
-	if ((c = cmp_ll(b->build_number, a->build_number)) ||
-	    (c = -cmp_str(a->test_time, b->test_time)))
+	if ((c = q_cmp_ll(b->build_number, a->build_number)) ||
+	    (c = -q_cmp_str(a->test_time, b->test_time)))
 		return c;
-	return cmp_ll(b->id, a->id);
+	return q_cmp_ll(b->id, a->id);
 }
 
 /*
@@ -455,17 +454,17 @@ static int each_difference(const struct q_point *a, const struct q_point *b,
 		}							\
 	} while (0)
 
-	DIFF(Q_KEY_HOST, "host", cmp_str(a->host, b->host),
+	DIFF(Q_KEY_HOST, "host", q_cmp_str(a->host, b->host),
 	     snprintf(x, sizeof(x), "%s", a->host ? a->host : "?"),
 	     snprintf(y, sizeof(y), "%s", b->host ? b->host : "?"));
-	DIFF(Q_KEY_BACKEND, "backend", cmp_str(a->backend, b->backend) &&
+	DIFF(Q_KEY_BACKEND, "backend", q_cmp_str(a->backend, b->backend) &&
 	     (!a->backend || !b->backend || strcasecmp(a->backend, b->backend)),
 	     snprintf(x, sizeof(x), "%s", a->backend ? a->backend : "?"),
 	     snprintf(y, sizeof(y), "%s", b->backend ? b->backend : "?"));
 	DIFF(Q_KEY_BUILD, "build", !same_build(a, b),
 	     show_build(x, sizeof(x), a), show_build(y, sizeof(y), b));
-	DIFF(Q_KEY_KV, "kv", cmp_str(a->type_k, b->type_k) ||
-	     cmp_str(a->type_v ? a->type_v : a->type_k,
+	DIFF(Q_KEY_KV, "kv", q_cmp_str(a->type_k, b->type_k) ||
+	     q_cmp_str(a->type_v ? a->type_v : a->type_k,
 		     b->type_v ? b->type_v : b->type_k),
 	     q_point_kv(a, x, sizeof(x)), q_point_kv(b, y, sizeof(y)));
 	DIFF(Q_KEY_FA, "fa", a->fa != b->fa,
@@ -604,11 +603,11 @@ static int key_cmp(const struct q_point *a, const struct q_point *b)
 {
 	int c;
 
-	if ((c = cmp_str(q_point_model(a), q_point_model(b))) ||
-	    (c = cmp_str(a->quant, b->quant)) ||
-	    (c = cmp_str(a->test, b->test)))
+	if ((c = q_cmp_str(q_point_model(a), q_point_model(b))) ||
+	    (c = q_cmp_str(a->quant, b->quant)) ||
+	    (c = q_cmp_str(a->test, b->test)))
 		return c;
-	return cmp_ll(a->depth, b->depth);
+	return q_cmp_ll(a->depth, b->depth);
 }
 
 int q_pair_keys(sqlite3 *db, struct q_points *a, struct q_points *b,

@@ -51,6 +51,11 @@ int q_build_prepare(sqlite3 *db, struct q_build *qb, sqlite3_stmt **s,
 		    const char *what);
 void q_build_release(struct q_build *qb);
 
+/* strcmp with NULL first; the same pointer is equal without a look. */
+int q_cmp_str(const char *a, const char *b);
+/* -1, 0 or 1 as a < b, a == b, a > b. */
+int q_cmp_ll(long long a, long long b);
+
 /* --- Interned strings: the repeated names of many rows, kept once --- */
 struct q_pool;
 struct q_pool *q_pool_new(void);

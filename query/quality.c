@@ -113,19 +113,6 @@ static void row_kv(const struct qrow *r, char *buf, size_t size)
 		snprintf(buf, size, "%s/%s", r->type_k, r->type_v);
 }
 
-/* strcmp with NULL first. */
-static int cmp_str(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b ? 0 : a ? 1 : -1;
-	return strcmp(a, b);
-}
-
-static int cmp_ll(long long a, long long b)
-{
-	return a < b ? -1 : a > b;
-}
-
 /* The key of a comparison: benchmark, metric, model. */
 static int key_cmp(const struct qrow *a, const struct qrow *b)
 {
@@ -140,9 +127,9 @@ static int key_cmp(const struct qrow *a, const struct qrow *b)
 /* Newest first: the later run, then the row ingested last. */
 static int newer_cmp(const struct qrow *a, const struct qrow *b)
 {
-	int c = -cmp_str(a->run_date, b->run_date);
+	int c = -q_cmp_str(a->run_date, b->run_date);
 
-	return c ? c : cmp_ll(b->id, a->id);
+	return c ? c : q_cmp_ll(b->id, a->id);
 }
 
 /* By key, then the best first (see rank_cmp), as the default mode
@@ -161,7 +148,7 @@ static int rank_cmp(const struct qrow *a, const struct qrow *b)
 		return (x > y) == !a->lower_better ? -1 : 1;
 	/* on a tie: the row with counts, the larger n, the complete run */
 	if ((c = has_counts(b) - has_counts(a)) ||
-	    (c = cmp_ll(b->n_items == Q_UNSET ? -1 : b->n_items,
+	    (c = q_cmp_ll(b->n_items == Q_UNSET ? -1 : b->n_items,
 			a->n_items == Q_UNSET ? -1 : a->n_items)) ||
 	    (c = a->partial - b->partial))
 		return c;
@@ -756,9 +743,9 @@ static int by_reference(sqlite3 *db, struct qrows *rows, const char *model,
 		for (j = 0; j < n; j++) {
 			if (!ref_fits(&rows->v[i], &refs[j]))
 				continue;
-			if (!pick || (!cmp_str(refs[j].variant,
+			if (!pick || (!q_cmp_str(refs[j].variant,
 					       rows->v[i].variant) &&
-				      cmp_str(pick->variant,
+				      q_cmp_str(pick->variant,
 					      rows->v[i].variant)))
 				pick = &refs[j];
 			others++;

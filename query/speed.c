@@ -41,17 +41,7 @@ static const char *const speed_tests[] = { "pp512", "tg128" };
 
 static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **s)
 {
-	if (sqlite3_prepare_v2(db, sql, -1, s, NULL) != SQLITE_OK)
-		return hdb_error("cannot compute the throughput table: %s",
-				 sqlite3_errmsg(db));
-	return 0;
-}
-
-static const char *col_text(sqlite3_stmt *s, int i)
-{
-	const char *t = (const char *)sqlite3_column_text(s, i);
-
-	return t ? t : "";
+	return q_prepare(db, sql, s, "compute the throughput table");
 }
 
 /* Index of name in a growing list of strings, appending it if new. */
@@ -87,7 +77,7 @@ static int build_speed(sqlite3 *db, struct hdb_table *t)
 	if (prepare(db, SHOWN_CTE "SELECT DISTINCT host FROM shown ORDER BY host", &s))
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		intern(&hosts, &n_hosts, col_text(s, 0));
+		intern(&hosts, &n_hosts, q_text(s, 0));
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		goto fail;
@@ -110,16 +100,16 @@ static int build_speed(sqlite3 *db, struct hdb_table *t)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct hdb_cell *c;
 
-		key = xasprintf("%s\n%s", col_text(s, 0), col_text(s, 1));
+		key = xasprintf("%s\n%s", q_text(s, 0), q_text(s, 1));
 		k = intern(&keys, &n_keys, key);
 		free(key);
 		if (k == t->n_rows) {
 			c = hdb_table_add_row(t);
-			hdb_cell_set_text(&c[0], col_text(s, 0));
-			hdb_cell_set_text(&c[1], col_text(s, 1));
+			hdb_cell_set_text(&c[0], q_text(s, 0));
+			hdb_cell_set_text(&c[1], q_text(s, 1));
 		}
-		h = intern(&hosts, &n_hosts, col_text(s, 2));
-		i = strcmp(col_text(s, 3), speed_tests[0]) ? 1 : 0;
+		h = intern(&hosts, &n_hosts, q_text(s, 2));
+		i = strcmp(q_text(s, 3), speed_tests[0]) ? 1 : 0;
 		c = hdb_table_cell(t, k, 2 + N_TESTS * h + i);
 		c->type = HDB_CELL_MEASURE;
 		c->r = sqlite3_column_double(s, 4);
@@ -180,7 +170,7 @@ static int build_setup(sqlite3 *db, struct hdb_table *t)
 
 		for (i = 0; i < n; i++)
 			if (sqlite3_column_type(s, (int)i) != SQLITE_NULL)
-				hdb_cell_set_text(&c[i], col_text(s, (int)i));
+				hdb_cell_set_text(&c[i], q_text(s, (int)i));
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE) {
@@ -357,20 +347,13 @@ static void sd_hosts(struct sd *x)
 	x->n_hosts = n;
 }
 
-static int cmp_quant(const char *a, const char *b)
-{
-	if (!a || !b)
-		return !a && !b ? 0 : a ? 1 : -1;
-	return strcmp(a, b);
-}
-
 static int row_cmp(const void *pa, const void *pb)
 {
 	const struct sd_row *a = pa, *b = pb;
 	int c;
 
 	if ((c = strcmp(a->model, b->model)) ||
-	    (c = cmp_quant(a->quant, b->quant)))
+	    (c = q_cmp_str(a->quant, b->quant)))
 		return c;
 	return a->depth < b->depth ? -1 : a->depth > b->depth;
 }

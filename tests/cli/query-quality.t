@@ -70,8 +70,10 @@ $ halodb query quality --a strix
 ! (see 'halodb query quality --help')
 ? 2
 $ halodb query quality --a strix --b a30 --reference 'gpt-5 (high)'
-! halodb: quality: --reference compares every row with a published score; give it without --a and --b
-? 1
+! halodb: query quality: --reference compares every row with a published score; it does not go with --a and --b
+! usage: halodb query quality [--benchmark B] [--model M] [--a SEL --b SEL]
+! (see 'halodb query quality --help')
+? 2
 $ halodb query quality --benchmark gsm8k
 ! halodb: --benchmark: no quality rows with benchmark 'gsm8k' (benchmarks in the store: aider-polyglot, niah)
 ? 1
