@@ -258,12 +258,44 @@ static void crossing_row(struct xo_ctx *x, const struct q_pairing *p1,
 		      p1->b_others + p2->b_others);
 }
 
+/*
+ * The one row of a sweep without a crossing (n keys, n_usable
+ * compared): the verdicts with their depths, "at every measured depth"
+ * when one verdict holds at all of them; where they are not all the same side faster, which side the
+ * point estimates favour (the same at every depth without a crossing,
+ * last the one of them that was not a tie, NULL if all were).
+ */
+static void no_crossing_row(struct xo_ctx *x, const struct q_point *key,
+			    size_t n, size_t n_usable, size_t ties,
+			    const struct q_pairing *last, size_t a_others,
+			    size_t b_others)
+{
+	struct hdb_cell *row = sweep_row(x, key);
+	const char *only = x->verdicts.n == 1 ? x->verdicts.v[0].text : "";
+
+	strbuf_reset(&x->buf);
+	if (!n_usable)
+		strbuf_addstr(&x->buf, "no depth compared");
+	else if (x->verdicts.n == 1 && n_usable >= 2 && n_usable == n)
+		strbuf_addf(&x->buf, "%s at every measured depth", only);
+	else
+		labels_say(&x->verdicts, "; ", &x->buf);
+	if (n_usable == 1)
+		strbuf_addstr(&x->buf, " (one depth compared)");
+	if (n_usable && !ties && last && strcmp(only, "a faster") &&
+	    strcmp(only, "b faster"))
+		strbuf_addf(&x->buf, "; %s ahead at each by the point estimate",
+			    sign_of(log_ratio(last)) > 0 ? "a" : "b");
+	hdb_cell_set_text(&row[X_RESULT], strbuf_str(&x->buf));
+	differs_cells(x, row, a_others, b_others);
+}
+
 /* One depth sweep: the keys v[0..n-1] of one model, quant and test,
  * by depth. */
 static void crossover_sweep(struct xo_ctx *x, struct q_pairing *v, size_t n)
 {
 	struct q_pairing *prev = NULL, *tie = NULL;
-	size_t i, n_usable = 0, a_others = 0, b_others = 0;
+	size_t i, n_usable = 0, ties = 0, a_others = 0, b_others = 0;
 	int both = 0, crossings = 0, s;
 	char text[128];
 
@@ -315,6 +347,7 @@ static void crossover_sweep(struct xo_ctx *x, struct q_pairing *v, size_t n)
 		if (!s) {
 			/* a tie of the point estimates: where the sides
 			 * meet, if they change on either side of it */
+			ties++;
 			if (!tie)
 				tie = pr;
 			continue;
@@ -330,26 +363,9 @@ static void crossover_sweep(struct xo_ctx *x, struct q_pairing *v, size_t n)
 		prev = pr;
 		tie = NULL;
 	}
-	if (crossings)
-		return;
-
-	{
-		struct hdb_cell *row;
-
-		row = sweep_row(x, v[0].key);
-		strbuf_reset(&x->buf);
-		if (!n_usable)
-			strbuf_addstr(&x->buf, "no depth compared");
-		else if (x->verdicts.n == 1 && n_usable >= 2)
-			strbuf_addf(&x->buf, "%s at every measured depth",
-				    x->verdicts.v[0].text);
-		else
-			labels_say(&x->verdicts, "; ", &x->buf);
-		if (n_usable == 1)
-			strbuf_addstr(&x->buf, " (one depth compared)");
-		hdb_cell_set_text(&row[X_RESULT], strbuf_str(&x->buf));
-		differs_cells(x, row, a_others, b_others);
-	}
+	if (!crossings)
+		no_crossing_row(x, v[0].key, n, n_usable, ties, prev,
+				a_others, b_others);
 }
 
 int hdb_query_crossover(struct sqlite3 *db, const struct hdb_query_opts *o,
@@ -392,8 +408,10 @@ int hdb_query_crossover(struct sqlite3 *db, const struct hdb_query_opts *o,
 	}
 	if (!out->n_rows)
 		out->empty = xasprintf("no model, quant and test measured both "
-				       "by --a '%s' (%zu rows) and by --b '%s' "
-				       "(%zu rows)", o->a, pa.n, o->b, pb.n);
+				       "by --a '%s' (%zu row%s) and by --b "
+				       "'%s' (%zu row%s)", o->a, pa.n,
+				       pa.n == 1 ? "" : "s", o->b, pb.n,
+				       pb.n == 1 ? "" : "s");
 	ret = 0;
 out:
 	labels_release(&x.notes);
@@ -529,8 +547,9 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 			      struct q_point **v, size_t n)
 {
 	struct q_point *p0 = NULL, *p;
-	struct strbuf notes = STRBUF_INIT;
+	struct strbuf notes = STRBUF_INIT, verdict = STRBUF_INIT;
 	size_t i, j, n0 = 0, rows = 0;
+	int bad, bad0;
 	struct hdb_cell *row;
 	struct q_compare c;
 	char buf[96];
@@ -556,23 +575,31 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 			q_cell_real(&row[D_TS_0], p0->mean);
 			q_cell_int(&row[D_N_0], p0->n_reps);
 		}
-		if (p->depth == Q_UNSET) {
+		bad = !q_point_ok(p);
+		bad0 = p0 && !q_point_ok(p0);
+		if (bad || bad0) {
+			/* "oom", "depth 0 crashed", "oom, depth 0 crashed",
+			 * with the error lines in notes */
+			strbuf_reset(&verdict);
+			if (bad) {
+				strbuf_addstr(&verdict, p->status);
+				if (p->error) {
+					strbuf_addstr(&notes, "depth ");
+					add_depth(&notes, p->depth);
+					strbuf_addf(&notes, ": %s", p->error);
+				}
+			}
+			if (bad0) {
+				strbuf_addf(&verdict, "%sdepth 0 %s",
+					    bad ? ", " : "", p0->status);
+				if (p0->error)
+					strbuf_addf(&notes, "%sdepth 0: %s",
+						    notes.len ? "; " : "",
+						    p0->error);
+			}
+			hdb_cell_set_text(&row[D_VERDICT], strbuf_str(&verdict));
+		} else if (p->depth == Q_UNSET) {
 			hdb_cell_set_text(&row[D_VERDICT], "depth not recorded");
-		} else if (!q_point_ok(p) || (p0 && !q_point_ok(p0))) {
-			/* "oom", "depth 0 crashed", "oom, depth 0 crashed" */
-			snprintf(buf, sizeof(buf), "%s%s%s%s",
-				 q_point_ok(p) ? "" : p->status,
-				 !q_point_ok(p) && p0 && !q_point_ok(p0)
-				 ? ", " : "", p0 && !q_point_ok(p0)
-				 ? "depth 0 " : "", p0 && !q_point_ok(p0)
-				 ? p0->status : "");
-			hdb_cell_set_text(&row[D_VERDICT], buf);
-			if (!q_point_ok(p) && p->error)
-				strbuf_addf(&notes, "depth %lld: %s", p->depth,
-					    p->error);
-			if (p0 && !q_point_ok(p0) && p0->error)
-				strbuf_addf(&notes, "%sdepth 0: %s",
-					    notes.len ? "; " : "", p0->error);
 		} else if (!p0) {
 			hdb_cell_set_text(&row[D_VERDICT], "no depth 0");
 			strbuf_addstr(&notes, "this configuration has no depth-0 "
@@ -612,6 +639,7 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 	ret = 0;
 out:
 	strbuf_release(&notes);
+	strbuf_release(&verdict);
 	return ret;
 }
 
