@@ -13,21 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* strcmp with NULL first. */
-static int cmp_str(const char *a, const char *b)
-{
-	if (!a && !b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
-static int cmp_ll(long long a, long long b)
-{
-	return a < b ? -1 : a > b;
-}
-
 /* A depth as the text columns show it ("?" when not recorded). */
 static void add_depth(struct strbuf *sb, long long depth)
 {
@@ -147,7 +132,7 @@ static int collect_pairing(void *ctx, struct q_pairing *pr)
 static int same_sweep(const struct q_point *a, const struct q_point *b)
 {
 	return !strcmp(q_point_model(a), q_point_model(b)) &&
-	       !cmp_str(a->quant, b->quant) && !cmp_str(a->test, b->test);
+	       !q_cmp_str(a->quant, b->quant) && !q_cmp_str(a->test, b->test);
 }
 
 /* Is this key's ratio usable along depth: both ran, a positive ratio? */
@@ -460,19 +445,19 @@ static int config_cmp(const struct q_point *a, const struct q_point *b)
 {
 	int c;
 
-	if ((c = cmp_str(a->host, b->host)) ||
+	if ((c = q_cmp_str(a->host, b->host)) ||
 	    (c = strcmp(q_point_model(a), q_point_model(b))) ||
-	    (c = cmp_str(a->quant, b->quant)) ||
-	    (c = cmp_str(a->test, b->test)) ||
-	    (c = cmp_str(a->backend, b->backend)) ||
-	    (c = cmp_ll(a->build_number, b->build_number)) ||
-	    (c = cmp_str(a->build_commit, b->build_commit)) ||
-	    (c = cmp_str(a->type_k, b->type_k)) ||
-	    (c = cmp_str(a->type_v, b->type_v)) ||
-	    (c = cmp_ll(a->fa, b->fa)) || (c = cmp_ll(a->ngl, b->ngl)) ||
-	    (c = cmp_ll(a->ubatch, b->ubatch)))
+	    (c = q_cmp_str(a->quant, b->quant)) ||
+	    (c = q_cmp_str(a->test, b->test)) ||
+	    (c = q_cmp_str(a->backend, b->backend)) ||
+	    (c = q_cmp_ll(a->build_number, b->build_number)) ||
+	    (c = q_cmp_str(a->build_commit, b->build_commit)) ||
+	    (c = q_cmp_str(a->type_k, b->type_k)) ||
+	    (c = q_cmp_str(a->type_v, b->type_v)) ||
+	    (c = q_cmp_ll(a->fa, b->fa)) || (c = q_cmp_ll(a->ngl, b->ngl)) ||
+	    (c = q_cmp_ll(a->ubatch, b->ubatch)))
 		return c;
-	return cmp_ll(a->threads, b->threads);
+	return q_cmp_ll(a->threads, b->threads);
 }
 
 /* Configuration, then depth, then the order q_points_load gave (newest
@@ -483,7 +468,7 @@ static int degr_cmp(const void *pa, const void *pb)
 	const struct q_point *b = *(const struct q_point *const *)pb;
 	int c;
 
-	if ((c = config_cmp(a, b)) || (c = cmp_ll(a->depth, b->depth)))
+	if ((c = config_cmp(a, b)) || (c = q_cmp_ll(a->depth, b->depth)))
 		return c;
 	return a < b ? -1 : a > b;
 }
