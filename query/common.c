@@ -285,14 +285,60 @@ int q_points_load(sqlite3 *db, struct q_points *pts,
 	return q_points_load_where(db, pts, sels, n_sels, NULL);
 }
 
-int q_points_load_where(sqlite3 *db, struct q_points *pts,
-			const struct q_selector *const *sels, size_t n_sels,
-			const char *where)
+size_t q_points_runs(const struct q_point *v, size_t n)
+{
+	size_t i, runs = n;
+
+	for (i = 0; i < n; i++)
+		runs += v[i].n_more;
+	return runs;
+}
+
+/* Same host and key (model, quant, test, depth)? */
+static int same_host_key(const struct q_point *a, const struct q_point *b)
+{
+	return !q_cmp_str(a->host, b->host) && q_same_key(a, b);
+}
+
+/*
+ * Folds the point just read, v[n - 1], into an earlier point of its
+ * host, key and configuration (they start at v[*start]: the view's
+ * index gives a host's rows of one key together), keeping the newer of
+ * the two.  Returns 1 if it was folded (the caller drops v[n - 1]).
+ */
+static int fold_run(struct q_points *pts, size_t *start)
+{
+	struct q_point *p = &pts->v[pts->n - 1], *q;
+	size_t i;
+
+	if (*start >= pts->n - 1 || !same_host_key(&pts->v[*start], p)) {
+		*start = pts->n - 1;
+		return 0;
+	}
+	for (i = *start; i < pts->n - 1; i++) {
+		q = &pts->v[i];
+		if (q_cmp_str(q->status, p->status) ||
+		    q_point_n_differs(q, p, 0))
+			continue;
+		if (q_point_cmp(p, q) < 0) {	/* p is the newer */
+			p->n_more = q->n_more + 1;
+			*q = *p;
+		} else {
+			q->n_more++;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static int load(sqlite3 *db, struct q_points *pts,
+		const struct q_selector *const *sels, size_t n_sels,
+		const char *where, int fold)
 {
 	const char *last_row[22] = { NULL };
 	struct q_build qb;
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i, start = 0;
 	int rc;
 
 	memset(pts, 0, sizeof(*pts));
@@ -337,8 +383,11 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 		p->sd = q_double(s, 17);
 		p->n_reps = q_int(s, 18);
 		p->status = col_str(pl, s, 19, last);
-		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
 		p->error = q_pool_copy(pl, q_text_or_null(s, 21));
+		/* after the fields fold_run compares */
+		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
+		if (fold && fold_run(pts, &start))
+			pts->n--;
 	}
 	sqlite3_finalize(s);
 	q_build_release(&qb);
@@ -349,6 +398,20 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 	if (pts->n)
 		qsort(pts->v, pts->n, sizeof(*pts->v), q_point_cmp);
 	return 0;
+}
+
+int q_points_load_where(sqlite3 *db, struct q_points *pts,
+			const struct q_selector *const *sels, size_t n_sels,
+			const char *where)
+{
+	return load(db, pts, sels, n_sels, where, 1);
+}
+
+int q_points_load_rows(sqlite3 *db, struct q_points *pts,
+		       const struct q_selector *const *sels, size_t n_sels,
+		       const char *where)
+{
+	return load(db, pts, sels, n_sels, where, 0);
 }
 
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p)
@@ -639,8 +702,8 @@ int q_pair_keys(sqlite3 *db, struct q_points *a, struct q_points *b,
 			pr.b = &b->v[j];
 		}
 		pr.key = pr.a ? pr.a : pr.b;
-		pr.a_others = ie - i ? ie - i - 1 : 0;
-		pr.b_others = je - j ? je - j - 1 : 0;
+		pr.a_others = ie > i ? q_points_runs(&a->v[i], ie - i) - 1 : 0;
+		pr.b_others = je > j ? q_points_runs(&b->v[j], je - j) - 1 : 0;
 		if (pr.a && pr.b && q_point_ok(pr.a) && q_point_ok(pr.b)) {
 			if (q_compare(db, a, pr.a, pr.b, noise, &pr.c))
 				return -1;

@@ -526,6 +526,16 @@ static double pct(double r)
 	return (r - 1) * 100;
 }
 
+/* The rows v[i..j-1] stand for, less the one shown. */
+static size_t others_of(struct q_point **v, size_t i, size_t j)
+{
+	size_t runs = 0;
+
+	for (; i < j; i++)
+		runs += 1 + v[i]->n_more;
+	return runs - 1;
+}
+
 /* The rows of one configuration: v[0..n-1] by depth, newest first. */
 static int degradation_config(sqlite3 *db, struct q_points *pts,
 			      struct hdb_table *t, double noise,
@@ -549,12 +559,13 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 		for (j = i + 1; j < n && v[j]->depth == v[i]->depth; j++)
 			;
 		p = v[i];
-		row = degr_row(t, p, j - i - 1);
+		row = degr_row(t, p, others_of(v, i, j));
 		rows++;
 		strbuf_reset(&notes);
 		if (p0) {
 			hdb_cell_set_int(&row[D_ID_0], p0->id);
-			hdb_cell_set_int(&row[D_OTHERS_0], (long long)(n0 - 1));
+			hdb_cell_set_int(&row[D_OTHERS_0],
+					 (long long)others_of(v, 0, n0));
 		}
 		if (p0 && q_point_ok(p0)) {
 			q_cell_real(&row[D_TS_0], p0->mean);

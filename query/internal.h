@@ -127,6 +127,8 @@ struct q_point {
 	double *samples;		/* per repetition, once loaded */
 	size_t n_samples;
 	int samples_loaded;
+	size_t n_more;		/* older runs of the same configuration this
+				 * point stands for (see q_points_load) */
 };
 
 struct q_points {
@@ -139,7 +141,12 @@ struct q_points {
 /*
  * Reads the rows of the throughput view that match every selector given
  * (NULL entries are skipped), ordered by model, quant, test, depth and
- * newest first within (see q_newer).  Returns 0 or -1 (hdb_error).
+ * newest first within (q_point_cmp).  Runs of one host, key and
+ * configuration (q_point_n_differs 0, the same status) are one point, the
+ * newest, whose n_more counts the others: a comparison uses only the
+ * newest of a configuration, and a store of a million rows then takes
+ * the memory of its distinct configurations.  Returns 0 or -1
+ * (hdb_error).
  */
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels);
@@ -151,6 +158,12 @@ int q_points_load(sqlite3 *db, struct q_points *pts,
 int q_points_load_where(sqlite3 *db, struct q_points *pts,
 			const struct q_selector *const *sels, size_t n_sels,
 			const char *where);
+/* The same without merging runs: one point per row (n_more 0). */
+int q_points_load_rows(sqlite3 *db, struct q_points *pts,
+		       const struct q_selector *const *sels, size_t n_sels,
+		       const char *where);
+/* How many rows the points v[0..n-1] stand for (n plus their n_more). */
+size_t q_points_runs(const struct q_point *v, size_t n);
 /* Loads p's per-repetition samples (once).  Returns 0 or -1. */
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p);
 void q_points_release(struct q_points *pts);
@@ -210,7 +223,7 @@ int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
 struct q_pairing {
 	struct q_point *key;		/* a candidate of either side */
 	struct q_point *a, *b;		/* chosen; NULL: the side has none */
-	size_t a_others, b_others;	/* candidates not chosen */
+	size_t a_others, b_others;	/* candidates (rows) not chosen */
 	int compared;			/* both ran ('ok'): c is set */
 	struct q_compare c;
 };

@@ -432,10 +432,12 @@ static void sd_fill_all(struct sd *x)
 					continue;
 				c = &r->cell[(size_t)t * x->n_hosts +
 					     (size_t)(h - x->hosts)];
-				if (c->p)
-					c->others++;
-				else
+				if (c->p) {
+					c->others += 1 + p->n_more;
+				} else {
 					c->p = p;
+					c->others += p->n_more;
+				}
 			}
 		}
 }

@@ -307,6 +307,35 @@ static void candidates_are_chosen_by_likeness_then_newness(void)
 	hdb_store_close(st);
 }
 
+static void repeated_runs_of_one_configuration_count_as_unchosen(void)
+{
+	struct hdb_store *st = fresh("r8.db");
+	struct hdb_table t;
+	long long newest;
+
+	/* three runs of one configuration, then a crashed run of it: the
+	 * loader folds the three into their newest (the third), keeps the
+	 * crashed one apart, and both sides count what they did not use */
+	add(st, &(struct row){ .host = "a", .test = "tg128",
+		.ts = { 90, 91, 92 }, .n = 3 });
+	add(st, &(struct row){ .host = "a", .test = "tg128",
+		.ts = { 95, 96, 97 }, .n = 3 });
+	add(st, &(struct row){ .host = "a", .test = "tg128", .ts = NUM6 });
+	newest = sqlite3_last_insert_rowid(hdb_store_sqlite(st));
+	add(st, &(struct row){ .host = "a", .test = "tg128", .build = 8000,
+		.status = "crashed" });
+	add(st, &(struct row){ .host = "b", .test = "tg128", .ts = DEN6 });
+	CHECK_INT(ratio(st, "a", "b", NULL, &t), 0);
+	CHECK_INT(t.n_rows, 1);
+	CHECK_INT(cell(&t, 0, "num_id")->i, newest);
+	CHECK_NEAR(cell(&t, 0, "num_ts")->r, 100, 1e-9);
+	CHECK_INT(cell(&t, 0, "num_unchosen")->i, 3);
+	CHECK_INT(cell(&t, 0, "den_unchosen")->i, 0);
+	CHECK_STR(text(&t, 0, "verdict"), "num faster");
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
 static void statuses_are_said_not_dropped(void)
 {
 	struct hdb_store *st = fresh("r5.db");
@@ -399,6 +428,7 @@ int main(void)
 	RUN(ratio_within_noise_and_too_few);
 	RUN(ratio_from_mean_sd_and_n);
 	RUN(candidates_are_chosen_by_likeness_then_newness);
+	RUN(repeated_runs_of_one_configuration_count_as_unchosen);
 	RUN(statuses_are_said_not_dropped);
 	RUN(mismatched_keys_give_an_empty_answer_that_says_why);
 	RUN(selectors_list_what_exists);
