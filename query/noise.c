@@ -111,10 +111,8 @@ static void mean_ci(struct hdb_summary *s)
 	s->ci_hi = s->mean + h;
 }
 
-/*
- * hdb_summarize with the t quantile remembered (t975): the same
- * definitions, which the unit test checks against it.
- */
+/* hdb_summarize with the t quantile remembered (t975): the same
+ * definitions and arithmetic, so the same numbers. */
 static void summarize(const double *x, size_t n, struct hdb_summary *s)
 {
 	double stack[64], *v, sum = 0, ss = 0;
@@ -186,11 +184,10 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 	hdb_cell_set_text(&row[C_TEST], p->test);
 	q_cell_int(&row[C_DEPTH], p->depth);
 	hdb_cell_set_text(&row[C_BACKEND], p->backend);
-	if (p->build_number != Q_UNSET) {
+	if (p->build_number != Q_UNSET)
 		hdb_cell_set_int(&row[C_BUILD], p->build_number);
-	} else if (p->build_commit) {
+	else if (p->build_commit)
 		hdb_cell_set_text(&row[C_BUILD], p->build_commit);
-	}
 	if (p->type_k) {
 		q_point_kv(p, buf, sizeof(buf));
 		hdb_cell_set_text(&row[C_KV], buf);
