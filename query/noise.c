@@ -1,9 +1,386 @@
-/* noise.c: (being written) */
+/*
+ * noise.c: halodb query noise, how far each measurement can be trusted.
+ * One row per row of the throughput view that the selector and filters
+ * select: n, mean, stddev, CV, min, median, max and a 95% interval for
+ * the mean, from the per-repetition samples where there are any, else
+ * from the stored mean, stddev and repetitions; and flags for too few
+ * repetitions, a high CV and a warm-up (the first repetition far from
+ * the rest).  Runs that did not finish are shown with their status and
+ * error, without numbers.  Reads the throughput and throughput_sample
+ * views.
+ */
 #include "internal.h"
 
-int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
-	struct hdb_table *out)
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Fewer repetitions than this are flagged.  A rank test at p < 0.01
+ * must survive a swapped pair or two: with 5 vs 5 the exact two-sided
+ * Mann-Whitney p is 2/252 = 0.0079 only when the sides do not overlap
+ * at all and 4/252 = 0.016 after one swap; with 6 vs 6 it is 8/924 =
+ * 0.0087 after two swaps.
+ */
+#define NOISE_MIN_REPS 6
+/* Warm-up: the first repetition differs from the median of the others
+ * by more than this fraction of it ... */
+#define WARMUP_REL 0.10
+/* ... and by more than this many of their standard deviations. */
+#define WARMUP_SDS 3.0
+
+enum {
+	C_ID, C_HOST, C_MODEL, C_QUANT, C_TEST, C_DEPTH, C_BACKEND, C_BUILD,
+	C_KV, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN, C_MAX,
+	C_CI_LO, C_CI_HI, C_FLAGS, C_METHOD, C_ERROR, N_COLS
+};
+
+static const struct q_col cols[N_COLS] = {
+	{ "id", NULL, 0 }, { "host", NULL, 0 }, { "model", NULL, 0 },
+	{ "quant", NULL, 0 }, { "test", NULL, 0 },
+	{ "depth", "tokens", 0 }, { "backend", NULL, 0 },
+	{ "build", NULL, 0 }, { "kv", NULL, 0 }, { "status", NULL, 0 },
+	{ "n", NULL, 0 }, { "mean", "t/s", 2 }, { "sd", "t/s", 2 },
+	{ "cv", NULL, -2 }, { "min", "t/s", 2 }, { "median", "t/s", 2 },
+	{ "max", "t/s", 2 }, { "ci_lo", "t/s", 2 }, { "ci_hi", "t/s", 2 },
+	{ "flags", NULL, 0 }, { "method", NULL, 0 }, { "error", NULL, 0 },
+};
+
+static int cmp_double(const void *a, const void *b)
 {
-	(void)db; (void)o; (void)out;
-	return hdb_error("noise: not built yet");
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Is the first of x[0..n-1] a warm-up?  With m the median and s the
+ * sample standard deviation of x[1..n-1]: |x[0] - m| > WARMUP_REL |m|
+ * and |x[0] - m| > WARMUP_SDS s.  Needs n >= 3 (s from two values).
+ */
+static int warm_up(const double *x, size_t n)
+{
+	double stack[64], *rest, m, mean = 0, ss = 0, d;
+	size_t i, k = n - 1;
+	int ret;
+
+	if (n < 3)
+		return 0;
+	rest = k <= 64 ? stack : xmalloc(k * sizeof(*rest));
+	memcpy(rest, x + 1, k * sizeof(*rest));
+	qsort(rest, k, sizeof(*rest), cmp_double);
+	m = k % 2 ? rest[k / 2] : (rest[k / 2 - 1] + rest[k / 2]) / 2;
+	for (i = 0; i < k; i++)
+		mean += rest[i];
+	mean /= k;
+	for (i = 0; i < k; i++)
+		ss += (rest[i] - mean) * (rest[i] - mean);
+	d = fabs(x[0] - m);
+	ret = d > WARMUP_REL * fabs(m) && d > WARMUP_SDS * sqrt(ss / (k - 1));
+	if (rest != stack)
+		free(rest);
+	return ret;
+}
+
+/*
+ * t(0.975, df) for whole df, remembered.  hdb_t_quantile bisects on the
+ * incomplete beta (~7 us a call), and a host's 50 000 rows have a
+ * handful of distinct n: computed per row it was a fifth of the query.
+ */
+static double t975(size_t df)
+{
+	static double cache[256];
+
+	if (df >= 256)
+		return hdb_t_quantile(0.975, (double)df);
+	if (!cache[df])
+		cache[df] = hdb_t_quantile(0.975, (double)df);
+	return cache[df];
+}
+
+/* Sets the interval for the mean from s->mean, s->sd and s->n. */
+static void mean_ci(struct hdb_summary *s)
+{
+	double h;
+
+	s->ci_lo = s->ci_hi = NAN;
+	if (s->n < 2 || isnan(s->sd) || isnan(s->mean))
+		return;
+	h = t975(s->n - 1) * s->sd / sqrt((double)s->n);
+	s->ci_lo = s->mean - h;
+	s->ci_hi = s->mean + h;
+}
+
+/* hdb_summarize with the t quantile remembered (t975): the same
+ * definitions and arithmetic, so the same numbers. */
+static void summarize(const double *x, size_t n, struct hdb_summary *s)
+{
+	double stack[64], *v, sum = 0, ss = 0;
+	size_t i;
+
+	s->n = n;
+	s->mean = s->sd = s->cv = NAN;
+	s->min = s->median = s->max = NAN;
+	s->ci_lo = s->ci_hi = NAN;
+	if (!n)
+		return;
+	v = n <= 64 ? stack : xmalloc(n * sizeof(*v));
+	memcpy(v, x, n * sizeof(*v));
+	qsort(v, n, sizeof(*v), cmp_double);
+	s->min = v[0];
+	s->max = v[n - 1];
+	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	if (v != stack)
+		free(v);
+	for (i = 0; i < n; i++)
+		sum += x[i];
+	s->mean = sum / n;
+	if (n < 2)
+		return;
+	for (i = 0; i < n; i++)
+		ss += (x[i] - s->mean) * (x[i] - s->mean);
+	s->sd = sqrt(ss / (n - 1));
+	if (s->mean != 0)
+		s->cv = s->sd / s->mean;
+	mean_ci(s);
+}
+
+/* The summary of a row without samples: from avg_ts, stddev_ts and
+ * n_reps (min, median and max unknown). */
+static void stored_summary(const struct q_point *p, struct hdb_summary *s)
+{
+	s->n = p->n_reps == Q_UNSET || p->n_reps < 0 ? 0 : (size_t)p->n_reps;
+	s->mean = p->mean;
+	s->sd = p->sd;
+	s->cv = !isnan(s->sd) && s->mean != 0 ? s->sd / s->mean : NAN;
+	s->min = s->median = s->max = NAN;
+	mean_ci(s);
+}
+
+static void add_flag(struct strbuf *b, const char *flag)
+{
+	strbuf_addf(b, "%s%s", b->len ? "; " : "", flag);
+}
+
+/* The model's name, else its file, else NULL (unknown: a run that died
+ * before it said). */
+static const char *model_of(const struct q_point *p)
+{
+	return p->model ? p->model : p->model_file;
+}
+
+static void add_noise_row(struct hdb_table *t, const struct q_point *p,
+			  double max_cv, struct strbuf *flags)
+{
+	struct hdb_cell *row = hdb_table_add_row(t);
+	struct hdb_summary s;
+	char buf[64];
+	int n_known;
+
+	hdb_cell_set_int(&row[C_ID], p->id);
+	hdb_cell_set_text(&row[C_HOST], p->host);
+	hdb_cell_set_text(&row[C_MODEL], model_of(p));
+	hdb_cell_set_text(&row[C_QUANT], p->quant);
+	hdb_cell_set_text(&row[C_TEST], p->test);
+	q_cell_int(&row[C_DEPTH], p->depth);
+	hdb_cell_set_text(&row[C_BACKEND], p->backend);
+	if (p->build_number != Q_UNSET)
+		hdb_cell_set_int(&row[C_BUILD], p->build_number);
+	else if (p->build_commit)
+		hdb_cell_set_text(&row[C_BUILD], p->build_commit);
+	if (p->type_k) {
+		q_point_kv(p, buf, sizeof(buf));
+		hdb_cell_set_text(&row[C_KV], buf);
+	}
+	hdb_cell_set_text(&row[C_STATUS], p->status);
+	if (!q_point_ok(p)) {
+		/* no numbers: a run that did not finish measured nothing */
+		hdb_cell_set_text(&row[C_FLAGS], p->status ? p->status : "?");
+		hdb_cell_set_text(&row[C_ERROR], p->error);
+		return;
+	}
+	strbuf_reset(flags);
+	if (p->n_samples) {
+		summarize(p->samples, p->n_samples, &s);
+		n_known = 1;
+	} else {
+		stored_summary(p, &s);
+		n_known = p->n_reps != Q_UNSET;
+	}
+	if (n_known)
+		hdb_cell_set_int(&row[C_N], (long long)s.n);
+	q_cell_real(&row[C_MEAN], s.mean);
+	q_cell_real(&row[C_SD], s.sd);
+	q_cell_real(&row[C_CV], s.cv);
+	q_cell_real(&row[C_MIN], s.min);
+	q_cell_real(&row[C_MEDIAN], s.median);
+	q_cell_real(&row[C_MAX], s.max);
+	q_cell_real(&row[C_CI_LO], s.ci_lo);
+	q_cell_real(&row[C_CI_HI], s.ci_hi);
+	hdb_cell_set_text(&row[C_METHOD], p->n_samples ? "samples"
+			  : "mean, sd, n");
+	if (!n_known || s.n < NOISE_MIN_REPS)
+		add_flag(flags, "too few repetitions");
+	if (s.cv > max_cv)
+		add_flag(flags, "high cv");
+	if (warm_up(p->samples, p->n_samples))
+		add_flag(flags, "warm-up");
+	if (flags->len)
+		hdb_cell_set_text(&row[C_FLAGS], strbuf_str(flags));
+}
+
+/* strcmp with NULL first. */
+static int cmp_str(const char *a, const char *b)
+{
+	if (!a && !b)
+		return 0;
+	if (!a || !b)
+		return a ? 1 : -1;
+	return strcmp(a, b);
+}
+
+static int cmp_ll(long long a, long long b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* The order of the rows: host, model, quant, test, depth, id. */
+static int noise_cmp(const void *pa, const void *pb)
+{
+	const struct q_point *a = pa, *b = pb;
+	int c;
+
+	if ((c = cmp_str(a->host, b->host)) ||
+	    (c = cmp_str(model_of(a), model_of(b))) ||
+	    (c = cmp_str(a->quant, b->quant)) ||
+	    (c = cmp_str(a->test, b->test)) ||
+	    (c = cmp_ll(a->depth, b->depth)))
+		return c;
+	return cmp_ll(a->id, b->id);
+}
+
+static int cmp_id(const void *pa, const void *pb)
+{
+	const struct q_point *a = pa, *b = pb;
+
+	return cmp_ll(a->id, b->id);
+}
+
+/* Appends v to p's samples. */
+static void push_sample(struct q_point *p, double v)
+{
+	/* grows at powers of two from 8, as q_point_samples does */
+	if (p->n_samples >= 8 && !(p->n_samples & (p->n_samples - 1)))
+		p->samples = xrealloc(p->samples, 2 * p->n_samples *
+				      sizeof(*p->samples));
+	else if (!p->n_samples)
+		p->samples = xmalloc(8 * sizeof(*p->samples));
+	p->samples[p->n_samples++] = v;
+}
+
+/* Point ids closer than this are read by one range of samples, since
+ * stepping over another row's few samples is cheaper than a new seek. */
+#define SAMPLE_GAP 16
+
+/*
+ * Loads the samples of every point: the points sorted by id, cut into
+ * runs whose ids lie within SAMPLE_GAP of each other, and the samples of
+ * each run read by one range of throughput_id (the view's key), merged
+ * with the points and others skipped.  A store ingests a file's rows
+ * together, so a host's rows are a few long runs; one statement per
+ * row (q_point_samples) took a read lock and a descent per row.  Leaves
+ * pts sorted by id.  Returns 0 or -1 (hdb_error).
+ */
+static int load_samples(sqlite3 *db, struct q_points *pts)
+{
+	sqlite3_stmt *s;
+	size_t i = 0, j, k;
+	long long id;
+	int rc = SQLITE_DONE;
+
+	qsort(pts->v, pts->n, sizeof(*pts->v), cmp_id);
+	if (q_prepare(db, "SELECT throughput_id, ts FROM throughput_sample"
+		      " WHERE throughput_id BETWEEN ? AND ? AND ts IS NOT NULL"
+		      " ORDER BY throughput_id, rep", &s, "read the samples"))
+		return -1;
+	while (i < pts->n && rc == SQLITE_DONE) {
+		for (j = i + 1; j < pts->n &&
+		     pts->v[j].id - pts->v[j - 1].id <= SAMPLE_GAP; j++)
+			;
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, pts->v[i].id);
+		sqlite3_bind_int64(s, 2, pts->v[j - 1].id);
+		k = i;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(s, 0);
+			while (k < j && pts->v[k].id < id)
+				k++;
+			if (k < j && pts->v[k].id == id)
+				push_sample(&pts->v[k],
+					    sqlite3_column_double(s, 1));
+		}
+		i = j;
+	}
+	sqlite3_finalize(s);
+	if (q_done(db, rc, "read the samples"))
+		return -1;
+	for (i = 0; i < pts->n; i++)
+		pts->v[i].samples_loaded = 1;
+	return 0;
+}
+
+/* Why there are no rows: the options that selected nothing. */
+static char *why_empty(const struct hdb_query_opts *o)
+{
+	struct strbuf b = STRBUF_INIT;
+	const char *names[4] = { "--host", "--model", "--quant", "--test" };
+	const char *vals[4] = { o->host, o->model, o->quant, o->test };
+	int i, any = 0;
+
+	strbuf_addstr(&b, "no throughput rows");
+	for (i = 0; i < 4; i++)
+		if (vals[i]) {
+			strbuf_addf(&b, "%s %s '%s'", any ? "," : " for",
+				    names[i], vals[i]);
+			any = 1;
+		}
+	if (!any)
+		strbuf_addstr(&b, " in the store");
+	return strbuf_detach(&b);
+}
+
+int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out)
+{
+	struct q_selector host, f;
+	const struct q_selector *sels[2] = { &host, &f };
+	struct q_points pts;
+	struct strbuf flags = STRBUF_INIT;
+	size_t i;
+	int ret = -1;
+
+	memset(&host, 0, sizeof(host));
+	memset(&f, 0, sizeof(f));
+	memset(&pts, 0, sizeof(pts));
+	memset(out, 0, sizeof(*out));
+	if ((o->host &&
+	     q_selector_parse(db, Q_THROUGHPUT, "--host", o->host, &host)) ||
+	    q_filters(db, o, &f) || q_points_load(db, &pts, sels, 2))
+		goto out;
+	if (pts.n && load_samples(db, &pts))
+		goto out;
+	if (pts.n)
+		qsort(pts.v, pts.n, sizeof(*pts.v), noise_cmp);
+	q_table_cols(out, cols, N_COLS);
+	for (i = 0; i < pts.n; i++)
+		add_noise_row(out, &pts.v[i], o->cv, &flags);
+	if (!out->n_rows)
+		out->empty = why_empty(o);
+	ret = 0;
+out:
+	strbuf_release(&flags);
+	q_points_release(&pts);
+	q_selector_release(&host);
+	q_selector_release(&f);
+	return ret;
 }
