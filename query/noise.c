@@ -82,22 +82,6 @@ static int warm_up(const double *x, size_t n)
 	return ret;
 }
 
-/*
- * t(0.975, df) for whole df, remembered.  hdb_t_quantile bisects on the
- * incomplete beta (~7 us a call), and a host's 50 000 rows have a
- * handful of distinct n: computed per row it was a fifth of the query.
- */
-static double t975(size_t df)
-{
-	static double cache[256];
-
-	if (df >= 256)
-		return hdb_t_quantile(0.975, (double)df);
-	if (!cache[df])
-		cache[df] = hdb_t_quantile(0.975, (double)df);
-	return cache[df];
-}
-
 /* Sets the interval for the mean from s->mean, s->sd and s->n. */
 static void mean_ci(struct hdb_summary *s)
 {
@@ -106,43 +90,10 @@ static void mean_ci(struct hdb_summary *s)
 	s->ci_lo = s->ci_hi = NAN;
 	if (s->n < 2 || isnan(s->sd) || isnan(s->mean))
 		return;
-	h = t975(s->n - 1) * s->sd / sqrt((double)s->n);
+	h = hdb_t_quantile(0.975, (double)(s->n - 1)) * s->sd /
+	    sqrt((double)s->n);
 	s->ci_lo = s->mean - h;
 	s->ci_hi = s->mean + h;
-}
-
-/* hdb_summarize with the t quantile remembered (t975): the same
- * definitions and arithmetic, so the same numbers. */
-static void summarize(const double *x, size_t n, struct hdb_summary *s)
-{
-	double stack[64], *v, sum = 0, ss = 0;
-	size_t i;
-
-	s->n = n;
-	s->mean = s->sd = s->cv = NAN;
-	s->min = s->median = s->max = NAN;
-	s->ci_lo = s->ci_hi = NAN;
-	if (!n)
-		return;
-	v = n <= 64 ? stack : xmalloc(n * sizeof(*v));
-	memcpy(v, x, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), cmp_double);
-	s->min = v[0];
-	s->max = v[n - 1];
-	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-	if (v != stack)
-		free(v);
-	for (i = 0; i < n; i++)
-		sum += x[i];
-	s->mean = sum / n;
-	if (n < 2)
-		return;
-	for (i = 0; i < n; i++)
-		ss += (x[i] - s->mean) * (x[i] - s->mean);
-	s->sd = sqrt(ss / (n - 1));
-	if (s->mean != 0)
-		s->cv = s->sd / s->mean;
-	mean_ci(s);
 }
 
 /* The summary of a row without samples: from avg_ts, stddev_ts and
@@ -201,7 +152,7 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 	}
 	strbuf_reset(flags);
 	if (p->n_samples) {
-		summarize(p->samples, p->n_samples, &s);
+		hdb_summarize(p->samples, p->n_samples, &s);
 		n_known = 1;
 	} else {
 		stored_summary(p, &s);
@@ -229,41 +180,26 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 		hdb_cell_set_text(&row[C_FLAGS], strbuf_str(flags));
 }
 
-/* strcmp with NULL first. */
-static int cmp_str(const char *a, const char *b)
-{
-	if (!a && !b)
-		return 0;
-	if (!a || !b)
-		return a ? 1 : -1;
-	return strcmp(a, b);
-}
-
-static int cmp_ll(long long a, long long b)
-{
-	return a < b ? -1 : a > b;
-}
-
 /* The order of the rows: host, model, quant, test, depth, id. */
 static int noise_cmp(const void *pa, const void *pb)
 {
 	const struct q_point *a = pa, *b = pb;
 	int c;
 
-	if ((c = cmp_str(a->host, b->host)) ||
-	    (c = cmp_str(model_of(a), model_of(b))) ||
-	    (c = cmp_str(a->quant, b->quant)) ||
-	    (c = cmp_str(a->test, b->test)) ||
-	    (c = cmp_ll(a->depth, b->depth)))
+	if ((c = q_cmp_str(a->host, b->host)) ||
+	    (c = q_cmp_str(model_of(a), model_of(b))) ||
+	    (c = q_cmp_str(a->quant, b->quant)) ||
+	    (c = q_cmp_str(a->test, b->test)) ||
+	    (c = q_cmp_ll(a->depth, b->depth)))
 		return c;
-	return cmp_ll(a->id, b->id);
+	return q_cmp_ll(a->id, b->id);
 }
 
 static int cmp_id(const void *pa, const void *pb)
 {
 	const struct q_point *a = pa, *b = pb;
 
-	return cmp_ll(a->id, b->id);
+	return q_cmp_ll(a->id, b->id);
 }
 
 /* Appends v to p's samples. */
@@ -365,7 +301,8 @@ int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
 	memset(out, 0, sizeof(*out));
 	if ((o->host &&
 	     q_selector_parse(db, Q_THROUGHPUT, "--host", o->host, &host)) ||
-	    q_filters(db, o, &f) || q_points_load(db, &pts, sels, 2))
+	    q_filters(db, o, &f) ||
+	    q_points_load_rows(db, &pts, sels, 2, NULL))
 		goto out;
 	if (pts.n && load_samples(db, &pts))
 		goto out;

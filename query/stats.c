@@ -158,7 +158,26 @@ double hdb_t_cdf(double t, double df)
 	return t < 0 ? t_upper(-t, df) : 1 - t_upper(t, df);
 }
 
+static double t_quantile(double p, double df);
+
+/*
+ * The 97.5% point for a whole df below 256 is remembered: it is the one
+ * every interval asks for, a bisection costs ~7 us, and a query over
+ * 50,000 rows asks for a handful of distinct df.
+ */
 double hdb_t_quantile(double p, double df)
+{
+	static double t975[256];
+	int d = (int)df;
+
+	if (p != 0.975 || !(df >= 1 && df < 256) || df != d)
+		return t_quantile(p, df);
+	if (!t975[d])
+		t975[d] = t_quantile(p, df);
+	return t975[d];
+}
+
+static double t_quantile(double p, double df)
 {
 	double tail, lo = 0, hi = 1;
 	int i;
