@@ -309,6 +309,7 @@ int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
 	if (pts.n)
 		qsort(pts.v, pts.n, sizeof(*pts.v), noise_cmp);
 	q_table_cols(out, cols, N_COLS);
+	hdb_table_reserve(out, pts.n);
 	for (i = 0; i < pts.n; i++)
 		add_noise_row(out, &pts.v[i], o->cv, &flags);
 	if (!out->n_rows)

@@ -51,6 +51,9 @@ void hdb_table_set_col(struct hdb_table *t, size_t col, const char *name,
  * value.
  */
 void hdb_table_set_digits(struct hdb_table *t, size_t col, int digits);
+/* Makes room for n rows in all, so that a query that knows its row
+ * count fills the table without growing it. */
+void hdb_table_reserve(struct hdb_table *t, size_t n);
 /* Appends a row of NULL cells and returns its first cell. */
 struct hdb_cell *hdb_table_add_row(struct hdb_table *t);
 struct hdb_cell *hdb_table_cell(const struct hdb_table *t, size_t row,

@@ -24,18 +24,18 @@ static const char *const speed_tests[] = { "pp512", "tg128" };
 /* The measurement each cell shows (rn = 1) and how many it had (n). */
 #define SHOWN_CTE \
 	"WITH ranked AS (" \
-	" SELECT h.name AS host," \
-	"  coalesce(b.model, b.model_file, '?') AS model," \
-	"  coalesce(b.quant, '?') AS quant, b.test, b.avg_ts, b.stddev_ts," \
-	"  b.n_reps, b.backend, b.build_commit, b.build_number," \
-	"  b.type_k, b.type_v, b.flash_attn," \
+	" SELECT host," \
+	"  coalesce(model, model_file, '?') AS model," \
+	"  coalesce(quant, '?') AS quant, test, avg_ts, stddev_ts," \
+	"  n_reps, backend, build_commit, build_number," \
+	"  type_k, type_v, flash_attn," \
 	"  row_number() OVER w AS rn, count(*) OVER w AS n" \
-	" FROM bench b JOIN host h ON h.id = b.host_id" \
-	" WHERE b.test IN ('pp512', 'tg128') AND b.n_depth = 0" \
-	"  AND b.status = 'ok' AND b.avg_ts IS NOT NULL" \
-	" WINDOW w AS (PARTITION BY b.host_id," \
-	"  coalesce(b.model, b.model_file, '?'), coalesce(b.quant, '?')," \
-	"  b.test ORDER BY b.test_time DESC, b.id DESC" \
+	" FROM throughput" \
+	" WHERE test IN ('pp512', 'tg128') AND n_depth = 0" \
+	"  AND status = 'ok' AND avg_ts IS NOT NULL" \
+	" WINDOW w AS (PARTITION BY host," \
+	"  coalesce(model, model_file, '?'), coalesce(quant, '?')," \
+	"  test ORDER BY test_time DESC, id DESC" \
 	"  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))," \
 	" shown AS (SELECT * FROM ranked WHERE rn = 1) "
 

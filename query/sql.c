@@ -228,6 +228,11 @@ void hdb_cursor_free(struct hdb_cursor *c)
 	free(c);
 }
 
+/*
+ * The hosts and their keys.  No public view holds the keys a host was
+ * recognised by (host and host_key are the store's own, and may change),
+ * so this reads those tables; `halodb hosts` is their public face.
+ */
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)
 {
 	static const char sql[] =

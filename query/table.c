@@ -42,6 +42,16 @@ void hdb_table_set_col(struct hdb_table *t, size_t col, const char *name,
 	t->units[col] = unit ? xstrdup(unit) : NULL;
 }
 
+void hdb_table_reserve(struct hdb_table *t, size_t n)
+{
+	if (n <= t->cap_rows)
+		return;
+	if (t->n_cols && n > (size_t)-1 / t->n_cols / sizeof(*t->cells))
+		hdb_die("a table of %zu rows does not fit in memory", n);
+	t->cap_rows = n;
+	t->cells = xrealloc(t->cells, n * t->n_cols * sizeof(*t->cells));
+}
+
 struct hdb_cell *hdb_table_add_row(struct hdb_table *t)
 {
 	struct hdb_cell *row;
