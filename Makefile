@@ -79,7 +79,7 @@ $(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
 	awk -v sym=hdb_template_files -f schema/embed.awk $(TEMPLATES) > $@.tmp
 	mv $@.tmp $@
 
-$(O)/tests/%: tests/unit/%.c tests/unit/harness.h $(LIB_OBJ)
+$(O)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/qfixture.h $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB_OBJ) $(LIBS)
 

@@ -1,25 +1,12 @@
 /* Unit tests: query/depth.c (crossover and degradation) on fixture
  * stores with answers worked out by hand in the comments. */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../schema/store.h"
 #include "../../util.h"
 
 #include <sqlite3.h>
-
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
 
 /*
  * Adds one tg128 result of model "m 1B" Q4_K_M.  A run that finished
@@ -32,12 +19,9 @@ static void add(struct hdb_store *st, const char *host, const char *kv,
 		long long depth, double mean, double spread, const char *time,
 		const char *status)
 {
-	static int n;
 	struct hdb_bench_record r;
 	struct hdb_sample s[3];
-	long long src, h;
-	char sha[32];
-	int dup, ok = !strcmp(status, "ok");
+	int ok = !strcmp(status, "ok");
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
@@ -68,58 +52,11 @@ static void add(struct hdb_store *st, const char *host, const char *kv,
 		r.n_samples = spread >= 0 ? 3 : 1;
 		r.samples_known = 1;
 	}
-	snprintf(sha, sizeof(sha), "sha%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
-		fprintf(stderr, "add: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_record(st, host, &r);
 }
 
 #define T0 "2026-01-01T00:00:00Z"
 #define T1 "2026-01-02T00:00:00Z"
-
-/* A cell by column name (NULL when there is no such column). */
-static const struct hdb_cell *cell(const struct hdb_table *t, size_t row,
-				   const char *col)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_cols; i++)
-		if (!strcmp(t->cols[i], col))
-			return row < t->n_rows ? hdb_table_cell(t, row, i) : NULL;
-	return NULL;
-}
-
-static const char *text(const struct hdb_table *t, size_t row, const char *col)
-{
-	const struct hdb_cell *c = cell(t, row, col);
-
-	return c && c->type == HDB_CELL_TEXT ? c->s : NULL;
-}
-
-static int is_null(const struct hdb_table *t, size_t row, const char *col)
-{
-	const struct hdb_cell *c = cell(t, row, col);
-
-	return c && c->type == HDB_CELL_NULL;
-}
-
-static long long int_of(const struct hdb_table *t, size_t row, const char *col)
-{
-	const struct hdb_cell *c = cell(t, row, col);
-
-	return c && c->type == HDB_CELL_INT ? c->i : -999;
-}
-
-static double real_of(const struct hdb_table *t, size_t row, const char *col)
-{
-	const struct hdb_cell *c = cell(t, row, col);
-
-	return c && c->type == HDB_CELL_REAL ? c->r : NAN;
-}
 
 static int crossover(struct hdb_store *st, const char *a, const char *b,
 		     struct hdb_table *t)
@@ -160,11 +97,11 @@ static void crossover_seed_numbers(void)
 	CHECK_INT(t.n_rows, 1);
 	CHECK_STR(text(&t, 0, "depths"), "0, 8192, 32768, 65536");
 	CHECK_STR(text(&t, 0, "result"), "faster side changes from a to b");
-	CHECK_INT(int_of(&t, 0, "from_depth"), 8192);
-	CHECK_INT(int_of(&t, 0, "to_depth"), 32768);
-	CHECK_INT(int_of(&t, 0, "estimate"), 17151);
-	CHECK_NEAR(real_of(&t, 0, "ratio_from"), 72.5 / 62.1, 1e-12);
-	CHECK_NEAR(real_of(&t, 0, "ratio_to"), 35.1 / 40.2, 1e-12);
+	CHECK_INT(integer(&t, 0, "from_depth"), 8192);
+	CHECK_INT(integer(&t, 0, "to_depth"), 32768);
+	CHECK_INT(integer(&t, 0, "estimate"), 17151);
+	CHECK_NEAR(real(&t, 0, "ratio_from"), 72.5 / 62.1, 1e-12);
+	CHECK_NEAR(real(&t, 0, "ratio_to"), 35.1 / 40.2, 1e-12);
 	/* 0.5% spread over 3 repetitions: the intervals are a few percent
 	 * wide at most, far from 1 -/+ 0.02 */
 	CHECK_STR(text(&t, 0, "verdict_from"), "a faster");
@@ -195,11 +132,11 @@ static void crossover_two_crossings_in_log2_depth(void)
 	CHECK_INT(crossover(st, "x", "y", &t), 0);
 	CHECK_INT(t.n_rows, 2);
 	CHECK_STR(text(&t, 0, "result"), "faster side changes from a to b");
-	CHECK_INT(int_of(&t, 0, "estimate"), 2048);
+	CHECK_INT(integer(&t, 0, "estimate"), 2048);
 	CHECK_STR(text(&t, 1, "result"), "faster side changes from b to a");
-	CHECK_INT(int_of(&t, 1, "from_depth"), 4096);
-	CHECK_INT(int_of(&t, 1, "to_depth"), 16384);
-	CHECK_INT(int_of(&t, 1, "estimate"), 8192);
+	CHECK_INT(integer(&t, 1, "from_depth"), 4096);
+	CHECK_INT(integer(&t, 1, "to_depth"), 16384);
+	CHECK_INT(integer(&t, 1, "estimate"), 8192);
 	CHECK(is_null(&t, 0, "differs"));
 	hdb_table_release(&t);
 	hdb_store_close(st);
@@ -228,9 +165,9 @@ static void crossover_skips_statuses_and_names_them(void)
 	CHECK_INT(crossover(st, "x", "y", &t), 0);
 	CHECK_INT(t.n_rows, 1);
 	CHECK_STR(text(&t, 0, "depths"), "0, 8192, 32768, 65536");
-	CHECK_INT(int_of(&t, 0, "from_depth"), 0);
-	CHECK_INT(int_of(&t, 0, "to_depth"), 32768);
-	CHECK_INT(int_of(&t, 0, "estimate"), 12094);
+	CHECK_INT(integer(&t, 0, "from_depth"), 0);
+	CHECK_INT(integer(&t, 0, "to_depth"), 32768);
+	CHECK_INT(integer(&t, 0, "estimate"), 12094);
 	CHECK_STR(text(&t, 0, "notes"),
 		  "b oom at 8192; only a measured at 65536");
 	hdb_table_release(&t);
@@ -253,9 +190,9 @@ static void crossover_tie_is_the_crossing(void)
 	add(st, "y", "f16", 16384, 100, 1, T0, "ok");
 	CHECK_INT(crossover(st, "x", "y", &t), 0);
 	CHECK_INT(t.n_rows, 1);
-	CHECK_INT(int_of(&t, 0, "from_depth"), 4096);
-	CHECK_INT(int_of(&t, 0, "to_depth"), 16384);
-	CHECK_INT(int_of(&t, 0, "estimate"), 8192);
+	CHECK_INT(integer(&t, 0, "from_depth"), 4096);
+	CHECK_INT(integer(&t, 0, "to_depth"), 16384);
+	CHECK_INT(integer(&t, 0, "estimate"), 8192);
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -320,8 +257,8 @@ static void crossover_several_candidates(void)
 	CHECK_STR(text(&t, 0, "result"), "a faster at every measured depth");
 	CHECK_STR(text(&t, 0, "differs"),
 		  "none at 0 | kv f16 vs q8_0 at 8192");
-	CHECK_INT(int_of(&t, 0, "a_unchosen"), 0);
-	CHECK_INT(int_of(&t, 0, "b_unchosen"), 1);
+	CHECK_INT(integer(&t, 0, "a_unchosen"), 0);
+	CHECK_INT(integer(&t, 0, "b_unchosen"), 1);
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -406,29 +343,29 @@ static void degradation_hand_computed(void)
 	add(st, "x", "f16", 65536, 0, 0, T0, "oom");
 	CHECK_INT(degradation(st, NULL, &t), 0);
 	CHECK_INT(t.n_rows, 4);
-	CHECK_INT(int_of(&t, 0, "depth"), 512);
+	CHECK_INT(integer(&t, 0, "depth"), 512);
 	CHECK_STR(text(&t, 0, "verdict"), "too few repetitions");
-	CHECK_NEAR(real_of(&t, 0, "change"), -1, 1e-9);
+	CHECK_NEAR(real(&t, 0, "change"), -1, 1e-9);
 	CHECK(is_null(&t, 0, "change_lo"));
 	CHECK_STR(text(&t, 1, "verdict"), "within noise");
-	CHECK_NEAR(real_of(&t, 1, "change"), 0, 1e-12);
-	CHECK_NEAR(real_of(&t, 1, "change_lo"), -2.2414554, 1e-5);
-	CHECK_NEAR(real_of(&t, 1, "change_hi"), 2.2928486, 1e-5);
-	CHECK_INT(int_of(&t, 2, "depth"), 8192);
-	CHECK_NEAR(real_of(&t, 2, "change"), -50, 1e-9);
-	CHECK_NEAR(real_of(&t, 2, "change_lo"), -51.120728, 1e-5);
-	CHECK_NEAR(real_of(&t, 2, "change_hi"), -48.853576, 1e-5);
+	CHECK_NEAR(real(&t, 1, "change"), 0, 1e-12);
+	CHECK_NEAR(real(&t, 1, "change_lo"), -2.2414554, 1e-5);
+	CHECK_NEAR(real(&t, 1, "change_hi"), 2.2928486, 1e-5);
+	CHECK_INT(integer(&t, 2, "depth"), 8192);
+	CHECK_NEAR(real(&t, 2, "change"), -50, 1e-9);
+	CHECK_NEAR(real(&t, 2, "change_lo"), -51.120728, 1e-5);
+	CHECK_NEAR(real(&t, 2, "change_hi"), -48.853576, 1e-5);
 	CHECK_STR(text(&t, 2, "verdict"), "slower");
 	CHECK_STR(text(&t, 2, "method"), "samples");
-	CHECK_NEAR(real_of(&t, 2, "ts_0"), 100, 1e-9);
-	CHECK_NEAR(real_of(&t, 2, "ts"), 50, 1e-9);
-	CHECK_INT(int_of(&t, 2, "n_0"), 3);
+	CHECK_NEAR(real(&t, 2, "ts_0"), 100, 1e-9);
+	CHECK_NEAR(real(&t, 2, "ts"), 50, 1e-9);
+	CHECK_INT(integer(&t, 2, "n_0"), 3);
 	CHECK_STR(text(&t, 2, "kv"), "f16");
-	CHECK_INT(int_of(&t, 3, "depth"), 65536);
+	CHECK_INT(integer(&t, 3, "depth"), 65536);
 	CHECK_STR(text(&t, 3, "verdict"), "oom");
 	CHECK(is_null(&t, 3, "ts"));
 	CHECK(is_null(&t, 3, "change"));
-	CHECK_NEAR(real_of(&t, 3, "ts_0"), 100, 1e-9);
+	CHECK_NEAR(real(&t, 3, "ts_0"), 100, 1e-9);
 	CHECK_STR(text(&t, 3, "notes"), "depth 65536: out of memory");
 	hdb_table_release(&t);
 	hdb_store_close(st);
@@ -458,19 +395,19 @@ static void degradation_configurations_and_candidates(void)
 	/* hosts in name order: w (depth 0 only: no row), x, y, z */
 	CHECK_STR(text(&t, 0, "host"), "x");
 	CHECK_STR(text(&t, 0, "kv"), "f16");
-	CHECK_NEAR(real_of(&t, 0, "change"), 10, 1e-9);
+	CHECK_NEAR(real(&t, 0, "change"), 10, 1e-9);
 	CHECK_STR(text(&t, 0, "verdict"), "faster");
-	CHECK_INT(int_of(&t, 0, "others"), 1);
-	CHECK_INT(int_of(&t, 0, "others_0"), 0);
+	CHECK_INT(integer(&t, 0, "others"), 1);
+	CHECK_INT(integer(&t, 0, "others_0"), 0);
 	CHECK_STR(text(&t, 1, "kv"), "q8_0");
 	CHECK_STR(text(&t, 1, "verdict"), "no depth 0");
 	CHECK(is_null(&t, 1, "ts_0"));
-	CHECK_NEAR(real_of(&t, 1, "ts"), 70, 1e-9);
+	CHECK_NEAR(real(&t, 1, "ts"), 70, 1e-9);
 	CHECK_STR(text(&t, 2, "host"), "y");
 	CHECK_STR(text(&t, 2, "verdict"), "depth 0 crashed");
-	CHECK_NEAR(real_of(&t, 2, "ts"), 80, 1e-9);
+	CHECK_NEAR(real(&t, 2, "ts"), 80, 1e-9);
 	CHECK_STR(text(&t, 3, "host"), "z");
-	CHECK_INT(int_of(&t, 3, "depth"), 0);
+	CHECK_INT(integer(&t, 3, "depth"), 0);
 	CHECK_STR(text(&t, 3, "verdict"), "depth 0 wedged");
 	hdb_table_release(&t);
 	CHECK_INT(degradation(st, "w", &t), 0);

@@ -6,6 +6,7 @@
  * df 5 2.57058184 (the t tables of any textbook to 3 decimals).
  */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../query/stats.h"
 #include "../../schema/store.h"
@@ -19,20 +20,6 @@ enum {
 	C_KV, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN, C_MAX,
 	C_CI_LO, C_CI_HI, C_FLAGS, C_METHOD, C_ERROR, N_COLS
 };
-
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
 
 /* How a row's repetitions are recorded. */
 enum reps { TS, NS_ONLY, NONE };
@@ -48,10 +35,7 @@ static void add(struct hdb_store *st, const char *host, const char *test,
 	static int k;
 	struct hdb_bench_record r;
 	struct hdb_sample s[16];
-	long long src, h;
-	char sha[32];
 	size_t i;
-	int dup;
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
@@ -69,7 +53,7 @@ static void add(struct hdb_store *st, const char *host, const char *test,
 	r.error = strcmp(status, "ok") ? "exit=137" : NULL;
 	r.backend = "Vulkan";
 	r.build_commit = "abc1234";
-	r.build_number = 9000 + k;	/* every row its own */
+	r.build_number = 9000 + k++;	/* every row its own */
 	r.flash_attn = 1;
 	r.model_size = r.model_n_params = r.n_gpu_layers = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
@@ -80,14 +64,7 @@ static void add(struct hdb_store *st, const char *host, const char *test,
 	r.samples = s;
 	r.n_samples = reps == NONE ? 0 : n;
 	r.samples_known = reps != NONE;
-	snprintf(sha, sizeof(sha), "sha%d", k++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
-		fprintf(stderr, "add: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_record(st, host, &r);
 }
 
 /* add() with samples as given. */
@@ -115,15 +92,15 @@ static struct hdb_table run(struct hdb_store *st, const char *host,
 	return t;
 }
 
-static const struct hdb_cell *cell(const struct hdb_table *t, size_t r,
+static const struct hdb_cell *cell_at(const struct hdb_table *t, size_t r,
 				   int c)
 {
 	return hdb_table_cell(t, r, (size_t)c);
 }
 
-static int is_null(const struct hdb_table *t, size_t r, int c)
+static int null_at(const struct hdb_table *t, size_t r, int c)
 {
-	return cell(t, r, c)->type == HDB_CELL_NULL;
+	return cell_at(t, r, c)->type == HDB_CELL_NULL;
 }
 
 /* The seed's pp512: 100157 +- 33331 over 5 repetitions, the first far
@@ -142,22 +119,22 @@ static void seed_pp512_is_flagged_three_ways(void)
 	CHECK_INT(t.n_cols, N_COLS);
 	CHECK_STR(t.cols[C_CI_HI], "ci_hi");
 	CHECK_INT(t.n_rows, 1);
-	CHECK_INT(cell(&t, 0, C_N)->i, 5);
-	CHECK_NEAR(cell(&t, 0, C_MEAN)->r, 100157, 1e-9);
-	CHECK_NEAR(cell(&t, 0, C_SD)->r, 33330.85563, 1e-5);
-	CHECK_NEAR(cell(&t, 0, C_CV)->r, 0.3327860821, 1e-9);
-	CHECK_NEAR(cell(&t, 0, C_MIN)->r, 40533, 0);
-	CHECK_NEAR(cell(&t, 0, C_MEDIAN)->r, 115050, 0);
-	CHECK_NEAR(cell(&t, 0, C_MAX)->r, 115102, 0);
-	CHECK_NEAR(cell(&t, 0, C_CI_LO)->r, 58771.2765, 1e-3);
-	CHECK_NEAR(cell(&t, 0, C_CI_HI)->r, 141542.7235, 1e-3);
-	CHECK_STR(cell(&t, 0, C_FLAGS)->s,
+	CHECK_INT(cell_at(&t, 0, C_N)->i, 5);
+	CHECK_NEAR(cell_at(&t, 0, C_MEAN)->r, 100157, 1e-9);
+	CHECK_NEAR(cell_at(&t, 0, C_SD)->r, 33330.85563, 1e-5);
+	CHECK_NEAR(cell_at(&t, 0, C_CV)->r, 0.3327860821, 1e-9);
+	CHECK_NEAR(cell_at(&t, 0, C_MIN)->r, 40533, 0);
+	CHECK_NEAR(cell_at(&t, 0, C_MEDIAN)->r, 115050, 0);
+	CHECK_NEAR(cell_at(&t, 0, C_MAX)->r, 115102, 0);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_LO)->r, 58771.2765, 1e-3);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_HI)->r, 141542.7235, 1e-3);
+	CHECK_STR(cell_at(&t, 0, C_FLAGS)->s,
 		  "too few repetitions; high cv; warm-up");
-	CHECK_STR(cell(&t, 0, C_METHOD)->s, "samples");
-	CHECK_STR(cell(&t, 0, C_STATUS)->s, "ok");
-	CHECK(is_null(&t, 0, C_ERROR));
-	CHECK_INT(cell(&t, 0, C_BUILD)->i, 9000);
-	CHECK_STR(cell(&t, 0, C_KV)->s, "f16");
+	CHECK_STR(cell_at(&t, 0, C_METHOD)->s, "samples");
+	CHECK_STR(cell_at(&t, 0, C_STATUS)->s, "ok");
+	CHECK(null_at(&t, 0, C_ERROR));
+	CHECK_INT(cell_at(&t, 0, C_BUILD)->i, 9000);
+	CHECK_STR(cell_at(&t, 0, C_KV)->s, "f16");
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -188,24 +165,24 @@ static void warm_up_needs_both_bounds(void)
 	t = run(st, NULL, NULL, 1);	/* cv 1: no high cv */
 	CHECK_INT(t.n_rows, 6);
 	for (i = 0; i < t.n_rows; i++) {
-		const char *f = cell(&t, i, C_FLAGS)->s;
+		const char *f = cell_at(&t, i, C_FLAGS)->s;
 		int warm = f && strstr(f, "warm-up");
 
-		CHECK_INT(cell(&t, i, C_DEPTH)->i, (long long)i + 1);
+		CHECK_INT(cell_at(&t, i, C_DEPTH)->i, (long long)i + 1);
 		CHECK_INT(warm, i == 3 || i == 4);
 	}
-	CHECK(is_null(&t, 0, C_FLAGS));	/* 6 reps, no warm-up */
-	CHECK_STR(cell(&t, 4, C_FLAGS)->s, "too few repetitions; warm-up");
+	CHECK(null_at(&t, 0, C_FLAGS));	/* 6 reps, no warm-up */
+	CHECK_STR(cell_at(&t, 4, C_FLAGS)->s, "too few repetitions; warm-up");
 	/* Python: mean([150, 100, 101]) = 117, stdev 28.58321186; interval
 	 * 117 -/+ 4.30265273 * 28.58321186 / sqrt(3) = [45.995366,
 	 * 188.004634] */
-	CHECK_NEAR(cell(&t, 4, C_SD)->r, 28.58321186, 1e-8);
-	CHECK_NEAR(cell(&t, 4, C_CI_LO)->r, 45.995366, 1e-6);
-	CHECK_NEAR(cell(&t, 4, C_CI_HI)->r, 188.004634, 1e-6);
+	CHECK_NEAR(cell_at(&t, 4, C_SD)->r, 28.58321186, 1e-8);
+	CHECK_NEAR(cell_at(&t, 4, C_CI_LO)->r, 45.995366, 1e-6);
+	CHECK_NEAR(cell_at(&t, 4, C_CI_HI)->r, 188.004634, 1e-6);
 	/* Python: mean([50, 100]) = 75, stdev 35.35533906; 75 -/+
 	 * 12.70620474 * 35.35533906 / sqrt(2) = 75 -/+ 12.70620474 * 25 */
-	CHECK_NEAR(cell(&t, 5, C_CI_LO)->r, 75 - 12.70620474 * 25, 1e-6);
-	CHECK_NEAR(cell(&t, 5, C_CI_HI)->r, 75 + 12.70620474 * 25, 1e-6);
+	CHECK_NEAR(cell_at(&t, 5, C_CI_LO)->r, 75 - 12.70620474 * 25, 1e-6);
+	CHECK_NEAR(cell_at(&t, 5, C_CI_HI)->r, 75 + 12.70620474 * 25, 1e-6);
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -221,20 +198,20 @@ static void ties_and_single_repetitions(void)
 	ADD(st, "h", "tg128", 8192, 72.5);
 	t = run(st, NULL, NULL, -1);
 	CHECK_INT(t.n_rows, 2);
-	CHECK_NEAR(cell(&t, 0, C_SD)->r, 0, 0);
-	CHECK_NEAR(cell(&t, 0, C_CV)->r, 0, 0);
-	CHECK_NEAR(cell(&t, 0, C_CI_LO)->r, 62.1, 1e-12);
-	CHECK_NEAR(cell(&t, 0, C_CI_HI)->r, 62.1, 1e-12);
-	CHECK_NEAR(cell(&t, 0, C_MEDIAN)->r, 62.1, 1e-12);
-	CHECK(is_null(&t, 0, C_FLAGS));
-	CHECK_INT(cell(&t, 1, C_N)->i, 1);
-	CHECK_NEAR(cell(&t, 1, C_MEAN)->r, 72.5, 0);
-	CHECK_NEAR(cell(&t, 1, C_MEDIAN)->r, 72.5, 0);
-	CHECK(is_null(&t, 1, C_SD));
-	CHECK(is_null(&t, 1, C_CV));
-	CHECK(is_null(&t, 1, C_CI_LO));
-	CHECK(is_null(&t, 1, C_CI_HI));
-	CHECK_STR(cell(&t, 1, C_FLAGS)->s, "too few repetitions");
+	CHECK_NEAR(cell_at(&t, 0, C_SD)->r, 0, 0);
+	CHECK_NEAR(cell_at(&t, 0, C_CV)->r, 0, 0);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_LO)->r, 62.1, 1e-12);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_HI)->r, 62.1, 1e-12);
+	CHECK_NEAR(cell_at(&t, 0, C_MEDIAN)->r, 62.1, 1e-12);
+	CHECK(null_at(&t, 0, C_FLAGS));
+	CHECK_INT(cell_at(&t, 1, C_N)->i, 1);
+	CHECK_NEAR(cell_at(&t, 1, C_MEAN)->r, 72.5, 0);
+	CHECK_NEAR(cell_at(&t, 1, C_MEDIAN)->r, 72.5, 0);
+	CHECK(null_at(&t, 1, C_SD));
+	CHECK(null_at(&t, 1, C_CV));
+	CHECK(null_at(&t, 1, C_CI_LO));
+	CHECK(null_at(&t, 1, C_CI_HI));
+	CHECK_STR(cell_at(&t, 1, C_FLAGS)->s, "too few repetitions");
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -252,22 +229,22 @@ static void stored_mean_sd_n_without_samples(void)
 	add(st, "h", "tg128", 65536, "ok", NONE, NULL, 0, 28.1, 0.5);
 	t = run(st, NULL, NULL, -1);
 	CHECK_INT(t.n_rows, 2);
-	CHECK_INT(cell(&t, 0, C_N)->i, 6);
-	CHECK_NEAR(cell(&t, 0, C_MEAN)->r, 40.2, 1e-12);
-	CHECK_NEAR(cell(&t, 0, C_SD)->r, 0.1, 1e-12);
-	CHECK_NEAR(cell(&t, 0, C_CV)->r, 0.1 / 40.2, 1e-12);
-	CHECK_NEAR(cell(&t, 0, C_CI_LO)->r, 40.09505644, 1e-8);
-	CHECK_NEAR(cell(&t, 0, C_CI_HI)->r, 40.30494356, 1e-8);
-	CHECK(is_null(&t, 0, C_MIN));
-	CHECK(is_null(&t, 0, C_MEDIAN));
-	CHECK(is_null(&t, 0, C_MAX));
-	CHECK(is_null(&t, 0, C_FLAGS));
-	CHECK_STR(cell(&t, 0, C_METHOD)->s, "mean, sd, n");
-	CHECK(is_null(&t, 1, C_N));
-	CHECK_NEAR(cell(&t, 1, C_MEAN)->r, 28.1, 1e-12);
-	CHECK(is_null(&t, 1, C_CI_LO));
-	CHECK_STR(cell(&t, 1, C_FLAGS)->s, "too few repetitions");
-	CHECK_STR(cell(&t, 1, C_METHOD)->s, "mean, sd, n");
+	CHECK_INT(cell_at(&t, 0, C_N)->i, 6);
+	CHECK_NEAR(cell_at(&t, 0, C_MEAN)->r, 40.2, 1e-12);
+	CHECK_NEAR(cell_at(&t, 0, C_SD)->r, 0.1, 1e-12);
+	CHECK_NEAR(cell_at(&t, 0, C_CV)->r, 0.1 / 40.2, 1e-12);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_LO)->r, 40.09505644, 1e-8);
+	CHECK_NEAR(cell_at(&t, 0, C_CI_HI)->r, 40.30494356, 1e-8);
+	CHECK(null_at(&t, 0, C_MIN));
+	CHECK(null_at(&t, 0, C_MEDIAN));
+	CHECK(null_at(&t, 0, C_MAX));
+	CHECK(null_at(&t, 0, C_FLAGS));
+	CHECK_STR(cell_at(&t, 0, C_METHOD)->s, "mean, sd, n");
+	CHECK(null_at(&t, 1, C_N));
+	CHECK_NEAR(cell_at(&t, 1, C_MEAN)->r, 28.1, 1e-12);
+	CHECK(null_at(&t, 1, C_CI_LO));
+	CHECK_STR(cell_at(&t, 1, C_FLAGS)->s, "too few repetitions");
+	CHECK_STR(cell_at(&t, 1, C_METHOD)->s, "mean, sd, n");
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -285,17 +262,17 @@ static void statuses_show_as_such(void)
 	t = run(st, NULL, NULL, -1);
 	CHECK_INT(t.n_rows, 3);
 	/* the row without a test (NULL) first */
-	CHECK_STR(cell(&t, 0, C_STATUS)->s, "wedged");
-	CHECK(is_null(&t, 0, C_TEST));
-	CHECK(is_null(&t, 0, C_DEPTH));
-	CHECK_STR(cell(&t, 1, C_STATUS)->s, "crashed");
-	CHECK_STR(cell(&t, 1, C_FLAGS)->s, "crashed");
-	CHECK_STR(cell(&t, 1, C_ERROR)->s, "exit=137");
-	CHECK_STR(cell(&t, 2, C_FLAGS)->s, "oom");
-	CHECK(is_null(&t, 1, C_N));
-	CHECK(is_null(&t, 1, C_MEAN));
-	CHECK(is_null(&t, 1, C_SD));
-	CHECK(is_null(&t, 1, C_METHOD));
+	CHECK_STR(cell_at(&t, 0, C_STATUS)->s, "wedged");
+	CHECK(null_at(&t, 0, C_TEST));
+	CHECK(null_at(&t, 0, C_DEPTH));
+	CHECK_STR(cell_at(&t, 1, C_STATUS)->s, "crashed");
+	CHECK_STR(cell_at(&t, 1, C_FLAGS)->s, "crashed");
+	CHECK_STR(cell_at(&t, 1, C_ERROR)->s, "exit=137");
+	CHECK_STR(cell_at(&t, 2, C_FLAGS)->s, "oom");
+	CHECK(null_at(&t, 1, C_N));
+	CHECK(null_at(&t, 1, C_MEAN));
+	CHECK(null_at(&t, 1, C_SD));
+	CHECK(null_at(&t, 1, C_METHOD));
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -320,26 +297,26 @@ static void order_and_samples_across_ranges(void)
 	ADD(st, "a", "tg128", 0, 50);			/* id 26 */
 	t = run(st, "a", NULL, -1);
 	CHECK_INT(t.n_rows, 4);
-	CHECK_INT(cell(&t, 0, C_ID)->i, 23);
-	CHECK_INT(cell(&t, 1, C_ID)->i, 25);
-	CHECK_INT(cell(&t, 2, C_ID)->i, 26);
-	CHECK_INT(cell(&t, 3, C_ID)->i, 2);
-	CHECK_INT(cell(&t, 0, C_N)->i, 4);
-	CHECK_NEAR(cell(&t, 0, C_MEAN)->r, 31.5, 1e-12);
-	CHECK_INT(cell(&t, 1, C_N)->i, 2);
-	CHECK_NEAR(cell(&t, 1, C_MEAN)->r, 40.5, 1e-12);
-	CHECK_INT(cell(&t, 2, C_N)->i, 1);
-	CHECK_INT(cell(&t, 3, C_N)->i, 3);
-	CHECK_NEAR(cell(&t, 3, C_MEAN)->r, 21, 1e-12);
+	CHECK_INT(cell_at(&t, 0, C_ID)->i, 23);
+	CHECK_INT(cell_at(&t, 1, C_ID)->i, 25);
+	CHECK_INT(cell_at(&t, 2, C_ID)->i, 26);
+	CHECK_INT(cell_at(&t, 3, C_ID)->i, 2);
+	CHECK_INT(cell_at(&t, 0, C_N)->i, 4);
+	CHECK_NEAR(cell_at(&t, 0, C_MEAN)->r, 31.5, 1e-12);
+	CHECK_INT(cell_at(&t, 1, C_N)->i, 2);
+	CHECK_NEAR(cell_at(&t, 1, C_MEAN)->r, 40.5, 1e-12);
+	CHECK_INT(cell_at(&t, 2, C_N)->i, 1);
+	CHECK_INT(cell_at(&t, 3, C_N)->i, 3);
+	CHECK_NEAR(cell_at(&t, 3, C_MEAN)->r, 21, 1e-12);
 	hdb_table_release(&t);
 	t = run(st, NULL, NULL, -1);
 	CHECK_INT(t.n_rows, 26);
-	CHECK_STR(cell(&t, 0, C_HOST)->s, "a");
-	CHECK_STR(cell(&t, 4, C_HOST)->s, "b");
-	CHECK_NEAR(cell(&t, 4, C_MEAN)->r, 11, 1e-12);
-	CHECK_STR(cell(&t, 5, C_HOST)->s, "c");
-	CHECK_INT(cell(&t, 25, C_ID)->i, 24);
-	CHECK_INT(cell(&t, 25, C_N)->i, 2);
+	CHECK_STR(cell_at(&t, 0, C_HOST)->s, "a");
+	CHECK_STR(cell_at(&t, 4, C_HOST)->s, "b");
+	CHECK_NEAR(cell_at(&t, 4, C_MEAN)->r, 11, 1e-12);
+	CHECK_STR(cell_at(&t, 5, C_HOST)->s, "c");
+	CHECK_INT(cell_at(&t, 25, C_ID)->i, 24);
+	CHECK_INT(cell_at(&t, 25, C_N)->i, 2);
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -354,16 +331,16 @@ static void high_cv_threshold(void)
 	ADD(st, "h", "tg128", 0, 30, 33, 36, 30, 33, 36);
 	ADD(st, "h", "tg128", 1, 5, 5, 5, 5, 5, 5);
 	t = run(st, NULL, NULL, -1);
-	CHECK_NEAR(cell(&t, 0, C_CV)->r, 0.08131156282, 1e-10);
-	CHECK_STR(cell(&t, 0, C_FLAGS)->s, "high cv");
-	CHECK(is_null(&t, 1, C_FLAGS));
+	CHECK_NEAR(cell_at(&t, 0, C_CV)->r, 0.08131156282, 1e-10);
+	CHECK_STR(cell_at(&t, 0, C_FLAGS)->s, "high cv");
+	CHECK(null_at(&t, 1, C_FLAGS));
 	hdb_table_release(&t);
 	t = run(st, NULL, NULL, 0.09);
-	CHECK(is_null(&t, 0, C_FLAGS));
+	CHECK(null_at(&t, 0, C_FLAGS));
 	hdb_table_release(&t);
 	t = run(st, NULL, NULL, 0);		/* cv 0 is not above 0 */
-	CHECK_STR(cell(&t, 0, C_FLAGS)->s, "high cv");
-	CHECK(is_null(&t, 1, C_FLAGS));
+	CHECK_STR(cell_at(&t, 0, C_FLAGS)->s, "high cv");
+	CHECK(null_at(&t, 1, C_FLAGS));
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }

@@ -19,25 +19,12 @@
  *                     sqrt(p q + p2 q2)) = 0.8, p2 = p + d (p <= 0.5)
  */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../schema/store.h"
 #include "../../util.h"
 
 #include <sqlite3.h>
-
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
 
 /* What one quality row is, in the tests' terms. */
 struct qspec {
@@ -129,52 +116,6 @@ static void add_ref(struct hdb_store *st, const char *model,
 }
 
 /* --- Reading the result table by column name --- */
-
-static size_t col(const struct hdb_table *t, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_cols; i++)
-		if (!strcmp(t->cols[i], name))
-			return i;
-	fprintf(stderr, "no column %s\n", name);
-	exit(2);
-}
-
-static const struct hdb_cell *cell(const struct hdb_table *t, size_t row,
-				   const char *name)
-{
-	return hdb_table_cell(t, row, col(t, name));
-}
-
-static double real(const struct hdb_table *t, size_t row, const char *name)
-{
-	const struct hdb_cell *c = cell(t, row, name);
-
-	return c->type == HDB_CELL_REAL ? c->r
-	       : c->type == HDB_CELL_INT ? (double)c->i : NAN;
-}
-
-static long long integer(const struct hdb_table *t, size_t row,
-			 const char *name)
-{
-	const struct hdb_cell *c = cell(t, row, name);
-
-	return c->type == HDB_CELL_INT ? c->i : -999;
-}
-
-static const char *text(const struct hdb_table *t, size_t row,
-			const char *name)
-{
-	const struct hdb_cell *c = cell(t, row, name);
-
-	return c->type == HDB_CELL_TEXT ? c->s : NULL;
-}
-
-static int is_null(const struct hdb_table *t, size_t row, const char *name)
-{
-	return cell(t, row, name)->type == HDB_CELL_NULL;
-}
 
 /* The row of quality id, or exits. */
 static size_t row_of(const struct hdb_table *t, long long id)

@@ -4,26 +4,13 @@
  * (query/ratio.c), on fixture stores with known answers.
  */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../schema/store.h"
 #include "../../util.h"
 
 #include <math.h>
 #include <sqlite3.h>
-
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
 
 /* One throughput row; unset fields take the defaults of row_defaults. */
 struct row {
@@ -40,11 +27,9 @@ static void add(struct hdb_store *st, const struct row *w)
 	static int seq;
 	struct hdb_bench_record r;
 	struct hdb_sample s[8];
-	char sha[32], time[32];
-	long long src, h;
+	char time[32];
 	double sum = 0, ss = 0;
 	size_t i;
-	int dup;
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
@@ -59,7 +44,7 @@ static void add(struct hdb_store *st, const struct row *w)
 	}
 	r.n_depth = w->test ? w->depth : HDB_UNSET;
 	r.type_k = r.type_v = w->kv ? w->kv : "q8_0";
-	snprintf(time, sizeof(time), "2026-01-01T00:00:%02dZ", seq % 60);
+	snprintf(time, sizeof(time), "2026-01-01T00:00:%02dZ", seq++ % 60);
 	r.test_time = time;
 	r.status = w->status ? w->status : "ok";
 	r.backend = w->backend ? w->backend : "Vulkan";
@@ -88,45 +73,7 @@ static void add(struct hdb_store *st, const struct row *w)
 		r.stddev_ts = w->status ? NAN : w->sd;
 	}
 	r.precision = 0;
-	snprintf(sha, sizeof(sha), "sha%d", seq++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
-	    hdb_store_host(st, w->host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
-		fprintf(stderr, "add: %s\n", hdb_errmsg());
-		exit(2);
-	}
-}
-
-/* The column of a table by name; -1 when it has none. */
-static int col(const struct hdb_table *t, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_cols; i++)
-		if (!strcmp(t->cols[i], name))
-			return (int)i;
-	return -1;
-}
-
-static const struct hdb_cell *cell(const struct hdb_table *t, size_t row,
-				   const char *name)
-{
-	int c = col(t, name);
-
-	if (c < 0) {
-		fprintf(stderr, "no column '%s'\n", name);
-		exit(2);
-	}
-	return hdb_table_cell(t, row, (size_t)c);
-}
-
-static const char *text(const struct hdb_table *t, size_t row,
-			const char *name)
-{
-	const struct hdb_cell *c = cell(t, row, name);
-
-	return c->type == HDB_CELL_TEXT ? c->s : "(null)";
+	add_record(st, w->host, &r);
 }
 
 static int ratio(struct hdb_store *st, const char *num, const char *den,

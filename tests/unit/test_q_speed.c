@@ -6,6 +6,7 @@
  * are the means used where a test says "the seed".
  */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../schema/store.h"
 #include "../../util.h"
@@ -13,20 +14,6 @@
 #include <sqlite3.h>
 
 #define MODEL "qwen3moe 30B.A3B"
-
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
 
 /* One measurement: its samples (n of them; none for a run that did not
  * finish), its configuration (kv, build) and when it ran. */
@@ -42,14 +29,10 @@ struct m {
 
 static void add(struct hdb_store *st, const struct m *m)
 {
-	static int k;
 	struct hdb_bench_record r;
 	struct hdb_sample smp[6];
-	long long src, h;
 	double sum = 0, ss = 0, mean;
-	char sha[32];
 	size_t i;
-	int dup;
 
 	for (i = 0; i < m->n; i++)
 		sum += m->s[i];
@@ -81,43 +64,7 @@ static void add(struct hdb_store *st, const struct m *m)
 	r.flash_attn = 1;
 	r.model_size = r.model_n_params = r.n_gpu_layers = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
-	snprintf(sha, sizeof(sha), "sha%d", k++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
-	    hdb_store_host(st, m->host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
-		fprintf(stderr, "add: %s\n", hdb_errmsg());
-		exit(2);
-	}
-}
-
-/* The column named name, or -1. */
-static long col(const struct hdb_table *t, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < t->n_cols; i++)
-		if (!strcmp(t->cols[i], name))
-			return (long)i;
-	return -1;
-}
-
-static const struct hdb_cell *cell(const struct hdb_table *t, size_t row,
-				   const char *name)
-{
-	static struct hdb_cell none = { HDB_CELL_NULL, 0, 0, 0, NULL, 0, -1 };
-	long c = col(t, name);
-
-	if (c < 0 || row >= t->n_rows) {
-		T_FAIL("no cell '%s' in row %zu", name, row);
-		return &none;
-	}
-	return hdb_table_cell(t, row, (size_t)c);
-}
-
-static int is_null(const struct hdb_cell *c)
-{
-	return c->type == HDB_CELL_NULL;
+	add_record(st, m->host, &r);
 }
 
 /* The seed's qwen3-30b-a3b at depth 0, three repetitions a side around
@@ -187,7 +134,7 @@ static void speed_hosts_gives_the_seeds_ratios(void)
 	CHECK_STR(cell(&t, 0, "verdict pp512")->s, "a30 faster");
 	CHECK_STR(cell(&t, 0, "differs tg128")->s,
 		  "build 6412 vs 9064; kv q4_0 vs q8_0");
-	CHECK(is_null(cell(&t, 0, "unchosen")));
+	CHECK(is_null(&t, 0, "unchosen"));
 	hdb_table_release(&t);
 	hdb_store_close(st);
 }
@@ -233,14 +180,14 @@ static void depth_hosts_gives_the_seeds_ratios_and_missing_depths(void)
 	CHECK_NEAR(cell(&t, 1, "ratio tg128")->r, 1.1674718, 1e-7);
 	CHECK_STR(cell(&t, 1, "verdict tg128")->s, "a30 faster");
 	/* no pp512 at depth: missing, not zero, no verdict */
-	CHECK(is_null(cell(&t, 1, "a30 pp512")));
-	CHECK(is_null(cell(&t, 1, "ratio pp512")));
-	CHECK(is_null(cell(&t, 1, "verdict pp512")));
+	CHECK(is_null(&t, 1, "a30 pp512"));
+	CHECK(is_null(&t, 1, "ratio pp512"));
+	CHECK(is_null(&t, 1, "verdict pp512"));
 	/* 16384: strix-halo only */
 	CHECK_INT(cell(&t, 2, "depth")->i, 16384);
-	CHECK(is_null(cell(&t, 2, "a30 tg128")));
+	CHECK(is_null(&t, 2, "a30 tg128"));
 	CHECK_NEAR(cell(&t, 2, "strix-halo tg128")->r, 50.0, 1e-9);
-	CHECK(is_null(cell(&t, 2, "ratio tg128")));
+	CHECK(is_null(&t, 2, "ratio tg128"));
 	CHECK_STR(cell(&t, 2, "verdict tg128")->s, "only strix-halo measured");
 	/* 35.1 / 40.2 = 0.8731343: the seed's 0.87x */
 	CHECK_NEAR(cell(&t, 3, "ratio tg128")->r, 0.8731343, 1e-7);
@@ -338,13 +285,13 @@ static void statuses_are_shown_and_named_in_the_verdict(void)
 	CHECK_INT(t.n_rows, 3);
 	CHECK_STR(cell(&t, 1, "a30 tg128")->s, "oom");
 	CHECK_NEAR(cell(&t, 1, "strix-halo tg128")->r, 40.2, 1e-9);
-	CHECK(is_null(cell(&t, 1, "ratio tg128")));
+	CHECK(is_null(&t, 1, "ratio tg128"));
 	CHECK_STR(cell(&t, 1, "verdict tg128")->s, "a30 oom");
 	CHECK_STR(cell(&t, 2, "a30 pp512")->s, "wedged");
 	CHECK_STR(cell(&t, 2, "strix-halo pp512")->s, "crashed");
 	CHECK_STR(cell(&t, 2, "verdict pp512")->s,
 		  "a30 wedged, strix-halo crashed");
-	CHECK(is_null(cell(&t, 2, "a30 tg128")));
+	CHECK(is_null(&t, 2, "a30 tg128"));
 	CHECK_STR(cell(&t, 2, "strix-halo tg128")->s, "failed");
 	CHECK_STR(cell(&t, 2, "verdict tg128")->s, "strix-halo failed");
 	hdb_table_release(&t);
@@ -380,7 +327,7 @@ static void mismatched_keys_are_separate_rows(void)
 	CHECK_STR(t.cols[5], "a30 tg128");
 	CHECK_STR(cell(&t, 0, "model")->s, "gemma3 4B");
 	CHECK_STR(cell(&t, 0, "verdict tg128")->s, "only strix-halo measured");
-	CHECK(is_null(cell(&t, 0, "verdict pp512")));
+	CHECK(is_null(&t, 0, "verdict pp512"));
 	CHECK_STR(cell(&t, 1, "quant")->s, "Q4_K_M");
 	CHECK_STR(cell(&t, 1, "verdict tg128")->s, "only a30 measured");
 	CHECK_STR(cell(&t, 2, "quant")->s, "Q8_0");
@@ -426,7 +373,7 @@ static void noise_and_single_repetitions(void)
 	CHECK_INT(hdb_query_speed(hdb_store_sqlite(st), &o, &t), 0);
 	CHECK_NEAR(cell(&t, 0, "ratio tg128")->r, 0.9950249, 1e-7);
 	CHECK_STR(cell(&t, 0, "verdict tg128")->s, "within noise");
-	CHECK(is_null(cell(&t, 0, "differs tg128")));
+	CHECK(is_null(&t, 0, "differs tg128"));
 	CHECK_STR(cell(&t, 0, "verdict pp512")->s, "too few repetitions");
 	hdb_table_release(&t);
 	hdb_store_close(st);
@@ -499,14 +446,14 @@ static void a_run_that_died_before_any_test_is_shown(void)
 	CHECK_STR(cell(&t, 0, "model")->s, "big 72B");
 	CHECK_STR(cell(&t, 0, "strix-halo pp512")->s, "oom");
 	CHECK_STR(cell(&t, 0, "strix-halo tg128")->s, "oom");
-	CHECK(is_null(cell(&t, 0, "a30 pp512")));
+	CHECK(is_null(&t, 0, "a30 pp512"));
 	CHECK_NEAR(cell(&t, 1, "a30 tg128")->r, 136.2, 1e-9);
 	CHECK_STR(cell(&t, 1, "unchosen")->s, "a30 pp512 +1; a30 tg128 +1");
 	hdb_table_release(&t);
 	o.hosts = "a30,strix-halo";
 	CHECK_INT(hdb_query_depth(hdb_store_sqlite(st), &o, &t), 0);
 	CHECK_INT(t.n_rows, 2);
-	CHECK(is_null(cell(&t, 0, "depth")));
+	CHECK(is_null(&t, 0, "depth"));
 	CHECK_STR(cell(&t, 0, "strix-halo tg128")->s, "oom");
 	CHECK_STR(cell(&t, 0, "verdict tg128")->s, "strix-halo oom");
 	CHECK_STR(cell(&t, 0, "verdict pp512")->s, "strix-halo oom");

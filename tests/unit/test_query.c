@@ -1,5 +1,6 @@
 /* Unit tests: query/ (the user's SQL, hosts, the default speed table). */
 #include "harness.h"
+#include "qfixture.h"
 #include "../../query/query.h"
 #include "../../render/render.h"
 #include "../../schema/store.h"
@@ -7,30 +8,12 @@
 
 #include <sqlite3.h>
 
-static struct hdb_store *fresh(const char *name)
-{
-	static char path[1024];
-	struct hdb_store *st;
-
-	snprintf(path, sizeof(path), "%s/%s", t_tmpdir(), name);
-	unlink(path);
-	if (hdb_store_open(path, HDB_STORE_WRITE, &st)) {
-		fprintf(stderr, "%s\n", hdb_errmsg());
-		exit(2);
-	}
-	return st;
-}
-
 /* Adds one result; kv and time tell alternatives apart. */
 static void add(struct hdb_store *st, const char *host, const char *model,
 		const char *quant, const char *test, long long depth, double ts,
 		const char *kv, const char *time, const char *status)
 {
-	static int n;
 	struct hdb_bench_record r;
-	long long src, h;
-	char sha[32];
-	int dup;
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
@@ -51,14 +34,7 @@ static void add(struct hdb_store *st, const char *host, const char *model,
 	r.flash_attn = 1;
 	r.model_size = r.model_n_params = r.n_gpu_layers = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
-	snprintf(sha, sizeof(sha), "sha%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_bench(st, src, h, &r, &dup) || hdb_store_commit(st)) {
-		fprintf(stderr, "add: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_record(st, host, &r);
 }
 
 static void sql_reads_typed_values(void)
