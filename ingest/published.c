@@ -423,12 +423,78 @@ static int split(struct row *r)
 	return ret;
 }
 
-static int add_row(struct row *r, const struct hdb_sink *sink)
+/*
+ * The quality and reference rows seen so far in the file, by what
+ * identifies a measurement (every cell but where it was printed: seed,
+ * section, note).  A seed that prints one score in two tables gives two
+ * rows; the store has no identity for scores as it has for throughput,
+ * so the second is recognised here.
+ */
+struct seen {
+	char **key;
+	long *line;
+	size_t n, cap;
+};
+
+static char *row_key(const struct row *r)
 {
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < C_SEED; i++) {
+		strbuf_addstr(&sb, r->v[i]);
+		strbuf_addch(&sb, '\x1f');
+	}
+	return strbuf_detach(&sb);
+}
+
+/* The line of an earlier row of the same measurement, or 0 (then the
+ * row is remembered). */
+static long seen_before(struct seen *s, const struct row *r)
+{
+	char *key = row_key(r);
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!strcmp(s->key[i], key)) {
+			free(key);
+			return s->line[i];
+		}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->key = xrealloc(s->key, s->cap * sizeof(*s->key));
+		s->line = xrealloc(s->line, s->cap * sizeof(*s->line));
+	}
+	s->key[s->n] = key;
+	s->line[s->n++] = r->line;
+	return 0;
+}
+
+static void seen_release(struct seen *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->key[i]);
+	free(s->key);
+	free(s->line);
+}
+
+static int add_row(struct row *r, const struct hdb_sink *sink,
+		   struct seen *seen)
+{
+	long before;
 	const char *kind = r->v[C_KIND];
 
 	if (need(r, C_SEED, kind))
 		return -1;
+	if ((!strcmp(kind, "quality") || !strcmp(kind, "reference")) &&
+	    (before = seen_before(seen, r))) {
+		hdb_sink_warn(sink, "%s:%ld:1: warning: the same score as line "
+			      "%ld (a table printed twice?); kept once",
+			      r->path, r->line, before);
+		return 0;
+	}
 	if (!strcmp(kind, "throughput"))
 		return throughput(r, sink);
 	if (!strcmp(kind, "quality"))
@@ -442,6 +508,7 @@ int hdb_parse_published(FILE *f, const char *path,
 			const struct hdb_sink *sink,
 			struct hdb_parse_info *info)
 {
+	struct seen seen = { NULL, NULL, 0, 0 };
 	struct row r;
 	char *line = NULL;
 	size_t cap = 0;
@@ -485,7 +552,7 @@ int hdb_parse_published(FILE *f, const char *path,
 		r.line = lineno;
 		r.text = l;
 		r.len = len;
-		if (split(&r) || add_row(&r, sink))
+		if (split(&r) || add_row(&r, sink, &seen))
 			goto out;
 		info->records++;
 	}
@@ -498,6 +565,7 @@ int hdb_parse_published(FILE *f, const char *path,
 	}
 	ret = 0;
 out:
+	seen_release(&seen);
 	row_clear(&r);
 	free(line);
 	return ret;

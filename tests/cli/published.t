@@ -4,9 +4,11 @@
 $ halodb ingest --dry-run fixtures/published/seed-sample.csv
 > fixtures/published/seed-sample.csv: published (transcribed): would add 5 rows, 1 already in the store, 1 from a run that died
 > would ingest 1 file (5 rows, 1 already in the store); dry run, nothing written
+! fixtures/published/seed-sample.csv:9:1: warning: the same score as line 7 (a table printed twice?); kept once
 $ halodb ingest fixtures/published/seed-sample.csv
 > fixtures/published/seed-sample.csv: 5 rows, 1 already in the store, 1 from a run that died (published)
 > ingested 1 file (5 rows, 1 already in the store)
+! fixtures/published/seed-sample.csv:9:1: warning: the same score as line 7 (a table printed twice?); kept once
 $ halodb sql "select host, model, quant, type_k, test, n_depth, avg_ts, status, error from throughput order by id"
 > host        model        quant   type_k  test   n_depth  avg_ts  status  error
 > ----------  -----------  ------  ------  -----  -------  ------  ------  -----------
