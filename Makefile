@@ -43,6 +43,7 @@ LIB_SRC = util.c \
 	ingest/llamalog.c ingest/serverjson.c ingest/failure.c \
 	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
 	ingest/host.c ingest/sha256.c ingest/sink.c ingest/jsonutil.c \
+	ingest/published.c \
 	schema/store.c \
 	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/report.c
@@ -135,11 +136,6 @@ bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(O)/tests/benchrun
 	@HALODB=$(abspath $(BIN)) BENCHRUN=$(abspath $(O)/tests/benchrun) tests/bench.sh
 
-# Until data/ holds the seed report's dataset, the demo is a fixture of
-# fresh llama-bench output (see data/README.md).
-DEMO_FILES = $(addprefix tests/fixtures/b9749/,bench-moe-q8kv.json \
-	bench-moe-q4kv.jsonl bench-llama-quants.stderr-json.txt bench-llama-pg-ub.json)
-
 # Coverage-guided fuzzing (clang's libFuzzer, ASan+UBSan), FUZZ_SECONDS
 # per target: every parser and the sniffer (fuzz_parsers, seeded with the
 # test fixtures) and the report's escaping (fuzz_render).  FUZZ_JOBS
@@ -175,9 +171,9 @@ $(O)/lib.stamp: $(LIB_OBJ)
 
 demo: deps
 	@$(MAKE) --no-print-directory $(BIN)
-	rm -f $(O)/demo.db $(O)/demo.db-wal $(O)/demo.db-shm
-	./$(BIN) --db $(O)/demo.db ingest --host cpu-vm $(DEMO_FILES)
-	./$(BIN) --db $(O)/demo.db report --out site
+	rm -f demo.db demo.db-wal demo.db-shm
+	./$(BIN) --db demo.db ingest data/published/
+	./$(BIN) --db demo.db report --out site
 	@echo "open site/index.html"
 
 install: $(BIN)

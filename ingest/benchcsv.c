@@ -74,8 +74,7 @@ static void note_noise(struct hdb_parse_info *in, const char *line, long lineno)
 	}
 }
 
-/* The 1-based column where field k (0-based) of a CSV line starts. */
-static long field_col(const char *line, size_t len, size_t k)
+long hdb_csv_field_col(const char *line, size_t len, size_t k)
 {
 	size_t i;
 	int quoted = 0;
@@ -161,7 +160,7 @@ static int check_header(const struct tabular *t, const char *names,
 	if (first < t->n_cols)
 		ret = hdb_error("%s:%ld:%ld: expected each column once, found "
 				"'%s' again", t->path, lineno, col0 - 1 +
-				field_col(names, len, first), t->cols[first]);
+				hdb_csv_field_col(names, len, first), t->cols[first]);
 	free(sorted);
 	return ret;
 }
@@ -257,7 +256,7 @@ static int csv_line(struct tabular *t, const char *line, size_t len,
 	} else if (t->long_field) {
 		ret = hdb_error("%s:%ld:%ld: expected a field of at most %zu "
 				"MiB, found a longer one", t->path, lineno,
-				field_col(line, len, t->long_field - 1),
+				hdb_csv_field_col(line, len, t->long_field - 1),
 				MAX_FIELD >> 20);
 	}
 	csv_free(&p);

@@ -66,7 +66,7 @@ struct file_ctx {
 	int unknown_host;	/* some record said nothing of its machine */
 	/* the host of the previous record, keyed by its raw strings */
 	int have_host;
-	char *cpu, *gpu;
+	char *cpu, *gpu, *named;	/* named: the record's own host */
 	long long host_id;
 	/* the build of the last record, for a companion's failure row */
 	char *build_commit;
@@ -142,24 +142,36 @@ static void replace(char **slot, const char *value)
 	*slot = copy;
 }
 
-/* The host of a record with these strings (cached while they repeat). */
-static int resolve_host(struct file_ctx *fc, const char *cpu, const char *gpu)
+/*
+ * The host of a record with these strings (cached while they repeat).
+ * named is the machine the record names itself (published tables), which
+ * no --host overrides; else --host, else the host of cpu and gpu.
+ */
+static int resolve_host(struct file_ctx *fc, const char *named,
+			const char *cpu, const char *gpu)
 {
 	struct run *run = fc->run;
-	char *key, *label;
+	char *key = NULL, *label = NULL;
 	int rc;
 
-	if (fc->have_host && same(fc->cpu, cpu) && same(fc->gpu, gpu))
+	if (fc->have_host && same(fc->named, named) && same(fc->cpu, cpu) &&
+	    same(fc->gpu, gpu))
 		return 0;
-	hdb_host_key(cpu, gpu, &key, &label);
-	if (!key && !run->o->host)
+	if (named && !strcmp(named, "unknown"))
+		return hdb_error("%s: the host name 'unknown' is reserved for "
+				 "results whose file names no machine",
+				 fc->path);
+	if (!named)
+		hdb_host_key(cpu, gpu, &key, &label);
+	if (!key && !named && !run->o->host)
 		fc->unknown_host = 1;
-	rc = hdb_store_host(run->st, run->o->host, key, label, cpu, gpu,
-			    &fc->host_id);
+	rc = hdb_store_host(run->st, named ? named : run->o->host, key, label,
+			    cpu, gpu, &fc->host_id);
 	free(key);
 	free(label);
 	if (rc)
 		return -1;
+	replace(&fc->named, named);
 	replace(&fc->cpu, cpu);
 	replace(&fc->gpu, gpu);
 	fc->have_host = 1;
@@ -227,7 +239,7 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 	};
 
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
-	    resolve_host(fc, r->cpu_info, r->gpu_info) ||
+	    resolve_host(fc, r->host, r->cpu_info, r->gpu_info) ||
 	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id, r,
 				&dup))
 		return -1;
@@ -251,7 +263,7 @@ static int on_server(void *ctx, const struct hdb_server_record *r)
 	int dup;
 
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
-	    resolve_host(fc, NULL, NULL) ||
+	    resolve_host(fc, NULL, NULL, NULL) ||
 	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id, r,
 				 &dup))
 		return -1;
@@ -292,7 +304,7 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	};
 
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
-	    resolve_host(fc, NULL, NULL))
+	    resolve_host(fc, r->host, NULL, NULL))
 		return -1;
 	/* needle cells come one file each: a run's files make one row */
 	if (!strcmp(r->harness, "niah")) {
@@ -307,7 +319,8 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	/* a run's row found again only gains this file's items */
 	if (rc != 1) {
 		if (hdb_store_add_quality(run->st, fc->source_id, fc->host_id,
-					  &run->o->attach, r, &id))
+					  r->attach ? r->attach
+					  : &run->o->attach, r, &id))
 			return -1;
 		fc->rows++;
 	}
@@ -427,6 +440,8 @@ static int parse(FILE *f, const char *path, enum hdb_format fmt,
 		return hdb_parse_llama_log(f, path, sink, info);
 	case HDB_FORMAT_SERVER_JSON:
 		return hdb_parse_server_json(f, path, sink, info);
+	case HDB_FORMAT_PUBLISHED:
+		return hdb_parse_published(f, path, sink, info);
 	case HDB_FORMAT_UNKNOWN:
 		break;
 	}
@@ -715,6 +730,7 @@ static void release_file_ctx(struct file_ctx *fc)
 	free(fc->recount);
 	free(fc->cpu);
 	free(fc->gpu);
+	free(fc->named);
 	free(fc->build_commit);
 }
 

@@ -33,6 +33,7 @@ enum hdb_format {
 	HDB_FORMAT_AIDER_RESULT, /* one exercise's .aider.results.json */
 	HDB_FORMAT_AIDER_BOARD,	/* an Aider leaderboard YAML file */
 	HDB_FORMAT_NIAH,	/* needle-in-a-haystack result cells */
+	HDB_FORMAT_PUBLISHED,	/* published tables, transcribed (data/) */
 };
 
 /* 'llama-bench-json', ... ; "unknown" for HDB_FORMAT_UNKNOWN. */

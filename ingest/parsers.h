@@ -97,6 +97,16 @@ int hdb_parse_bench_json(FILE *f, const char *path, const struct hdb_sink *sink,
 /* llama-bench markdown, with whatever stderr was captured into it. */
 int hdb_parse_bench_md(FILE *f, const char *path, const struct hdb_sink *sink,
 		       struct hdb_parse_info *info);
+/* The 1-based column where field k (0-based) of a CSV line starts. */
+long hdb_csv_field_col(const char *line, size_t len, size_t k);
+
+/* Published tables transcribed into CSV (data/README.md), whose first
+ * line after '#' comments is hdb_published_header. */
+extern const char hdb_published_header[];
+int hdb_parse_published(FILE *f, const char *path,
+			const struct hdb_sink *sink,
+			struct hdb_parse_info *info);
+
 /* llama-bench CSV (libcsv) or SQL (parsed as data, never executed). */
 int hdb_parse_bench_csv(FILE *f, const char *path, const struct hdb_sink *sink,
 			struct hdb_parse_info *info);

@@ -131,6 +131,8 @@ const char *hdb_format_name(enum hdb_format fmt)
 		return "aider-leaderboard";
 	case HDB_FORMAT_NIAH:
 		return "niah";
+	case HDB_FORMAT_PUBLISHED:
+		return "published";
 	case HDB_FORMAT_UNKNOWN:
 		break;
 	}

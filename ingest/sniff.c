@@ -20,7 +20,7 @@
 
 enum signal {
 	SIG_MD, SIG_CSV, SIG_SQL, SIG_JSONL, SIG_JSON, SIG_LOG, SIG_YAML,
-	SIG_LLAMA, SIG_COUNT
+	SIG_LLAMA, SIG_PUBLISHED, SIG_COUNT
 };
 
 static int opens_array(const char *p)
@@ -88,6 +88,8 @@ static void classify(const char *p, long n, long first[SIG_COUNT])
 		sig = SIG_MD;
 	else if (starts(p, "build_commit,"))
 		sig = SIG_CSV;
+	else if (starts(p, "kind,host,backend,build,model,"))
+		sig = SIG_PUBLISHED;
 	else if (starts(p, "CREATE TABLE IF NOT EXISTS test (") ||
 		 starts(p, "CREATE TABLE IF NOT EXISTS llama_bench (") ||
 		 starts(p, "INSERT INTO test (") ||
@@ -195,12 +197,14 @@ enum hdb_format hdb_sniff(FILE *f)
 			window++;
 		/* table structure decides; what comes after does not matter */
 		if (first[SIG_MD] || first[SIG_CSV] || first[SIG_SQL] ||
-		    first[SIG_JSONL])
+		    first[SIG_JSONL] || first[SIG_PUBLISHED])
 			break;
 	}
 	strbuf_release(&line);
 	rewind(f);
-	if (first[SIG_MD])
+	if (first[SIG_PUBLISHED])
+		fmt = HDB_FORMAT_PUBLISHED;
+	else if (first[SIG_MD])
 		fmt = HDB_FORMAT_BENCH_MD;
 	else if (first[SIG_CSV])
 		fmt = HDB_FORMAT_BENCH_CSV;

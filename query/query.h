@@ -161,4 +161,71 @@ int hdb_query_speed(struct sqlite3 *db, const struct hdb_query_opts *o,
 int hdb_query_depth(struct sqlite3 *db, const struct hdb_query_opts *o,
 		    struct hdb_table *out);
 
+/* --- Charts: what query/ decides (data, series, labels, units);
+ * render/ lays them out (render/layout.c) and paints them --- */
+
+enum hdb_chart_kind {
+	HDB_CHART_DEPTH,	/* tokens/s against depth (log2 axis), a line
+				 * per series, a band for each point's
+				 * interval, the crossover marked */
+	HDB_CHART_RATIO,	/* a bar per category from 1.0 on a log
+				 * scale, with interval whiskers */
+	HDB_CHART_PASS,		/* a pass rate per category with Wilson
+				 * whiskers; reference series as marks */
+};
+
+/* What a point is: a measurement, or a run that did not finish (drawn as
+ * its own marker, never as zero). */
+enum hdb_chart_mark {
+	HDB_MARK_OK, HDB_MARK_WEDGED, HDB_MARK_CRASHED, HDB_MARK_OOM,
+	HDB_MARK_FAILED, HDB_MARK_NOT_RUN,
+};
+
+struct hdb_chart_point {
+	double x;		/* DEPTH: the depth in tokens (0 allowed) */
+	char *category;		/* RATIO, PASS: the label (model); NULL for
+				 * DEPTH */
+	double y, lo, hi;	/* the value and its 95% interval; NAN when
+				 * unknown (and always for a mark != OK) */
+	enum hdb_chart_mark mark;
+};
+
+struct hdb_chart_series {
+	char *name;		/* the legend's text: a host, a reference */
+	int color;		/* index into the palette, the same for one
+				 * host across the whole report */
+	int reference;		/* PASS: a published score, drawn as a mark
+				 * across its category, not a dot */
+	struct hdb_chart_point *points;	/* DEPTH: by x ascending */
+	size_t n_points, cap_points;
+};
+
+struct hdb_chart {
+	enum hdb_chart_kind kind;
+	char *id;		/* a file name stem: [a-z0-9-], unique in a
+				 * report (charts/ID.svg, charts/ID.png) */
+	char *title;		/* "qwen3-30b-a3b: tg128 against depth" */
+	char *x_label, *y_label;	/* with units: "tokens/s" */
+	char *alt;		/* the chart in words, for alt text */
+	double crossover;	/* DEPTH: the estimated crossover depth, NAN
+				 * when none */
+	double crossover_from, crossover_to;	/* its bracketing depths */
+	struct hdb_chart_series *series;
+	size_t n_series, cap_series;
+};
+
+/* An empty chart of a kind (id and title copied); free with
+ * hdb_chart_release. */
+void hdb_chart_init(struct hdb_chart *c, enum hdb_chart_kind kind,
+		    const char *id, const char *title, const char *x_label,
+		    const char *y_label);
+/* Appends a series and returns it (owned by c). */
+struct hdb_chart_series *hdb_chart_add_series(struct hdb_chart *c,
+					      const char *name, int color);
+/* Appends a point to a series (category copied; may be NULL). */
+void hdb_chart_add_point(struct hdb_chart_series *s, double x,
+			 const char *category, double y, double lo, double hi,
+			 enum hdb_chart_mark mark);
+void hdb_chart_release(struct hdb_chart *c);
+
 #endif

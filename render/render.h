@@ -81,6 +81,14 @@ struct hdb_report {
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report *r);
 
+/*
+ * Draws a chart (query.h) into path: SVG when path ends in ".svg", PNG at
+ * twice the size (for high-density screens) when it ends in ".png"; the
+ * same paint code for both.  The file is written to a temporary beside
+ * path and renamed into place.  Returns 0, or -1 with hdb_error set.
+ */
+int hdb_render_chart(const struct hdb_chart *c, const char *path);
+
 /* Renders markdown to an HTML fragment with GFM tables; caller frees. */
 char *hdb_markdown_to_html(const char *md, size_t len);
 

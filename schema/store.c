@@ -981,7 +981,8 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 	bind_int(s, 26, r->stddev_ns);
 	bind_real(s, 27, r->avg_ts);
 	bind_real(s, 28, r->stddev_ts);
-	bind_int(s, 29, r->samples_known ? (long long)r->n_samples : HDB_UNSET);
+	bind_int(s, 29, r->samples_known ? (long long)r->n_samples
+			: r->n_reps > 0 ? r->n_reps : HDB_UNSET);
 	bind_text(s, 30, r->status ? r->status : "ok");
 	bind_text(s, 31, r->error);
 	bind_text(s, 32, r->raw);

@@ -31,6 +31,9 @@ struct hdb_sample {
  */
 struct hdb_bench_record {
 	long line;			/* first line of the record in its file */
+	const char *host;		/* the machine as the file names it
+					 * (published tables); NULL: from
+					 * cpu_info/gpu_info or --host */
 	const char *cpu_info, *gpu_info;
 	const char *backend;
 	const char *build_commit;
@@ -53,6 +56,9 @@ struct hdb_bench_record {
 	const struct hdb_sample *samples;
 	size_t n_samples;
 	int samples_known;		/* 0: the format has no per-rep values */
+	long long n_reps;		/* without samples, the repetitions the
+					 * file states (published tables); 0
+					 * when it states none */
 	const char *status;		/* "ok", "failed", ... */
 	const char *error;
 	const char *raw;		/* the whole record as JSON, or NULL */
@@ -86,6 +92,11 @@ struct hdb_server_record {
  */
 struct hdb_quality_record {
 	long line;
+	const char *host;		/* the machine as the file names it
+					 * (published tables), else NULL */
+	const struct hdb_attach *attach; /* what the file says of the run
+					 * (published tables); NULL: --model,
+					 * --quant, ... of the call */
 	const char *harness;		/* "lm_eval", "evalplus", "aider", "niah" */
 	const char *benchmark;		/* "gsm8k", "mmlu_pro_law", "humaneval+",
 					 * "aider-polyglot", "niah" */

@@ -91,6 +91,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hdb_parse_niah(f, "f", 10, &sink, &info);
 	rewind(f);
 	hdb_parse_aider_board(f, "f", &sink, &info);
+	rewind(f);
+	hdb_parse_published(f, "f", &sink, &info);
 	fclose(f);
 	return 0;
 }
