@@ -868,7 +868,7 @@ static void ingest_file(struct run *run, size_t idx)
 	o.format = info.format ? info.format : fmt;
 	o.era = info.era;
 	o.rows = fc.rows;
-	o.dups = fc.dups;
+	o.dups = fc.dups + info.repeats;
 	o.died = fc.died;
 	o.items = fc.items;
 	o.noise = info.noise_lines;

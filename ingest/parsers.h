@@ -78,6 +78,8 @@ struct hdb_parse_info {
 	int truncated;		/* the run was cut off (no closing ']' ...) */
 	long trunc_line, trunc_col;
 	const char *trunc_what;	/* static text: what was missing */
+	long repeats;		/* records the file printed twice, handed
+				 * over once (counted as already stored) */
 	long noise_lines;	/* lines that were not JSON (stderr noise) */
 	long first_noise_line;
 	char first_noise[48];	/* the start of that line, made printable */

@@ -481,18 +481,16 @@ static void seen_release(struct seen *s)
 }
 
 static int add_row(struct row *r, const struct hdb_sink *sink,
-		   struct seen *seen)
+		   struct seen *seen, struct hdb_parse_info *info)
 {
-	long before;
 	const char *kind = r->v[C_KIND];
 
 	if (need(r, C_SEED, kind))
 		return -1;
+	/* as a throughput row printed twice is found in the store */
 	if ((!strcmp(kind, "quality") || !strcmp(kind, "reference")) &&
-	    (before = seen_before(seen, r))) {
-		hdb_sink_warn(sink, "%s:%ld:1: warning: the same score as line "
-			      "%ld (a table printed twice?); kept once",
-			      r->path, r->line, before);
+	    seen_before(seen, r)) {
+		info->repeats++;
 		return 0;
 	}
 	if (!strcmp(kind, "throughput"))
@@ -552,7 +550,7 @@ int hdb_parse_published(FILE *f, const char *path,
 		r.line = lineno;
 		r.text = l;
 		r.len = len;
-		if (split(&r) || add_row(&r, sink, &seen))
+		if (split(&r) || add_row(&r, sink, &seen, info))
 			goto out;
 		info->records++;
 	}

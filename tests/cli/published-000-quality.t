@@ -5,10 +5,8 @@
 # Two rows repeat a row of another table (the qwen3.6 no-think Polyglot
 # scores appear in the cross-host table and the Polyglot table): kept once.
 $ halodb ingest fixtures/../../data/published/000-quality.csv
-> fixtures/../../data/published/000-quality.csv: 83 rows (published)
-> ingested 1 file (83 rows)
-! fixtures/../../data/published/000-quality.csv:23:1: warning: the same score as line 10 (a table printed twice?); kept once
-! fixtures/../../data/published/000-quality.csv:25:1: warning: the same score as line 11 (a table printed twice?); kept once
+> fixtures/../../data/published/000-quality.csv: 83 rows, 2 already in the store (published)
+> ingested 1 file (83 rows, 2 already in the store)
 #
 # "The qwen3.6 Polyglot row shows a 6.7pp cross-host gap (53.8% Strix Halo
 # vs 47.1% A30), which is larger than I'd expect from pure sampling

@@ -2,13 +2,11 @@
 # header, every cell checked, one measurement printed twice stored once,
 # cells that were not measured kept with their status.
 $ halodb ingest --dry-run fixtures/published/seed-sample.csv
-> fixtures/published/seed-sample.csv: published (transcribed): would add 5 rows, 1 already in the store, 1 from a run that died
-> would ingest 1 file (5 rows, 1 already in the store); dry run, nothing written
-! fixtures/published/seed-sample.csv:9:1: warning: the same score as line 7 (a table printed twice?); kept once
+> fixtures/published/seed-sample.csv: published (transcribed): would add 5 rows, 2 already in the store, 1 from a run that died
+> would ingest 1 file (5 rows, 2 already in the store); dry run, nothing written
 $ halodb ingest fixtures/published/seed-sample.csv
-> fixtures/published/seed-sample.csv: 5 rows, 1 already in the store, 1 from a run that died (published)
-> ingested 1 file (5 rows, 1 already in the store)
-! fixtures/published/seed-sample.csv:9:1: warning: the same score as line 7 (a table printed twice?); kept once
+> fixtures/published/seed-sample.csv: 5 rows, 2 already in the store, 1 from a run that died (published)
+> ingested 1 file (5 rows, 2 already in the store)
 $ halodb sql "select host, model, quant, type_k, test, n_depth, avg_ts, status, error from throughput order by id"
 > host        model        quant   type_k  test   n_depth  avg_ts  status  error
 > ----------  -----------  ------  ------  -----  -------  ------  ------  -----------
