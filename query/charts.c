@@ -952,13 +952,48 @@ struct pass_cols {
 	size_t host, model, quant, bench, metric, rate, lo, hi, score;
 };
 
-/* Does row r fall in category (model, quant; quant only when shown)? */
+/* Do rows r and r0 fall in one category (model, and quant when the
+ * chart shows it)? */
 static int same_category(const struct hdb_table *t, const struct pass_cols *k,
 			 size_t r, size_t r0, int quants)
 {
 	return !q_cmp_str(tstr(t, r, k->model), tstr(t, r0, k->model)) &&
 	       (!quants || !q_cmp_str(tstr(t, r, k->quant),
 				      tstr(t, r0, k->quant)));
+}
+
+/* The point of row r (a host's first row in its category: the query
+ * puts the best of a model first), in series *s (made on first use). */
+static void pass_point(const struct hdb_table *t, const struct pass_cols *k,
+		       size_t r, int quants, struct hdb_chart *c,
+		       struct hdb_chart_series **s, const struct palette *pal,
+		       struct strbuf *alt, size_t *shown, size_t *skipped)
+{
+	const char *host = tstr(t, r, k->host), *quant = tstr(t, r, k->quant);
+	struct strbuf cat = STRBUF_INIT;
+	double y = tnum(t, r, k->rate), lo = tnum(t, r, k->lo);
+	double hi = tnum(t, r, k->hi);
+
+	if (isnan(y)) {
+		/* score only: no interval */
+		y = tnum(t, r, k->score);
+		lo = hi = NAN;
+	}
+	if (isnan(y) || y < 0 || y > 1) {
+		(*skipped)++;
+		return;
+	}
+	strbuf_addstr(&cat, tstr(t, r, k->model) ? tstr(t, r, k->model) : "?");
+	if (quants)
+		strbuf_addf(&cat, " %s", quant ? quant : "?");
+	if (!*s)
+		*s = hdb_chart_add_series(c, host ? host : "?",
+					  host_color(pal, host));
+	hdb_chart_add_point(*s, 0, strbuf_str(&cat), y, lo, hi, HDB_MARK_OK);
+	strbuf_addf(alt, "%s %s on %s ", (*shown)++ ? ";" : "",
+		    strbuf_str(&cat), host ? host : "?");
+	say_rate(alt, y, lo, hi);
+	strbuf_release(&cat);
 }
 
 /* One chart: the rows [i, j) of one benchmark and metric (by model, the
@@ -969,13 +1004,13 @@ static void pass_chart(const struct hdb_table *t, const struct pass_cols *k,
 {
 	const char *bench = tstr(t, i, k->bench), *metric = tstr(t, i, k->metric);
 	const char *parts[3] = { "pass", bench, metric };
-	struct strbuf sb = STRBUF_INIT, cat = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT;
 	struct hdb_chart_series *s;
 	struct hdb_chart *c;
 	struct hdb_interval w;
-	size_t r, r0, q, h, shown = 0, skipped = 0;
+	size_t r, r0, q, h, shown = 0, skipped = 0, others = 0;
 	int quants = 0;
-	double y, lo, hi;
+	long at;
 
 	for (r = i + 1; r < j; r++)
 		if (q_cmp_str(tstr(t, r, k->quant), tstr(t, i, k->quant)))
@@ -987,51 +1022,31 @@ static void pass_chart(const struct hdb_table *t, const struct pass_cols *k,
 	strbuf_addf(&sb, "%s pass rate (%s) by model and host, with 95%% "
 		    "Wilson intervals:", bench, metric);
 
-	/* a series per host, in the palette's order */
+	/* a series per host in the palette's order (a host it lacks last);
+	 * a category per model (and quant) in the order of the rows */
 	for (h = 0; h <= pal->n_hosts; h++) {
 		s = NULL;
-		for (r0 = i; r0 < j; r0 = q) {
-			/* the category's rows: [r0, q) */
-			for (q = r0 + 1; q < j && same_category(t, k, q, r0,
-								quants); q++)
+		for (r0 = i; r0 < j; r0++) {
+			for (q = i; q < r0 && !same_category(t, k, q, r0,
+							     quants); q++)
 				;
-			for (r = r0; r < q; r++) {
-				const char *host = tstr(t, r, k->host);
-				long at = find_name(pal->hosts, pal->n_hosts,
-						    host);
-
+			if (q < r0)
+				continue;	/* not the category's first row */
+			for (r = r0; r < j; r++) {
+				if (!same_category(t, k, r, r0, quants))
+					continue;
+				at = find_name(pal->hosts, pal->n_hosts,
+					       tstr(t, r, k->host));
 				if (at < 0 ? h != pal->n_hosts : (size_t)at != h)
 					continue;
-				y = tnum(t, r, k->rate);
-				lo = tnum(t, r, k->lo);
-				hi = tnum(t, r, k->hi);
-				if (isnan(y)) {
-					/* score only: no interval */
-					y = tnum(t, r, k->score);
-					lo = hi = NAN;
-				}
-				if (isnan(y) || y < 0 || y > 1) {
-					skipped++;
-					break;
-				}
-				strbuf_reset(&cat);
-				strbuf_addstr(&cat, tstr(t, r, k->model)
-					      ? tstr(t, r, k->model) : "?");
-				if (quants)
-					strbuf_addf(&cat, " %s",
-						    tstr(t, r, k->quant)
-						    ? tstr(t, r, k->quant) : "?");
-				if (!s)
-					s = hdb_chart_add_series(c, host ? host
-						: "?", host_color(pal, host));
-				hdb_chart_add_point(s, 0, strbuf_str(&cat), y,
-						    lo, hi, HDB_MARK_OK);
-				strbuf_addf(&sb, "%s %s on %s ",
-					    shown++ ? ";" : "",
-					    strbuf_str(&cat), host ? host : "?");
-				say_rate(&sb, y, lo, hi);
-				/* the best row of the host in the category
-				 * (the query puts it first) */
+				pass_point(t, k, r, quants, c, &s, pal, &sb,
+					   &shown, &skipped);
+				/* the rest of the host's rows there */
+				for (r++; r < j; r++)
+					if (same_category(t, k, r, r0, quants) &&
+					    find_name(pal->hosts, pal->n_hosts,
+						      tstr(t, r, k->host)) == at)
+						others++;
 				break;
 			}
 		}
@@ -1056,12 +1071,15 @@ static void pass_chart(const struct hdb_table *t, const struct pass_cols *k,
 		say_rate(&sb, x->score, w.lo, w.hi);
 	}
 	strbuf_addch(&sb, '.');
+	if (others)
+		strbuf_addf(&sb, " Each host shows its best run of a model; "
+			    "%zu other run%s %s not drawn.", others,
+			    others == 1 ? "" : "s", others == 1 ? "is" : "are");
 	if (skipped)
 		strbuf_addf(&sb, " %zu row%s without a pass rate %s not drawn.",
 			    skipped, skipped == 1 ? "" : "s",
 			    skipped == 1 ? "is" : "are");
 	c->alt = strbuf_detach(&sb);
-	strbuf_release(&cat);
 }
 
 int hdb_chart_pass(sqlite3 *db, const struct hdb_query_opts *o,
