@@ -228,4 +228,43 @@ void hdb_chart_add_point(struct hdb_chart_series *s, double x,
 			 enum hdb_chart_mark mark);
 void hdb_chart_release(struct hdb_chart *c);
 
+/*
+ * The chart builders (query/charts.c) behind the report's charts and
+ * `halodb chart`.  Each reads the store through the named queries above,
+ * sets *charts to an array of *n charts (free with hdb_charts_free; *n
+ * may be 0: no data for the selectors) and returns 0, or -1 with
+ * hdb_error set (a selector that names nothing lists what exists).
+ * Series colours are stable across a report: a host's colour is its
+ * position among all hosts of the store by name; reference series come
+ * after the hosts, by reference model name.
+ *
+ * hdb_chart_depth: o->hosts ("a,b,..." host names; NULL: every host),
+ * o->model, o->quant, o->test (NULL: pp512 and tg128).  One DEPTH chart
+ * per model, quant and test, a series per host, a point per measured
+ * depth (mean and its 95% t interval; runs that did not finish as
+ * marks); with exactly two hosts the points are the pairs 'query
+ * crossover' compares and the chart carries its crossover.  Ids
+ * "depth-MODEL-QUANT-TEST".
+ *
+ * hdb_chart_ratio: o->num, o->den (selectors), o->model, o->quant,
+ * o->test (NULL: pp512 and tg128, a chart each) at one depth.  One
+ * RATIO chart per test: a category per model (and quant, when the chart
+ * has several), the ratio and its interval from 'query ratio'.  Ids
+ * "ratio-NUM-DEN-TEST-dDEPTH".
+ *
+ * hdb_chart_pass: o->benchmark, o->model, o->reference (NULL: every
+ * reference model).  One PASS chart per benchmark and metric: a category
+ * per model, a series per host (pass rate, Wilson interval), and a
+ * reference series (reference = 1) per published score of it.  Ids
+ * "pass-BENCHMARK-METRIC".
+ */
+int hdb_chart_depth(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_chart **charts, size_t *n);
+int hdb_chart_ratio(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    long long depth, struct hdb_chart **charts, size_t *n);
+int hdb_chart_pass(struct sqlite3 *db, const struct hdb_query_opts *o,
+		   struct hdb_chart **charts, size_t *n);
+/* Releases charts[0..n-1] and frees the array; NULL is a no-op. */
+void hdb_charts_free(struct hdb_chart *charts, size_t n);
+
 #endif
