@@ -429,7 +429,7 @@ static int point_interval(sqlite3 *db, struct q_points *pts,
 			  struct q_point *p, double *y, double *lo, double *hi)
 {
 	struct hdb_summary s;
-	double h;
+	struct hdb_interval r;
 
 	if (q_point_samples(db, pts, p))
 		return -1;
@@ -440,15 +440,11 @@ static int point_interval(sqlite3 *db, struct q_points *pts,
 		*hi = s.ci_hi;
 		return 0;
 	}
-	*y = p->mean;
-	*lo = *hi = NAN;
-	if (p->n_reps != Q_UNSET && p->n_reps >= 2 && !isnan(p->sd) &&
-	    !isnan(p->mean)) {
-		h = hdb_t_quantile(0.975, (double)(p->n_reps - 1)) * p->sd /
-		    sqrt((double)p->n_reps);
-		*lo = p->mean - h;
-		*hi = p->mean + h;
-	}
+	hdb_mean_ci(p->mean, p->sd, p->n_reps == Q_UNSET ? NAN
+		    : (double)p->n_reps, &r);
+	*y = r.est;
+	*lo = r.lo;
+	*hi = r.hi;
 	return 0;
 }
 

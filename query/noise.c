@@ -85,15 +85,11 @@ static int warm_up(const double *x, size_t n)
 /* Sets the interval for the mean from s->mean, s->sd and s->n. */
 static void mean_ci(struct hdb_summary *s)
 {
-	double h;
+	struct hdb_interval r;
 
-	s->ci_lo = s->ci_hi = NAN;
-	if (s->n < 2 || isnan(s->sd) || isnan(s->mean))
-		return;
-	h = hdb_t_quantile(0.975, (double)(s->n - 1)) * s->sd /
-	    sqrt((double)s->n);
-	s->ci_lo = s->mean - h;
-	s->ci_hi = s->mean + h;
+	hdb_mean_ci(s->mean, s->sd, (double)s->n, &r);
+	s->ci_lo = r.lo;
+	s->ci_hi = r.hi;
 }
 
 /* The summary of a row without samples: from avg_ts, stddev_ts and

@@ -205,6 +205,19 @@ static double t_quantile(double p, double df)
 	return p < 0.5 ? -hi : hi;
 }
 
+void hdb_mean_ci(double mean, double sd, double n, struct hdb_interval *r)
+{
+	double h;
+
+	r->est = mean;
+	r->lo = r->hi = NAN;
+	if (!(n >= 2) || isnan(sd) || isnan(mean))
+		return;
+	h = hdb_t_quantile(0.975, n - 1) * sd / sqrt(n);
+	r->lo = mean - h;
+	r->hi = mean + h;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

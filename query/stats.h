@@ -54,6 +54,17 @@ struct hdb_summary {
 /* Summarizes x[0..n-1] (n may be 0; x is not modified). */
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s);
 
+/* An estimate with its 95% interval; NAN bounds when not known. */
+struct hdb_interval {
+	double est, lo, hi;
+};
+
+/* The 95% interval for a mean from its sample stddev and count (a
+ * measurement stored without its repetitions): mean -/+ t(0.975, n-1)
+ * sd/sqrt(n).  est = mean; lo and hi NAN when n < 2 or sd or mean is
+ * NAN. */
+void hdb_mean_ci(double mean, double sd, double n, struct hdb_interval *r);
+
 /* --- Two samples of a continuous measure --- */
 
 struct hdb_welch {
@@ -88,11 +99,6 @@ void hdb_welch_samples(const double *x, size_t nx, const double *y,
 #define HDB_MW_EXACT_MAX 50
 double hdb_mann_whitney_p(const double *x, size_t nx, const double *y,
 			  size_t ny);
-
-/* An estimate with its 95% interval; NAN bounds when not known. */
-struct hdb_interval {
-	double est, lo, hi;
-};
 
 /*
  * The ratio of two means, mean1 / mean2, with a 95% interval.  Method:

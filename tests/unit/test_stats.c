@@ -355,6 +355,26 @@ static void min_detectable_difference(void)
 	CHECK(isnan(hdb_min_detectable_diff(1.5, 100)));
 }
 
+/* Mean 100, sd 2 over 5 repetitions: t(0.975, 4) = 2.776445 (Student t
+ * table, e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2), so the half-width is
+ * 2.776445 * 2 / sqrt(5) = 2.483329. */
+static void mean_ci_from_sd_and_n(void)
+{
+	struct hdb_interval r;
+
+	hdb_mean_ci(100, 2, 5, &r);
+	CHECK_NEAR(r.est, 100, 0);
+	CHECK_NEAR(r.lo, 100 - 2.483329, 1e-6);
+	CHECK_NEAR(r.hi, 100 + 2.483329, 1e-6);
+	hdb_mean_ci(100, 0, 3, &r);	/* no spread: the interval is the mean */
+	CHECK_NEAR(r.lo, 100, 0);
+	CHECK_NEAR(r.hi, 100, 0);
+	hdb_mean_ci(100, 2, 1, &r);	/* one repetition: no interval */
+	CHECK(isnan(r.lo) && isnan(r.hi));
+	hdb_mean_ci(100, NAN, 6, &r);	/* spread unknown */
+	CHECK(isnan(r.lo) && isnan(r.hi));
+}
+
 int main(void)
 {
 	RUN(normal_cdf_and_quantile_match_tables);
@@ -377,5 +397,6 @@ int main(void)
 	RUN(mcnemar_exact);
 	RUN(two_proportions);
 	RUN(min_detectable_difference);
+	RUN(mean_ci_from_sd_and_n);
 	return t_done();
 }
