@@ -355,17 +355,17 @@ static void min_detectable_difference(void)
 	CHECK(isnan(hdb_min_detectable_diff(1.5, 100)));
 }
 
-/* Mean 100, sd 2 over 5 repetitions: t(0.975, 4) = 2.776445 (Student t
+/* Mean 100, sd 2 over 5 repetitions: t(0.975, 4) = 2.7764451 (Student t
  * table, e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2), so the half-width is
- * 2.776445 * 2 / sqrt(5) = 2.483329. */
+ * 2.7764451 * 2 / sqrt(5) = 2.4833278. */
 static void mean_ci_from_sd_and_n(void)
 {
 	struct hdb_interval r;
 
 	hdb_mean_ci(100, 2, 5, &r);
 	CHECK_NEAR(r.est, 100, 0);
-	CHECK_NEAR(r.lo, 100 - 2.483329, 1e-6);
-	CHECK_NEAR(r.hi, 100 + 2.483329, 1e-6);
+	CHECK_NEAR(r.lo, 100 - 2.4833278, 1e-6);
+	CHECK_NEAR(r.hi, 100 + 2.4833278, 1e-6);
 	hdb_mean_ci(100, 0, 3, &r);	/* no spread: the interval is the mean */
 	CHECK_NEAR(r.lo, 100, 0);
 	CHECK_NEAR(r.hi, 100, 0);
