@@ -6,6 +6,8 @@
 #ifndef HALODB_QUERY_H
 #define HALODB_QUERY_H
 
+#include "../util.h"
+
 #include <stddef.h>
 
 struct sqlite3;
@@ -266,5 +268,82 @@ int hdb_chart_pass(struct sqlite3 *db, const struct hdb_query_opts *o,
 		   struct hdb_chart **charts, size_t *n);
 /* Releases charts[0..n-1] and frees the array; NULL is a no-op. */
 void hdb_charts_free(struct hdb_chart *charts, size_t n);
+
+/* --- The report model: what the report says, section by section.
+ * query/ decides the sections, their prose, tables and charts; render/
+ * turns them into report.md, index.html and charts/ --- */
+
+/* Prose: text halodb wrote (markdown, trusted) and values from the store
+ * (escaped by render/ wherever they go). */
+struct hdb_prose {
+	struct hdb_prose_part {
+		char *text;
+		int value;	/* from the store: escaped when written */
+	} *parts;
+	size_t n, cap;
+};
+
+/* Appends halodb's own markdown (value 0) or a value from the store
+ * (value 1), formatted like printf. */
+void hdb_prose_add(struct hdb_prose *p, int value, const char *fmt, ...)
+	HDB_PRINTF(3, 4);
+void hdb_prose_release(struct hdb_prose *p);
+
+enum hdb_block_kind {
+	HDB_BLOCK_PROSE,	/* a paragraph */
+	HDB_BLOCK_HEADING,	/* a sub-heading (###) of the section */
+	HDB_BLOCK_TABLE,	/* a table, its caption in prose */
+	HDB_BLOCK_CHART,	/* a chart, its caption in prose */
+	HDB_BLOCK_LIST,		/* prose as a bulleted list: one item per
+				 * HDB_BLOCK_LIST block in a row */
+};
+
+struct hdb_block {
+	enum hdb_block_kind kind;
+	struct hdb_prose prose;	/* the text, heading or caption */
+	struct hdb_table table;	/* TABLE */
+	struct hdb_chart chart;	/* CHART */
+};
+
+struct hdb_section {
+	char *id;		/* the anchor: "contestants", "throughput" */
+	char *title;
+	struct hdb_block *blocks;
+	size_t n, cap;
+};
+
+struct hdb_report_model {
+	char *title;
+	char *date;		/* the newest ingest (or SOURCE_DATE_EPOCH),
+				 * YYYY-MM-DD; NULL for an empty store */
+	long long n_results, n_quality, n_sources;
+	struct hdb_prose intro;
+	struct hdb_section *sections;
+	size_t n, cap;
+};
+
+struct hdb_report_opts {
+	const char *title;	/* NULL: a title from the hosts */
+	const char *hosts;	/* "a,b": the two hosts compared; NULL: the
+				 * two with most throughput rows */
+	const char *const *models;	/* only these models; NULL: all */
+	size_t n_models;
+};
+
+/* Appends a section (id and title copied) and returns it. */
+struct hdb_section *hdb_report_section(struct hdb_report_model *m,
+				       const char *id, const char *title);
+/* Appends a block of a kind to a section and returns it (zeroed; a TABLE
+ * block's table and a CHART block's chart are the caller's to fill). */
+struct hdb_block *hdb_section_block(struct hdb_section *s,
+				    enum hdb_block_kind kind);
+void hdb_report_model_release(struct hdb_report_model *m);
+
+/*
+ * The whole report from the store: the sections that have data, in the
+ * order of the seed report.  Returns 0 (release m), or -1 (hdb_error).
+ */
+int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
+		     struct hdb_report_model *m);
 
 #endif
