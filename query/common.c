@@ -783,3 +783,41 @@ void q_table_cols(struct hdb_table *t, const struct q_col *cols, size_t n)
 		hdb_table_set_digits(t, i, cols[i].digits);
 	}
 }
+
+int q_col_index(const struct hdb_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_cols; i++)
+		if (!strcmp(t->cols[i], name))
+			return (int)i;
+	return -1;
+}
+
+const struct hdb_cell *q_cell_at(const struct hdb_table *t, size_t row,
+				 const char *name)
+{
+	int c = q_col_index(t, name);
+
+	return c < 0 || row >= t->n_rows ? NULL
+	       : hdb_table_cell(t, row, (size_t)c);
+}
+
+const char *q_cell_text(const struct hdb_table *t, size_t row,
+			const char *name)
+{
+	const struct hdb_cell *c = q_cell_at(t, row, name);
+
+	return c && c->type == HDB_CELL_TEXT ? c->s : NULL;
+}
+
+double q_cell_num(const struct hdb_table *t, size_t row, const char *name)
+{
+	const struct hdb_cell *c = q_cell_at(t, row, name);
+
+	if (c && c->type == HDB_CELL_REAL)
+		return c->r;
+	if (c && c->type == HDB_CELL_INT)
+		return (double)c->i;
+	return NAN;
+}

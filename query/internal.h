@@ -256,6 +256,16 @@ void q_cell_real(struct hdb_cell *c, double v);
 /* Sets a cell to v, or NULL for Q_UNSET. */
 void q_cell_int(struct hdb_cell *c, long long v);
 
+/* The index of a column by name, or -1. */
+int q_col_index(const struct hdb_table *t, const char *name);
+/* A cell by column name; NULL when there is no such column or row. */
+const struct hdb_cell *q_cell_at(const struct hdb_table *t, size_t row,
+				 const char *name);
+/* Its text (NULL unless TEXT) and number (NAN unless REAL or INT). */
+const char *q_cell_text(const struct hdb_table *t, size_t row,
+			const char *name);
+double q_cell_num(const struct hdb_table *t, size_t row, const char *name);
+
 /* Sets a table's columns from a list of { name, unit, digits }. */
 struct q_col {
 	const char *name, *unit;
