@@ -160,10 +160,11 @@ static void paint(cairo_t *cr, const struct hdb_layout *l)
 	}
 }
 
-/* Where the cairo stream goes: the temporary's descriptor. */
+/* Where the cairo stream goes: memory, then the temporary. */
 struct sink {
 	int fd;
-	int err;		/* errno of the first failed write */
+	int err;		/* errno of the failed write */
+	struct strbuf buf;
 };
 
 static cairo_status_t sink_write(void *closure, const unsigned char *data,
@@ -171,20 +172,54 @@ static cairo_status_t sink_write(void *closure, const unsigned char *data,
 {
 	struct sink *k = closure;
 
-	while (len) {
-		ssize_t n = write(k->fd, data, len);
+	strbuf_add(&k->buf, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * cairo names the SVG's top group after a counter of every surface the
+ * process made ("surface8"), so a chart drawn after others would differ
+ * from the same chart drawn alone.  The name is not referred to; it
+ * becomes "surface1" so that a chart's bytes depend on the chart only.
+ */
+static void normalise_svg(struct strbuf *sb)
+{
+	static const char pre[] = "<g id=\"surface";
+	char *p = strstr(sb->buf, pre), *q, *e;
+	char name[40];
+
+	if (!p)
+		return;
+	q = p + sizeof(pre) - 1;
+	e = q;
+	while (*e >= '0' && *e <= '9')
+		e++;
+	if (e == q || *e != '"' || e - q > 20)
+		return;
+	snprintf(name, sizeof(name), "surface%.*s\"", (int)(e - q), q);
+	if (strstr(e, name) || strstr(sb->buf, name) != p + 7)
+		return;	/* referred to: leave it */
+	memmove(q + 1, e, sb->len - (size_t)(e - sb->buf) + 1);
+	*q = '1';
+	sb->len -= (size_t)(e - q) - 1;
+}
+
+static int sink_flush(struct sink *k)
+{
+	size_t done = 0;
+
+	while (done < k->buf.len) {
+		ssize_t n = write(k->fd, k->buf.buf + done, k->buf.len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			if (!k->err)
-				k->err = errno;
-			return CAIRO_STATUS_WRITE_ERROR;
+			k->err = errno;
+			return -1;
 		}
-		data += n;
-		len -= (unsigned)n;
+		done += (size_t)n;
 	}
-	return CAIRO_STATUS_SUCCESS;
+	return 0;
 }
 
 static int ends_with(const char *s, const char *tail)
@@ -236,19 +271,21 @@ static int draw(const struct hdb_layout *l, int png, struct sink *k,
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(surf);
 	cairo_surface_destroy(surf);
-	if (st == CAIRO_STATUS_SUCCESS)
-		return 0;
-	if (k->err)
+	if (st != CAIRO_STATUS_SUCCESS)
+		return hdb_error("cannot draw '%s': %s", path,
+				 cairo_status_to_string(st));
+	if (!png)
+		normalise_svg(&k->buf);
+	if (sink_flush(k))
 		return hdb_error("cannot write '%s': %s", path,
 				 strerror(k->err));
-	return hdb_error("cannot draw '%s': %s", path,
-			 cairo_status_to_string(st));
+	return 0;
 }
 
 int hdb_render_chart(const struct hdb_chart *c, const char *path)
 {
 	struct hdb_layout l;
-	struct sink k = { -1, 0 };
+	struct sink k = { -1, 0, STRBUF_INIT };
 	const char *slash = strrchr(path, '/');
 	char *tmp;
 	int png = ends_with(path, ".png"), ret = -1;
@@ -297,6 +334,7 @@ out:
 	if (ret)
 		unlink(tmp);
 	free(tmp);
+	strbuf_release(&k.buf);
 	hdb_layout_release(&l);
 	return ret;
 }

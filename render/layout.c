@@ -1150,6 +1150,11 @@ static void ratio_data(struct lctx *x, struct pending **pend, size_t *np)
 				add_rect(l, HDB_LAYER_DATA, ink, 0.85,
 					 cx - bw / 2, py < one ? py : one, bw,
 					 fabs(one - py), "bar", (int)si);
+				/* the value's own edge: a ratio of 1.0
+				 * still shows */
+				add_segment(l, HDB_LAYER_DATA, ink, 2, 0,
+					    cx - bw / 2, py, cx + bw / 2, py,
+					    "bar", (int)si);
 				obstacle(x, cx, py, 3);
 				if (isfinite(p->lo) && isfinite(p->hi) &&
 				    p->lo > 0 && p->hi > 0) {
