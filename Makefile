@@ -20,7 +20,7 @@ CFLAGS ?= -O2 -g
 DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 	fonts-dejavu-core pkg-config
-PKGS = sqlite3 cairo jansson libcmark-gfm yaml-0.1
+PKGS = sqlite3 cairo fontconfig jansson libcmark-gfm yaml-0.1
 
 WARN = -Wall -Wextra
 ifdef DEVELOPER
