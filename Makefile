@@ -20,7 +20,7 @@ CFLAGS ?= -O2 -g
 DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
 	fonts-dejavu-core pkg-config
-PKGS = sqlite3 jansson libcmark-gfm yaml-0.1
+PKGS = sqlite3 cairo fontconfig jansson libcmark-gfm yaml-0.1
 
 WARN = -Wall -Wextra
 ifdef DEVELOPER
@@ -46,7 +46,8 @@ LIB_SRC = util.c \
 	ingest/published.c \
 	schema/store.c \
 	$(sort $(wildcard query/*.c)) \
-	render/table.c render/html.c render/report.c
+	render/table.c render/html.c render/report.c \
+	render/layout.c render/chart.c
 GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)

@@ -1,0 +1,356 @@
+/*
+ * chart.c: paints a chart.  The only file of halodb that includes
+ * cairo.h.  render/layout.c decides where everything goes (measuring text
+ * through the callback here, DejaVu Sans through cairo's toy font API);
+ * this file paints those shapes in their order onto a cairo SVG surface
+ * or an image surface at twice the size for PNG, with the same paint
+ * function for both.  Text reaches SVG as glyph outlines, never as SVG
+ * text, so no string from an input can become markup.  The file is
+ * written to a temporary beside its final name and renamed into place.
+ */
+#include "render.h"
+#include "layout.h"
+
+#include <cairo.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FONT "DejaVu Sans"
+#define PNG_SCALE 2.0
+
+static void set_font(cairo_t *cr, double size)
+{
+	cairo_select_font_face(cr, FONT, CAIRO_FONT_SLANT_NORMAL,
+			       CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, size);
+}
+
+/* The layout's text measure: the advance of the text in DejaVu Sans. */
+static double measure(void *ctx, const char *text, double size)
+{
+	cairo_t *cr = ctx;
+	cairo_text_extents_t e;
+
+	set_font(cr, size);
+	cairo_text_extents(cr, text, &e);
+	return e.x_advance;
+}
+
+static void set_ink(cairo_t *cr, int ink, double alpha)
+{
+	double rgb[3];
+
+	hdb_ink_rgb(ink, rgb);
+	cairo_set_source_rgba(cr, rgb[0], rgb[1], rgb[2], alpha);
+}
+
+static void path_of(cairo_t *cr, const struct hdb_shape *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_pts; i++)
+		(i ? cairo_line_to : cairo_move_to)(cr, s->pts[2 * i],
+						    s->pts[2 * i + 1]);
+}
+
+static void paint_marker(cairo_t *cr, const struct hdb_shape *s)
+{
+	double r = s->w / 2, x = s->x, y = s->y;
+
+	cairo_new_path(cr);
+	cairo_set_line_width(cr, 1.6);
+	switch (s->marker) {
+	case HDB_MARKER_DOT:
+		cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+		cairo_fill_preserve(cr);
+		/* a light rim keeps crossing points apart */
+		cairo_set_line_width(cr, 1);
+		set_ink(cr, HDB_INK_BACKGROUND, 1);
+		cairo_stroke(cr);
+		return;
+	case HDB_MARKER_WEDGED:
+		cairo_rectangle(cr, x - r * 0.8, y - r * 0.8, 1.6 * r, 1.6 * r);
+		break;
+	case HDB_MARKER_CRASHED:
+		cairo_set_line_width(cr, 2.2);
+		cairo_move_to(cr, x - r * 0.8, y - r * 0.8);
+		cairo_line_to(cr, x + r * 0.8, y + r * 0.8);
+		cairo_move_to(cr, x + r * 0.8, y - r * 0.8);
+		cairo_line_to(cr, x - r * 0.8, y + r * 0.8);
+		break;
+	case HDB_MARKER_OOM:
+		cairo_move_to(cr, x - r, y - r * 0.8);
+		cairo_line_to(cr, x + r, y - r * 0.8);
+		cairo_line_to(cr, x, y + r * 0.9);
+		cairo_close_path(cr);
+		cairo_fill(cr);
+		return;
+	case HDB_MARKER_FAILED:
+		cairo_move_to(cr, x - r, y + r * 0.8);
+		cairo_line_to(cr, x + r, y + r * 0.8);
+		cairo_line_to(cr, x, y - r * 0.9);
+		cairo_close_path(cr);
+		break;
+	case HDB_MARKER_NOT_RUN:
+		cairo_arc(cr, x, y, r * 0.8, 0, 2 * M_PI);
+		break;
+	}
+	cairo_stroke(cr);
+}
+
+static void paint_text(cairo_t *cr, const struct hdb_shape *s)
+{
+	double size = hdb_font_roles[s->role].size;
+
+	set_font(cr, size);
+	cairo_save(cr);
+	if (s->rot) {
+		cairo_translate(cr, s->x + HDB_TEXT_ASCENT * size, s->y + s->h);
+		cairo_rotate(cr, -M_PI / 2);
+		cairo_move_to(cr, 0, 0);
+	} else {
+		cairo_move_to(cr, s->x, s->y + HDB_TEXT_ASCENT * size);
+	}
+	cairo_show_text(cr, s->text);
+	cairo_restore(cr);
+}
+
+/* The one paint function of both surfaces. */
+static void paint(cairo_t *cr, const struct hdb_layout *l)
+{
+	static const double dash[] = { 4, 3 };
+	size_t i;
+
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	for (i = 0; i < l->n_shapes; i++) {
+		const struct hdb_shape *s = &l->shapes[i];
+
+		cairo_new_path(cr);
+		set_ink(cr, s->ink, s->alpha);
+		switch (s->kind) {
+		case HDB_SHAPE_RECT:
+			cairo_rectangle(cr, s->x, s->y, s->w, s->h);
+			cairo_fill(cr);
+			break;
+		case HDB_SHAPE_LINE:
+			path_of(cr, s);
+			cairo_set_line_width(cr, s->width);
+			cairo_set_dash(cr, dash, s->dash ? 2 : 0, 0);
+			cairo_stroke(cr);
+			cairo_set_dash(cr, dash, 0, 0);
+			break;
+		case HDB_SHAPE_AREA:
+			path_of(cr, s);
+			cairo_close_path(cr);
+			cairo_fill(cr);
+			break;
+		case HDB_SHAPE_MARKER:
+			paint_marker(cr, s);
+			break;
+		case HDB_SHAPE_TEXT:
+			paint_text(cr, s);
+			break;
+		}
+	}
+}
+
+/* Where the cairo stream goes: memory, then the temporary. */
+struct sink {
+	int fd;
+	int err;		/* errno of the failed write */
+	struct strbuf buf;
+};
+
+static cairo_status_t sink_write(void *closure, const unsigned char *data,
+				 unsigned int len)
+{
+	struct sink *k = closure;
+
+	strbuf_add(&k->buf, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/*
+ * cairo names the SVG's top group after a counter of every surface the
+ * process made ("surface8"), so a chart drawn after others would differ
+ * from the same chart drawn alone.  The name is not referred to; it
+ * becomes "surface1" so that a chart's bytes depend on the chart only.
+ */
+static void normalise_svg(struct strbuf *sb)
+{
+	static const char pre[] = "<g id=\"surface";
+	char *p = strstr(sb->buf, pre), *q, *e;
+	char name[40];
+
+	if (!p)
+		return;
+	q = p + sizeof(pre) - 1;
+	e = q;
+	while (*e >= '0' && *e <= '9')
+		e++;
+	if (e == q || *e != '"' || e - q > 20)
+		return;
+	snprintf(name, sizeof(name), "surface%.*s\"", (int)(e - q), q);
+	if (strstr(e, name) || strstr(sb->buf, name) != p + 7)
+		return;	/* referred to: leave it */
+	memmove(q + 1, e, sb->len - (size_t)(e - sb->buf) + 1);
+	*q = '1';
+	sb->len -= (size_t)(e - q) - 1;
+}
+
+static int sink_flush(struct sink *k)
+{
+	size_t done = 0;
+
+	while (done < k->buf.len) {
+		ssize_t n = write(k->fd, k->buf.buf + done, k->buf.len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			k->err = errno;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return 0;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && !strcasecmp(s + n - m, tail);
+}
+
+/*
+ * cairo and fontconfig keep fonts and caches for the life of the process;
+ * at its end they are handed back, so that a leak checker sees only
+ * halodb's own leaks.
+ */
+static void release_fonts(void)
+{
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+/* Lays the chart out with text measured by cairo. */
+static void layout_with_cairo(struct hdb_layout *l, const struct hdb_chart *c)
+{
+	static int registered;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1,
+							1);
+	cairo_t *cr = cairo_create(s);
+
+	if (!registered++)
+		atexit(release_fonts);
+
+	hdb_layout_chart(l, c, HDB_CHART_WIDTH, hdb_layout_height(c), measure,
+			 cr);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+}
+
+/* Paints l onto the surface fitting path's kind, writing to k. */
+static int draw(const struct hdb_layout *l, int png, struct sink *k,
+		const char *path)
+{
+	cairo_surface_t *surf;
+	cairo_status_t st;
+	cairo_t *cr;
+
+	if (png)
+		surf = cairo_image_surface_create(
+			CAIRO_FORMAT_ARGB32, (int)ceil(l->width * PNG_SCALE),
+			(int)ceil(l->height * PNG_SCALE));
+	else {
+		surf = cairo_svg_surface_create_for_stream(
+			sink_write, k, l->width, l->height);
+		cairo_svg_surface_set_document_unit(surf, CAIRO_SVG_UNIT_PX);
+	}
+	cr = cairo_create(surf);
+	if (png)
+		cairo_scale(cr, PNG_SCALE, PNG_SCALE);
+	paint(cr, l);
+	st = cairo_status(cr);
+	cairo_destroy(cr);
+	if (st == CAIRO_STATUS_SUCCESS && png)
+		st = cairo_surface_write_to_png_stream(surf, sink_write, k);
+	cairo_surface_finish(surf);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(surf);
+	cairo_surface_destroy(surf);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return hdb_error("cannot draw '%s': %s", path,
+				 cairo_status_to_string(st));
+	if (!png)
+		normalise_svg(&k->buf);
+	if (sink_flush(k))
+		return hdb_error("cannot write '%s': %s", path,
+				 strerror(k->err));
+	return 0;
+}
+
+int hdb_render_chart(const struct hdb_chart *c, const char *path)
+{
+	struct hdb_layout l;
+	struct sink k = { -1, 0, STRBUF_INIT };
+	const char *slash = strrchr(path, '/');
+	char *tmp;
+	int png = ends_with(path, ".png"), ret = -1;
+
+	if (!png && !ends_with(path, ".svg"))
+		return hdb_error("cannot draw '%s': expected a name ending in "
+				 "'.svg' or '.png'", path);
+	/* mkstemp: O_EXCL with a name nobody can guess, so no link
+	 * planted beside path is followed */
+	if (slash)
+		tmp = xasprintf("%.*s/.%s.XXXXXX", (int)(slash - path), path,
+				slash + 1);
+	else
+		tmp = xasprintf(".%s.XXXXXX", path);
+	k.fd = mkstemp(tmp);
+	if (k.fd < 0) {
+		hdb_error("cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	layout_with_cairo(&l, c);
+	if (fchmod(k.fd, 0644)) {
+		hdb_error("cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	if (draw(&l, png, &k, path))
+		goto out;
+	if (fsync(k.fd)) {
+		hdb_error("cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	if (close(k.fd)) {
+		k.fd = -1;
+		hdb_error("cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	k.fd = -1;
+	if (rename(tmp, path)) {
+		hdb_error("cannot write '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	ret = 0;
+out:
+	if (k.fd >= 0)
+		close(k.fd);
+	if (ret)
+		unlink(tmp);
+	free(tmp);
+	strbuf_release(&k.buf);
+	hdb_layout_release(&l);
+	return ret;
+}
