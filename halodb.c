@@ -121,7 +121,7 @@ enum {
 	OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES, OPT_STDERR,
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
-	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV
+	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE
 };
 
 /*
@@ -827,12 +827,24 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 /* ---- report ------------------------------------------------------------- */
 
 static const char report_usage[] =
-	"halodb report --out DIR [--templates DIR] [--db PATH]\n"
+	"halodb report --out DIR [--title T] [--hosts A,B] [--model M]...\n"
+	"              [--templates DIR] [--db PATH]\n"
 	"\n"
-	"Writes the report: DIR/report.md (GitHub-flavoured markdown),\n"
-	"DIR/index.html (the same, as a page) and DIR/style.css.\n"
+	"Writes the report of what the store holds, section by section as the\n"
+	"seed report has them (contestants, quality, local vs frontier,\n"
+	"saturated benchmarks, needle in a haystack, default throughput, long\n"
+	"context, runs that did not finish, notes, methodology; a section only\n"
+	"when there is data for it): DIR/report.md (GitHub-flavoured\n"
+	"markdown), DIR/index.html (the same, as a page), DIR/charts/*.svg and\n"
+	"*.png, DIR/style.css.  Files an earlier report wrote in DIR and this\n"
+	"one does not are removed; nothing else in DIR is touched.  The only\n"
+	"date is that of the newest ingest, or $SOURCE_DATE_EPOCH.\n"
 	"\n"
 	"  --out DIR        where to write (created if missing)\n"
+	"  --title T        the report's title (default: the hosts compared)\n"
+	"  --hosts A,B      the two hosts compared (default: the two with most\n"
+	"                   throughput results)\n"
+	"  --model M        only this model (repeat for more)\n"
 	"  --templates DIR  page.html, style.css and report.md to use instead\n"
 	"                   of the built-in ones\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
@@ -841,40 +853,58 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "out", required_argument, NULL, OPT_OUT },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "hosts", required_argument, NULL, OPT_HOSTS },
+		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out = NULL, *templates = NULL;
-	struct hdb_table speed, setup;
-	struct hdb_report r;
+	const char **models = NULL;
+	struct hdb_report_opts ro;
+	struct hdb_report_model m;
 	int c, rc;
 
+	memset(&ro, 0, sizeof(ro));
 	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
-		if (c == '?')
+		if (c == '?') {
+			free(models);
 			return HDB_EXIT_USAGE;
+		}
 		if (c == OPT_OUT)
 			out = optarg;
 		else if (c == OPT_TEMPLATES)
 			templates = optarg;
+		else if (c == OPT_TITLE)
+			ro.title = optarg;
+		else if (c == OPT_HOSTS)
+			ro.hosts = optarg;
+		else if (c == OPT_MODEL) {
+			models = xrealloc(models, (ro.n_models + 1) *
+					  sizeof(*models));
+			models[ro.n_models++] = optarg;
+		}
 	}
-	if (optind != argc)
+	ro.models = models;
+	if (optind != argc) {
+		free(models);
 		return usage_error(cli->cmd, "report: unexpected argument '%s'",
 				   argv[optind]);
-	if (!out || !*out)
+	}
+	if (!out || !*out) {
+		free(models);
 		return usage_error(cli->cmd, "report: expected --out DIR");
-	memset(&r, 0, sizeof(r));
+	}
 	if (open_store(cli) ||
-	    hdb_query_store_counts(hdb_store_sqlite(cli->st), &r.n_results,
-				   &r.n_sources) ||
-	    hdb_query_default_speed(hdb_store_sqlite(cli->st), &speed, &setup))
+	    hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {
+		free(models);
 		return fail();
-	r.speed = &speed;
-	r.setup = &setup;
-	rc = hdb_render_report(out, templates, &r);
-	hdb_table_release(&speed);
-	hdb_table_release(&setup);
+	}
+	rc = hdb_render_report(out, templates, &m);
+	hdb_report_model_release(&m);
+	free(models);
 	if (rc)
 		return fail();
 	printf("wrote %s/report.md and %s/index.html\n", out, out);

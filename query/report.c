@@ -301,9 +301,16 @@ int q_report_head(sqlite3 *db, const struct q_report *x,
 			      "report` again.");
 		return 0;
 	}
-	hdb_prose_add(&m->intro, 0, "Written by halodb from %lld throughput "
-		      "results and %lld quality scores in %lld files",
-		      m->n_results, m->n_quality, m->n_sources);
+	hdb_prose_add(&m->intro, 0, "Written by halodb from ");
+	if (m->n_results)
+		hdb_prose_add(&m->intro, 0, "%lld throughput result%s%s",
+			      m->n_results, m->n_results == 1 ? "" : "s",
+			      m->n_quality ? " and " : "");
+	if (m->n_quality)
+		hdb_prose_add(&m->intro, 0, "%lld quality score%s",
+			      m->n_quality, m->n_quality == 1 ? "" : "s");
+	hdb_prose_add(&m->intro, 0, " in %lld file%s", m->n_sources,
+		      m->n_sources == 1 ? "" : "s");
 	if (m->date)
 		hdb_prose_add(&m->intro, 0, ", as of ");
 	if (m->date)

@@ -1,16 +1,454 @@
-/* section_speed.c: (being written) */
+/*
+ * section_speed.c: the report's throughput sections, as seed 000 has
+ * them: default throughput (pp512 and tg128 at depth 0 per model, the two
+ * hosts side by side, their ratio and which is faster), and long context
+ * (per model: tokens/s at each depth, the ratio, the chart, where the
+ * faster host changes and how much each host slows down).  Every number
+ * comes from query speed, depth, ratio, crossover and degradation.
+ */
 #include "report.h"
 
-int q_section_throughput(sqlite3 *db, const struct q_report *x,
-	struct hdb_report_model *m)
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A cell copied from one table to another (text, number or nothing). */
+static void copy_cell(struct hdb_cell *to, const struct hdb_cell *from)
 {
-	(void)db; (void)x; (void)m;
+	if (!from || from->type == HDB_CELL_NULL)
+		return;
+	if (from->type == HDB_CELL_TEXT)
+		hdb_cell_set_text(to, from->s);
+	else if (from->type == HDB_CELL_REAL)
+		hdb_cell_set_real(to, from->r);
+	else if (from->type == HDB_CELL_INT)
+		hdb_cell_set_int(to, from->i);
+}
+
+/* "a30 tg128" */
+static char *host_col(const char *host, const char *test)
+{
+	return xasprintf("%s %s", host, test);
+}
+
+/* Which host a ratio favours by its point estimate, and by how much:
+ * "a30" or "strix-halo (4.6x)" as the seed marks the row. */
+static void mark_faster(struct hdb_cell *c, const struct q_report *x,
+			double ratio)
+{
+	char *s;
+
+	if (!isfinite(ratio) || ratio <= 0)
+		return;
+	if (ratio >= 1)
+		s = xasprintf("%s", x->pair[0]);
+	else
+		s = xasprintf("%s (%.1fx)", x->pair[1], 1 / ratio);
+	hdb_cell_set_text(c, s);
+	free(s);
+}
+
+enum { T_MODEL, T_QUANT, T_APP, T_BPP, T_ATG, T_BTG, T_RATIO, T_FASTER,
+       T_VERDICT, N_T };
+
+/* The compact table of query speed or depth (one row per source row);
+ * depth_col is 1 for the depth table of one model, whose heading says
+ * the model and quant, so that it has a depth column and no quant. */
+static void compact(const struct q_report *x, const struct hdb_table *q,
+		    int depth_col, struct hdb_table *t, size_t *n_faster_b,
+		    size_t *n_decided, size_t *n_rows)
+{
+	char *ratio_name = xasprintf("%s/%s tg128", x->pair[0], x->pair[1]);
+	char *cols[4] = {
+		host_col(x->pair[0], "pp512"), host_col(x->pair[1], "pp512"),
+		host_col(x->pair[0], "tg128"), host_col(x->pair[1], "tg128"),
+	};
+	struct q_col spec[N_T] = {
+		{ depth_col ? "Depth" : "Model", depth_col ? "tokens" : NULL, 0 },
+		{ "Quant", NULL, 0 },
+		{ cols[0], "t/s", 0 }, { cols[1], "t/s", 0 },
+		{ cols[2], "t/s", 1 }, { cols[3], "t/s", 1 },
+		{ ratio_name, NULL, 2 }, { "Faster", NULL, 0 },
+		{ "Verdict", NULL, 0 },
+	};
+	/* the table's column of each T_ index (no quant: one fewer) */
+	size_t at[N_T], r, i, k = 0;
+
+	for (i = 0; i < N_T; i++) {
+		at[i] = k;
+		if (i == T_QUANT && depth_col)
+			continue;
+		spec[k++] = spec[i];
+	}
+	q_table_cols(t, spec, k);
+	for (r = 0; r < q->n_rows; r++) {
+		struct hdb_cell *row;
+		const char *model = q_cell_text(q, r, "model");
+		const char *verdict = q_cell_text(q, r, "verdict tg128");
+		double ratio = q_cell_num(q, r, "ratio tg128");
+
+		if (!q_report_keeps(x, model))
+			continue;
+		row = hdb_table_add_row(t);
+		if (depth_col) {
+			copy_cell(&row[at[T_MODEL]], q_cell_at(q, r, "depth"));
+		} else {
+			hdb_cell_set_text(&row[at[T_MODEL]], model);
+			copy_cell(&row[at[T_QUANT]], q_cell_at(q, r, "quant"));
+		}
+		for (i = 0; i < 4; i++)
+			copy_cell(&row[at[T_APP + i]], q_cell_at(q, r, cols[i]));
+		copy_cell(&row[at[T_RATIO]], q_cell_at(q, r, "ratio tg128"));
+		mark_faster(&row[at[T_FASTER]], x, ratio);
+		copy_cell(&row[at[T_VERDICT]], q_cell_at(q, r,
+							"verdict tg128"));
+		(*n_rows)++;
+		if (isfinite(ratio) && ratio < 1)
+			(*n_faster_b)++;
+		if (verdict && strstr(verdict, " faster"))
+			(*n_decided)++;
+	}
+	for (i = 0; i < 4; i++)
+		free(cols[i]);
+	free(ratio_name);
+}
+
+/* What the verdicts allow one to say, as a sentence. */
+static void verdict_sentence(struct hdb_prose *p, size_t decided,
+			     size_t rows)
+{
+	if (!rows)
+		return;
+	if (!decided)
+		hdb_prose_add(p, 0, " None of these differences is beyond noise "
+			      "by `halodb query ratio` (the rows carry no "
+			      "spread or repetition count, so every verdict is "
+			      "*too few repetitions*): the marks above follow "
+			      "the point estimates.");
+	else if (decided < rows)
+		hdb_prose_add(p, 0, " %zu of the %zu comparisons are beyond "
+			      "noise; the verdict column says which.", decided,
+			      rows);
+	else
+		hdb_prose_add(p, 0, " Every comparison is beyond noise.");
+}
+
+/* The rows of a query table the report keeps (--model), as they are:
+ * with fewer than two hosts there is no ratio to add. */
+static void kept_rows(const struct q_report *x, const struct hdb_table *q,
+		      struct hdb_table *t)
+{
+	size_t r, i;
+
+	hdb_table_init(t, q->n_cols);
+	for (i = 0; i < q->n_cols; i++) {
+		hdb_table_set_col(t, i, q->cols[i], q->units[i]);
+		hdb_table_set_digits(t, i, q->digits[i]);
+	}
+	for (r = 0; r < q->n_rows; r++) {
+		struct hdb_cell *row;
+
+		if (!q_report_keeps(x, q_cell_text(q, r, "model")))
+			continue;
+		row = hdb_table_add_row(t);
+		for (i = 0; i < q->n_cols; i++)
+			copy_cell(&row[i], hdb_table_cell(q, r, i));
+	}
+}
+
+/* One host (or none to compare): its default throughput, no ratio. */
+static int throughput_alone(sqlite3 *db, const struct q_report *x,
+			    struct hdb_report_model *m)
+{
+	struct hdb_query_opts o;
+	struct hdb_table q;
+	struct hdb_section *s;
+	struct hdb_block *b;
+
+	hdb_query_opts_init(&o);
+	if (hdb_query_speed(db, &o, &q))
+		return -1;
+	if (q.n_rows) {
+		s = hdb_report_section(m, "throughput", "Default throughput");
+		b = hdb_section_block(s, HDB_BLOCK_PROSE);
+		hdb_prose_add(&b->prose, 0, "llama-bench's default tests, "
+			      "`pp512` (prompt processing) and `tg128` (token "
+			      "generation), on an empty context, in tokens per "
+			      "second (higher is better).");
+		b = hdb_section_block(s, HDB_BLOCK_TABLE);
+		kept_rows(x, &q, &b->table);
+	}
+	hdb_table_release(&q);
+	return 0;
+}
+
+int q_section_throughput(sqlite3 *db, const struct q_report *x,
+			 struct hdb_report_model *m)
+{
+	struct hdb_query_opts o;
+	struct hdb_table q, *t;
+	struct hdb_chart *charts = NULL;
+	struct hdb_section *s;
+	struct hdb_block *b;
+	size_t n = 0, n_b = 0, decided = 0, rows = 0, i;
+
+	if (x->n_pair < 2)
+		return throughput_alone(db, x, m);
+	hdb_query_opts_init(&o);
+	o.hosts = x->pair_text;
+	if (hdb_query_speed(db, &o, &q))
+		return -1;
+	if (!q.n_rows) {
+		hdb_table_release(&q);
+		return 0;
+	}
+	s = hdb_report_section(m, "throughput", "Default throughput");
+	b = hdb_section_block(s, HDB_BLOCK_PROSE);
+	hdb_prose_add(&b->prose, 0, "llama-bench's default tests, `pp512` "
+		      "(prompt processing) and `tg128` (token generation), on "
+		      "an empty context, in tokens per second (higher is "
+		      "better). The ratio is ");
+	hdb_prose_add(&b->prose, 1, "%s", x->pair[0]);
+	hdb_prose_add(&b->prose, 0, " over ");
+	hdb_prose_add(&b->prose, 1, "%s", x->pair[1]);
+	hdb_prose_add(&b->prose, 0, " for `tg128`: above 1 the first is "
+		      "faster.");
+	b = hdb_section_block(s, HDB_BLOCK_TABLE);
+	t = &b->table;
+	compact(x, &q, 0, t, &n_b, &decided, &rows);
+	hdb_table_release(&q);
+	b = hdb_section_block(s, HDB_BLOCK_PROSE);
+	hdb_prose_add(&b->prose, 1, "%s", x->pair[0]);
+	hdb_prose_add(&b->prose, 0, " generates faster for %zu of %zu models "
+		      "at depth 0, ", rows - n_b, rows);
+	hdb_prose_add(&b->prose, 1, "%s", x->pair[1]);
+	hdb_prose_add(&b->prose, 0, " for %zu.", n_b);
+	verdict_sentence(&b->prose, decided, rows);
+
+	/* the ratio per model as bars around 1 */
+	o.num = x->pair[0];
+	o.den = x->pair[1];
+	o.hosts = NULL;
+	o.test = "tg128";
+	if (hdb_chart_ratio(db, &o, 0, &charts, &n))
+		return -1;
+	for (i = 0; i < n; i++) {
+		b = hdb_section_block(s, HDB_BLOCK_CHART);
+		b->chart = charts[i];
+		hdb_prose_add(&b->prose, 1, "%s", charts[i].title);
+	}
+	free(charts);
+	return 0;
+}
+
+/* The rows of query depth for one model and quant: [*first, *end). */
+static void model_rows(const struct hdb_table *q, size_t start,
+		       size_t *end)
+{
+	const char *model = q_cell_text(q, start, "model");
+	const char *quant = q_cell_text(q, start, "quant");
+	size_t r = start + 1;
+
+	while (r < q->n_rows &&
+	       !q_cmp_str(q_cell_text(q, r, "model"), model) &&
+	       !q_cmp_str(q_cell_text(q, r, "quant"), quant))
+		r++;
+	*end = r;
+}
+
+/* "8K" for 8192 and "65K" for 65536, as the seed (and the charts'
+ * depth axis) label depths: thousands, rounded down. */
+static void add_depth(struct hdb_prose *p, double d)
+{
+	if (d >= 1000)
+		hdb_prose_add(p, 0, "%.0fK", floor(d / 1000));
+	else
+		hdb_prose_add(p, 0, "%.0f", d);
+}
+
+/* The crossover of one model's tg128, as a sentence. */
+static int crossover_sentence(sqlite3 *db, const struct q_report *x,
+			      const char *model, const char *quant,
+			      struct hdb_prose *p)
+{
+	struct hdb_query_opts o;
+	struct hdb_table c;
+	size_t r;
+
+	hdb_query_opts_init(&o);
+	o.a = x->pair[0];
+	o.b = x->pair[1];
+	o.test = "tg128";
+	o.model = model;
+	o.quant = quant;
+	if (hdb_query_crossover(db, &o, &c))
+		return -1;
+	for (r = 0; r < c.n_rows; r++) {
+		double from = q_cell_num(&c, r, "from_depth");
+		double to = q_cell_num(&c, r, "to_depth");
+		double est = q_cell_num(&c, r, "estimate");
+		double r_from = q_cell_num(&c, r, "ratio_from");
+		const char *vf = q_cell_text(&c, r, "verdict_from");
+		const char *vt = q_cell_text(&c, r, "verdict_to");
+		int a_first = r_from > 1;
+
+		if (!isfinite(from))
+			continue;
+		hdb_prose_add(p, 0, " The faster host changes between ");
+		add_depth(p, from);
+		hdb_prose_add(p, 0, " and ");
+		add_depth(p, to);
+		if (isfinite(est)) {
+			hdb_prose_add(p, 0, ", near ");
+			add_depth(p, est);
+		}
+		hdb_prose_add(p, 0, " (interpolated in log ratio over log2 "
+			      "depth): ");
+		hdb_prose_add(p, 1, "%s", x->pair[a_first ? 0 : 1]);
+		hdb_prose_add(p, 0, " is faster below, ");
+		hdb_prose_add(p, 1, "%s", x->pair[a_first ? 1 : 0]);
+		hdb_prose_add(p, 0, " above.");
+		if (vf && vt && strstr(vf, "faster") && strstr(vt, "faster"))
+			hdb_prose_add(p, 0, " At both depths the difference is "
+				      "beyond noise.");
+		else
+			hdb_prose_add(p, 0, " halodb cannot say that the "
+				      "difference is beyond noise at both "
+				      "depths (%s at ", vf ? vf : "no verdict");
+		if (!(vf && vt && strstr(vf, "faster") && strstr(vt, "faster"))) {
+			add_depth(p, from);
+			hdb_prose_add(p, 0, ", %s at ", vt ? vt : "no verdict");
+			add_depth(p, to);
+			hdb_prose_add(p, 0, ").");
+		}
+	}
+	hdb_table_release(&c);
+	return 0;
+}
+
+/* How each host's tg128 changes from depth 0 to the deepest depth. */
+static int degradation_sentence(sqlite3 *db, const struct q_report *x,
+				const char *model, const char *quant,
+				struct hdb_prose *p)
+{
+	struct hdb_query_opts o;
+	struct hdb_table d;
+	size_t h, r, last;
+
+	for (h = 0; h < 2; h++) {
+		hdb_query_opts_init(&o);
+		o.host = x->pair[h];
+		o.test = "tg128";
+		o.model = model;
+		o.quant = quant;
+		if (hdb_query_degradation(db, &o, &d))
+			return -1;
+		/* the deepest depth of the first configuration with depth 0 */
+		last = d.n_rows;
+		for (r = 0; r < d.n_rows; r++)
+			if (isfinite(q_cell_num(&d, r, "change")))
+				last = r;
+		if (last < d.n_rows) {
+			double change = q_cell_num(&d, last, "change");
+
+			hdb_prose_add(p, 0, " ");
+			hdb_prose_add(p, 1, "%s", x->pair[h]);
+			hdb_prose_add(p, 0, " tg128 %s %.0f%% from depth 0 to ",
+				      change < 0 ? "drops" : "rises",
+				      fabs(change));
+			add_depth(p, q_cell_num(&d, last, "depth"));
+			hdb_prose_add(p, 0, " (%.1f to %.1f t/s).",
+				      q_cell_num(&d, last, "ts_0"),
+				      q_cell_num(&d, last, "ts"));
+		}
+		hdb_table_release(&d);
+	}
 	return 0;
 }
 
 int q_section_long_context(sqlite3 *db, const struct q_report *x,
-	struct hdb_report_model *m)
+			   struct hdb_report_model *m)
 {
-	(void)db; (void)x; (void)m;
-	return 0;
+	struct hdb_query_opts o;
+	struct hdb_table q;
+	struct hdb_section *s = NULL;
+	struct hdb_block *b;
+	size_t start, end, r, n_b, decided, rows, i, n;
+	int ret = -1;
+
+	if (x->n_pair < 2)
+		return 0;
+	hdb_query_opts_init(&o);
+	o.hosts = x->pair_text;
+	if (hdb_query_depth(db, &o, &q))
+		return -1;
+	for (start = 0; start < q.n_rows; start = end) {
+		const char *model = q_cell_text(&q, start, "model");
+		const char *quant = q_cell_text(&q, start, "quant");
+		struct hdb_table part;
+		struct hdb_chart *charts = NULL;
+		int deep = 0;
+
+		model_rows(&q, start, &end);
+		for (r = start; r < end; r++)
+			if (q_cell_num(&q, r, "depth") > 0)
+				deep = 1;
+		if (!deep || !q_report_keeps(x, model))
+			continue;
+		if (!s) {
+			s = hdb_report_section(m, "long-context",
+					       "Long context");
+			b = hdb_section_block(s, HDB_BLOCK_PROSE);
+			hdb_prose_add(&b->prose, 0, "The same tests with the "
+				      "context already holding a number of "
+				      "tokens (llama-bench `-d`), per model, "
+				      "with the verdicts of `halodb query "
+				      "ratio` as above.");
+		}
+		b = hdb_section_block(s, HDB_BLOCK_HEADING);
+		hdb_prose_add(&b->prose, 1, "%s", model ? model : "?");
+		if (quant) {
+			hdb_prose_add(&b->prose, 0, " ");
+			hdb_prose_add(&b->prose, 1, "%s", quant);
+		}
+		/* the rows of this model, through the same compact table */
+		hdb_table_init(&part, q.n_cols);
+		for (i = 0; i < q.n_cols; i++)
+			hdb_table_set_col(&part, i, q.cols[i], NULL);
+		for (r = start; r < end; r++) {
+			struct hdb_cell *row = hdb_table_add_row(&part);
+
+			for (i = 0; i < q.n_cols; i++)
+				copy_cell(&row[i], hdb_table_cell(&q, r, i));
+		}
+		b = hdb_section_block(s, HDB_BLOCK_TABLE);
+		n_b = decided = rows = 0;
+		compact(x, &part, 1, &b->table, &n_b, &decided, &rows);
+		hdb_table_release(&part);
+		b = hdb_section_block(s, HDB_BLOCK_PROSE);
+		if (crossover_sentence(db, x, model, quant, &b->prose) ||
+		    degradation_sentence(db, x, model, quant, &b->prose))
+			goto out;
+		if (decided)
+			verdict_sentence(&b->prose, decided, rows);
+		/* the chart of tg128 against depth */
+		hdb_query_opts_init(&o);
+		o.hosts = x->pair_text;
+		o.model = model;
+		o.quant = quant;
+		o.test = "tg128";
+		n = 0;
+		if (hdb_chart_depth(db, &o, &charts, &n))
+			goto out;
+		for (i = 0; i < n; i++) {
+			b = hdb_section_block(s, HDB_BLOCK_CHART);
+			b->chart = charts[i];
+			hdb_prose_add(&b->prose, 1, "%s", charts[i].title);
+		}
+		free(charts);
+	}
+	ret = 0;
+out:
+	hdb_table_release(&q);
+	return ret;
 }

@@ -292,10 +292,29 @@ static int draw(const struct hdb_layout *l, int png, struct sink *k,
 				 cairo_status_to_string(st));
 	if (!png)
 		normalise_svg(&k->buf);
-	if (sink_flush(k))
+	/* no file (fd -1): the bytes stay in k->buf for the caller */
+	if (k->fd >= 0 && sink_flush(k))
 		return hdb_error("cannot write '%s': %s", path,
 				 strerror(k->err));
 	return 0;
+}
+
+int hdb_render_chart_bytes(const struct hdb_chart *c, int png,
+			   struct strbuf *out)
+{
+	struct hdb_layout l;
+	struct sink k = { -1, 0, STRBUF_INIT };
+	char *name = xasprintf("charts/%s.%s", c->id, png ? "png" : "svg");
+	int ret;
+
+	layout_with_cairo(&l, c);
+	ret = draw(&l, png, &k, name);
+	if (!ret)
+		strbuf_add(out, k.buf.buf ? k.buf.buf : "", k.buf.len);
+	strbuf_release(&k.buf);
+	hdb_layout_release(&l);
+	free(name);
+	return ret;
 }
 
 int hdb_render_chart(const struct hdb_chart *c, const char *path)

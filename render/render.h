@@ -61,25 +61,21 @@ void hdb_md_escape(struct strbuf *sb, const char *s);
 /* Appends a result table as a GFM table (numbers right-aligned). */
 void hdb_md_table(struct strbuf *sb, const struct hdb_table *t);
 
-/* What the report shows; the tables come from query/. */
-struct hdb_report {
-	const struct hdb_table *speed;	/* hdb_query_default_speed */
-	const struct hdb_table *setup;
-	long long n_results;		/* rows in the store */
-	long long n_sources;		/* files they came from */
-};
-
 /*
- * Writes DIR/report.md, DIR/index.html (report.md through cmark-gfm with
- * the GFM table extension, inside templates/page.html) and DIR/style.css.
- * templates may be NULL for the templates built into halodb.  The three
- * files appear together or not at all: each is written to a temporary
- * (O_EXCL, a random name, so no link in DIR is followed) and flushed, and
- * only then are all renamed into place; on a failure the previous files
- * stay.  Returns 0, or -1 with hdb_error set.
+ * Writes the report of a model (hdb_query_report) into dir:
+ * report.md (GitHub-flavoured markdown, through templates/report.md),
+ * index.html (report.md through cmark-gfm, in templates/page.html),
+ * style.css, and charts/ID.svg and charts/ID.png for every chart block.
+ * templates may be NULL for the templates built into halodb.  The files
+ * appear together or not at all: each is written to a temporary (O_EXCL,
+ * a random name, so no link in dir is followed) and flushed, and only
+ * then are all renamed into place; on a failure the previous files stay.
+ * dir/.halodb-manifest lists what was written; files an earlier report
+ * listed there and this one did not write are removed.  Returns 0, or -1
+ * with hdb_error set.
  */
 int hdb_render_report(const char *dir, const char *templates,
-		      const struct hdb_report *r);
+		      const struct hdb_report_model *m);
 
 /*
  * Draws a chart (query.h) into path: SVG when path ends in ".svg", PNG at
@@ -88,6 +84,11 @@ int hdb_render_report(const char *dir, const char *templates,
  * path and renamed into place.  Returns 0, or -1 with hdb_error set.
  */
 int hdb_render_chart(const struct hdb_chart *c, const char *path);
+
+/* The same into memory: SVG (png 0) or PNG (png 1) bytes appended to out.
+ * Returns 0, or -1 with hdb_error set. */
+int hdb_render_chart_bytes(const struct hdb_chart *c, int png,
+			   struct strbuf *out);
 
 /* Renders markdown to an HTML fragment with GFM tables; caller frees. */
 char *hdb_markdown_to_html(const char *md, size_t len);

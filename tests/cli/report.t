@@ -6,49 +6,29 @@ $ halodb ingest --host cpu-vm fixtures/b9749/bench-moe-q8kv.json fixtures/b9749/
 $ halodb report --out site
 > wrote site/report.md and site/index.html
 $ cat site/report.md
-> # Local LLM throughput
+> # cpu-vm: local LLM benchmarks
 >
-> This page is made by halodb from 24 llama-bench results in
-> 3 files. Every number is a measurement as stored; nothing is
-> averaged across different builds, KV cache types or settings.
+> Written by halodb from 24 throughput results in 3 files, as of 2026-01-01. Every number is a measurement as stored or computed from measurements by `halodb query`, which says how sure it is; nothing is averaged across different builds, KV cache types or settings.
 >
-> ## Speed: default throughput
+> ## Default throughput
 >
-> Tokens per second, higher is better, for llama-bench's default tests:
-> `pp512` (prompt processing, a 512-token prompt) and `tg128` (token
-> generation, 128 tokens), both on an empty context (depth 0). A cell is the
-> mean ± the standard deviation over the test's repetitions.
+> llama-bench's default tests, `pp512` (prompt processing) and `tg128` (token generation), on an empty context, in tokens per second (higher is better).
 >
-> | Model | Quant | cpu-vm pp512 (t/s) | cpu-vm tg128 (t/s) |
-> | --- | --- | ---: | ---: |
-> | llama ?B | IQ4\_NL | 856.57 ± 4.59 † | 350.98 ± 3.73 † |
-> | llama ?B | Q4\_0 | 857.02 ± 7.41 † | 343.64 ± 2.89 † |
-> | llama ?B | Q4\_K\_M | 811.41 ± 2.46 † | 287.44 ± 17.68 † |
-> | llama ?B | Q8\_0 | 813.46 ± 2.49 † | 178.88 ± 54.38 † |
-> | qwen3moe ?B | Q4\_K\_M | 440.80 ± 1.80 † | 289.97 ± 3.00 † |
+> | model | quant | cpu-vm pp512 (t/s) | cpu-vm tg128 (t/s) | unchosen |
+> | --- | --- | ---: | ---: | --- |
+> | llama ?B | IQ4\_NL | 856.6 | 350.98 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
+> | llama ?B | Q4\_0 | 857.0 | 343.64 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
+> | llama ?B | Q4\_K\_M | 811.4 | 287.44 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
+> | llama ?B | Q8\_0 | 813.5 | 178.88 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
+> | qwen3moe ?B | Q4\_K\_M | 440.8 | 289.97 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
 >
->
-> † This host has other measurements of this model, quant and test (another build, KV cache type or setting); the newest is shown. Ask the store for all of them with `halodb sql`.
->
-> ### What was measured
->
-> The backend, llama.cpp build, KV cache type and flash-attention setting
-> behind each row of cells above, per host.
->
-> | Host | Model | Quant | Backend | Build | KV cache (K/V) | Flash attention |
-> | --- | --- | --- | --- | --- | --- | --- |
-> | cpu-vm | llama ?B | IQ4\_NL | CPU | d32676d (9749) | f16/f16 | on |
-> | cpu-vm | llama ?B | Q4\_0 | CPU | d32676d (9749) | f16/f16 | on |
-> | cpu-vm | llama ?B | Q4\_K\_M | CPU | d32676d (9749) | f16/f16 | on |
-> | cpu-vm | llama ?B | Q8\_0 | CPU | d32676d (9749) | f16/f16 | on |
-> | cpu-vm | qwen3moe ?B | Q4\_K\_M | CPU | d32676d (9749) | q4\_0/q4\_0 | on |
 >
 $ ls site
 > index.html
 > report.md
 > style.css
 $ grep -c '<table>' site/index.html
-> 2
+> 1
 # Strings from inputs are escaped: no HTML gets through.
 $ halodb --db evil.db ingest fixtures/bad/html-in-model.json > /dev/null && halodb --db evil.db report --out evil
 > wrote evil/report.md and evil/index.html
@@ -59,11 +39,20 @@ $ grep -o '<td>qwen3moe[^<]*</td>' evil/index.html | head -n 1
 > <td>qwen3moe &lt;script&gt;alert(1)&lt;/script&gt;</td>
 $ halodb report
 ! halodb: report: expected --out DIR
-! usage: halodb report --out DIR [--templates DIR] [--db PATH]
+! usage: halodb report --out DIR [--title T] [--hosts A,B] [--model M]...
 ! (see 'halodb report --help')
 ? 2
 $ halodb report --out site extra
 ! halodb: report: unexpected argument 'extra'
-! usage: halodb report --out DIR [--templates DIR] [--db PATH]
+! usage: halodb report --out DIR [--title T] [--hosts A,B] [--model M]...
 ! (see 'halodb report --help')
 ? 2
+# The only date: $SOURCE_DATE_EPOCH's (the tests set 2026-01-01), else the
+# day of the newest ingest.
+$ grep -o 'as of [0-9-]*' site/report.md
+> as of 2026-01-01
+$ env -u SOURCE_DATE_EPOCH halodb report --out site2 > /dev/null && grep -c "as of $(date -u +%F)" site2/report.md
+> 1
+# The same store gives the same bytes.
+$ halodb report --out site3 > /dev/null && diff -r site site3 && echo same
+> same

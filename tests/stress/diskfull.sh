@@ -68,7 +68,7 @@ hdb --db "$db" ingest "$work/seed" > "$work/out" 2> "$work/err" ||
 hdb --db "$db" report --out "$fs/site" > "$work/out" 2> "$work/err" ||
 	{ bad "the first report on the tmpfs: $(head -c 300 "$work/err")"; finish; }
 mkdir "$work/site-before"
-cp -p "$fs/site/"* "$work/site-before/"
+cp -pR "$fs/site/." "$work/site-before/"
 
 # 2 MiB hold a few hundred of these files' rows; 60 batches of 24 will
 # not fit.  One batch per ingest, until one fails.

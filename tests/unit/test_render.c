@@ -149,6 +149,39 @@ static void csv_is_raw_when_piped_and_printable_on_a_terminal(void)
 	hdb_table_release(&t);
 }
 
+/*
+ * A report model of one section holding the two tables (borrowed: drop it
+ * with model_drop, which leaves them to the caller), its intro saying the
+ * counts.
+ */
+static void model_with(struct hdb_report_model *m, struct hdb_table *speed,
+		       struct hdb_table *setup, long long n_results,
+		       long long n_sources)
+{
+	struct hdb_section *s;
+	struct hdb_block *b;
+
+	memset(m, 0, sizeof(*m));
+	m->title = xstrdup("Local LLM throughput");
+	hdb_prose_add(&m->intro, 0, "Made from %lld llama-bench results in\n"
+		      "%lld files.", n_results, n_sources);
+	s = hdb_report_section(m, "throughput", "Default throughput");
+	b = hdb_section_block(s, HDB_BLOCK_TABLE);
+	b->table = *speed;
+	b = hdb_section_block(s, HDB_BLOCK_TABLE);
+	b->table = *setup;
+}
+
+static void model_drop(struct hdb_report_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->sections[0].n; i++)
+		memset(&m->sections[0].blocks[i].table, 0,
+		       sizeof(struct hdb_table));
+	hdb_report_model_release(m);
+}
+
 /* Every field the report shows carries HTML, markdown table syntax, a
  * javascript: link, escapes, NUL and stray bytes: the markdown keeps its
  * tables' shape and the page has no element or link from them. */
@@ -157,7 +190,7 @@ static void report_shows_hostile_fields_as_text(void)
 	static const char evil[] = "<script>alert(1)</script>|x|`y` "
 		"[a](javascript:alert(1))\x1b[31m\0\xff<img src=x onerror=y>\\|";
 	struct hdb_table speed, setup;
-	struct hdb_report r = { &speed, &setup, 1, 1 };
+	struct hdb_report_model r;
 	char *dir = xasprintf("%s/hostile-site", t_tmpdir()), *path, *text;
 	struct hdb_cell *c;
 	size_t i, len;
@@ -178,7 +211,9 @@ static void report_shows_hostile_fields_as_text(void)
 	c = hdb_table_add_row(&setup);
 	for (i = 0; i < 7; i++)	/* host, model, quant, backend, build ... */
 		hdb_cell_set_text_len(&c[i], evil, sizeof(evil) - 1);
+	model_with(&r, &speed, &setup, 1, 1);
 	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+	model_drop(&r);
 
 	path = xasprintf("%s/report.md", dir);
 	CHECK_INT(read_file(path, &text, &len), 0);
@@ -336,14 +371,16 @@ static void title_is_plain_text(void)
 static void report_writes_three_files(void)
 {
 	struct hdb_table speed, setup;
-	struct hdb_report r = { &speed, &setup, 2, 1 };
+	struct hdb_report_model r;
 	char *dir = xasprintf("%s/site/sub", t_tmpdir()), *path, *text;
 
 	small_table(&speed);
 	hdb_table_init(&setup, 1);
 	hdb_table_set_col(&setup, 0, "Host", NULL);
 	setup.empty = xstrdup("nothing <here>");
+	model_with(&r, &speed, &setup, 2, 1);
 	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+	model_drop(&r);
 	path = xasprintf("%s/index.html", dir);
 	CHECK_INT(read_file(path, &text, NULL), 0);
 	CHECK_HAS(text, "<title>Local LLM throughput</title>");
@@ -356,6 +393,7 @@ static void report_writes_three_files(void)
 	path = xasprintf("%s/report.md", dir);
 	CHECK_INT(read_file(path, &text, NULL), 0);
 	CHECK_HAS(text, "from 2 llama-bench results in\n1 files");
+	CHECK_HAS(text, "## Default throughput");
 	free(text);
 	free(path);
 	path = xasprintf("%s/style.css", dir);
@@ -369,15 +407,17 @@ static void report_writes_three_files(void)
 static void report_into_a_file_fails_cleanly(void)
 {
 	struct hdb_table speed, setup;
-	struct hdb_report r = { &speed, &setup, 0, 0 };
+	struct hdb_report_model r;
 	const char *file = t_write("plain-file", "x");
 
 	hdb_table_init(&speed, 1);
 	hdb_table_set_col(&speed, 0, "a", NULL);
 	hdb_table_init(&setup, 1);
 	hdb_table_set_col(&setup, 0, "a", NULL);
+	model_with(&r, &speed, &setup, 0, 0);
 	CHECK_INT(hdb_render_report(file, NULL, &r), -1);
 	CHECK_HAS(hdb_errmsg(), "cannot");
+	model_drop(&r);
 	hdb_table_release(&speed);
 	hdb_table_release(&setup);
 }
@@ -404,7 +444,7 @@ static char *list_dir(const char *dir)
 static void report_write_failure_keeps_the_old_report(void)
 {
 	struct hdb_table speed, setup;
-	struct hdb_report r = { &speed, &setup, 1, 1 };
+	struct hdb_report_model r;
 	char *dir = xasprintf("%s/full-site", t_tmpdir()), *path, *before;
 	char *text, *names;
 	int status;
@@ -413,11 +453,13 @@ static void report_write_failure_keeps_the_old_report(void)
 	small_table(&speed);
 	hdb_table_init(&setup, 1);
 	hdb_table_set_col(&setup, 0, "Host", NULL);
+	model_with(&r, &speed, &setup, 1, 1);
 	CHECK_INT(hdb_render_report(dir, NULL, &r), 0);
+	model_drop(&r);
 	/* report.md is written first and style.css (the largest) fails. */
 	path = xasprintf("%s/report.md", dir);
 	CHECK_INT(read_file(path, &before, NULL), 0);
-	r.n_results = 99;
+	model_with(&r, &speed, &setup, 99, 1);
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
@@ -429,6 +471,7 @@ static void report_write_failure_keeps_the_old_report(void)
 		setrlimit(RLIMIT_FSIZE, &lim);
 		rc = hdb_render_report(dir, NULL, &r);
 		/* nothing left behind for valgrind's leak check in the child */
+		model_drop(&r);
 		free(before);
 		free(path);
 		free(dir);
@@ -438,11 +481,12 @@ static void report_write_failure_keeps_the_old_report(void)
 	}
 	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
 	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 3);
+	model_drop(&r);
 	CHECK_INT(read_file(path, &text, NULL), 0);
 	CHECK_STR(text, before);
 	free(text);
 	names = list_dir(dir);
-	CHECK_STR(names, "index.html\nreport.md\nstyle.css\n");
+	CHECK_STR(names, ".halodb-manifest\nindex.html\nreport.md\nstyle.css\n");
 	free(names);
 	free(before);
 	free(path);

@@ -1,0 +1,491 @@
+/*
+ * site.c: the static site, from the report model of query/.  The model's
+ * sections become report.md through the templates/report.md skeleton;
+ * report.md becomes index.html through cmark-gfm and templates/page.html;
+ * each chart becomes charts/ID.svg and charts/ID.png (chart.c);
+ * templates/style.css is copied along.  Every string that came from an
+ * input is escaped on its way into markdown (and charts draw text as
+ * glyphs), so nothing from a results file can inject HTML.  All files are
+ * written beside their final names and renamed into place together, so a
+ * reader never sees half a report; a manifest (.halodb-manifest) lists
+ * them, so that files of an earlier report that this one no longer makes
+ * are removed, and nothing else in DIR is touched.
+ */
+#include "render.h"
+#include "html.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Creates dir and its parents, like mkdir -p. */
+static int make_dirs(const char *dir)
+{
+	char *path = xstrdup(dir), *p;
+	int ret = 0;
+
+	for (p = path + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+
+			*p = '\0';
+			if (mkdir(path, 0777) && errno != EEXIST) {
+				ret = hdb_error("cannot create directory '%s': "
+						"%s", path, strerror(errno));
+				break;
+			}
+			*p = c;
+			if (!c)
+				break;
+		}
+	}
+	free(path);
+	return ret;
+}
+
+/* One file of the report on its way into place. */
+struct site_file {
+	const char *name;	/* under the report's directory */
+	const char *text;
+	size_t len;
+	char *path;		/* DIR/name */
+	char *tmp;		/* the new text, until renamed to path */
+	char *old;		/* a hard link to what path held, or NULL */
+};
+
+/*
+ * Writes f->text to a fresh temporary beside f->path.  mkstemp opens with
+ * O_CREAT|O_EXCL, which never follows a link, and its name is not
+ * predictable, so nothing planted in DIR can redirect the write.  The file
+ * is flushed to disk before it is closed, so a crash after the renames
+ * cannot leave an empty page.  Returns 0 or -1 (hdb_error).
+ */
+static int write_temporary(const char *dir, struct site_file *f)
+{
+	size_t done = 0;
+	int fd;
+
+	const char *slash = strrchr(f->name, '/');
+
+	f->path = xasprintf("%s/%s", dir, f->name);
+	/* beside the final name, in its own directory (charts/) */
+	f->tmp = slash ? xasprintf("%s/%.*s/.%s.XXXXXX", dir,
+				   (int)(slash - f->name), f->name, slash + 1)
+		 : xasprintf("%s/.%s.XXXXXX", dir, f->name);
+	fd = mkstemp(f->tmp);
+	if (fd < 0) {
+		hdb_error("cannot write '%s': %s (no file of the report was "
+			  "changed)", f->path, strerror(errno));
+		free(f->tmp);
+		f->tmp = NULL;
+		return -1;
+	}
+	/* mkstemp makes the file private; a report is meant to be read. */
+	if (fchmod(fd, 0644))
+		goto fail;
+	while (done < f->len) {
+		ssize_t n = write(fd, f->text + done, f->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		done += (size_t)n;
+	}
+	if (fsync(fd))
+		goto fail;
+	if (close(fd)) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	hdb_error("cannot write '%s': %s (no file of the report was changed)",
+		  f->path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
+/*
+ * Keeps what f->path holds now under a hard link, so that a failed
+ * replacement of a later file can put it back.  Nothing there is fine;
+ * a link itself (not its target) is kept.  Returns 0 or -1 (hdb_error).
+ */
+static int keep_old(const char *dir, struct site_file *f)
+{
+	int tries;
+
+	for (tries = 0; tries < 100; tries++) {
+		const char *slash = strrchr(f->name, '/');
+		char *old = slash
+			? xasprintf("%s/%.*s/.%s.old.%ld.%d", dir,
+				    (int)(slash - f->name), f->name, slash + 1,
+				    (long)getpid(), tries)
+			: xasprintf("%s/.%s.old.%ld.%d", dir, f->name,
+				    (long)getpid(), tries);
+
+		if (!link(f->path, old)) {
+			f->old = old;
+			return 0;
+		}
+		free(old);
+		if (errno == ENOENT)
+			return 0;
+		if (errno != EEXIST)
+			break;
+	}
+	/* A directory at the final name (or a file system without hard
+	 * links): go on without a copy; rename says what is wrong. */
+	return errno == EPERM || errno == EISDIR ? 0
+		: hdb_error("cannot write '%s': %s (no file of the report was "
+			    "changed)", f->path, strerror(errno));
+}
+
+/*
+ * Puts the files in place together: every temporary is already written
+ * and closed; each is renamed over its final name (a link there is
+ * replaced, not followed).  When one rename fails, the files already
+ * renamed get their previous text back (or go, if they were new), so a
+ * reader sees the old report or the new one, never a mix.
+ * Returns 0 or -1 (hdb_error).
+ */
+static int put_in_place(const char *dir, struct site_file *files, size_t n)
+{
+	size_t i, done;
+	int ret = -1, fd;
+
+	for (i = 0; i < n; i++)
+		if (keep_old(dir, &files[i]))
+			goto out;
+	for (done = 0; done < n; done++) {
+		if (rename(files[done].tmp, files[done].path)) {
+			hdb_error("cannot write '%s': %s (no file of the "
+				  "report was changed)", files[done].path,
+				  strerror(errno));
+			goto rollback;
+		}
+		free(files[done].tmp);
+		files[done].tmp = NULL;
+	}
+	/* The renames themselves reach the disk with the directory. */
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	ret = 0;
+	goto out;
+rollback:
+	while (done--) {
+		struct site_file *f = &files[done];
+
+		if (f->old ? rename(f->old, f->path) : unlink(f->path)) {
+			/* Keep the old text where it is, to be found. */
+			free(f->old);
+			f->old = NULL;
+			continue;
+		}
+		free(f->old);
+		f->old = NULL;
+	}
+out:
+	for (i = 0; i < n; i++)
+		if (files[i].old) {
+			unlink(files[i].old);
+			free(files[i].old);
+			files[i].old = NULL;
+		}
+	return ret;
+}
+
+/*
+ * Writes the report's files together: all temporaries first, then all
+ * renames.  On any failure every temporary is removed and the previous
+ * files stay.  Returns 0 or -1 (hdb_error).
+ */
+static int write_site(const char *dir, struct site_file *files, size_t n)
+{
+	size_t i;
+	int ret = -1;
+
+	for (i = 0; i < n; i++)
+		if (write_temporary(dir, &files[i]))
+			goto out;
+	ret = put_in_place(dir, files, n);
+out:
+	for (i = 0; i < n; i++) {
+		if (files[i].tmp)
+			unlink(files[i].tmp);
+		free(files[i].tmp);
+		free(files[i].path);
+	}
+	return ret;
+}
+
+/* Appends prose: halodb's own markdown as it is, values escaped. */
+static void add_prose(struct strbuf *md, const struct hdb_prose *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (p->parts[i].value)
+			hdb_md_escape(md, p->parts[i].text);
+		else
+			strbuf_addstr(md, p->parts[i].text);
+}
+
+/* A table, or the reason it is empty, as markdown. */
+static void add_table(struct strbuf *md, const struct hdb_table *t)
+{
+	if (t->n_rows) {
+		hdb_md_table(md, t);
+	} else {
+		strbuf_addch(md, '*');
+		hdb_md_escape(md, t->empty ? t->empty : "no results");
+		strbuf_addstr(md, "*\n");
+	}
+}
+
+/* A chart as an image; the caption under it. */
+static void add_chart(struct strbuf *md, const struct hdb_block *b)
+{
+	const struct hdb_chart *c = &b->chart;
+
+	strbuf_addstr(md, "![");
+	hdb_md_escape(md, c->alt ? c->alt : c->title);
+	/* ids are [a-z0-9-] (query/charts.c): safe in a link */
+	strbuf_addf(md, "](charts/%s.svg)\n\n", c->id);
+	if (b->prose.n) {
+		strbuf_addch(md, '*');
+		add_prose(md, &b->prose);
+		strbuf_addf(md, "* ([PNG](charts/%s.png))\n", c->id);
+	}
+}
+
+static void add_section(struct strbuf *md, const struct hdb_section *s)
+{
+	size_t i;
+
+	strbuf_addstr(md, "## ");
+	hdb_md_escape(md, s->title);
+	strbuf_addstr(md, "\n\n");
+	for (i = 0; i < s->n; i++) {
+		const struct hdb_block *b = &s->blocks[i];
+
+		switch (b->kind) {
+		case HDB_BLOCK_PROSE:
+			add_prose(md, &b->prose);
+			strbuf_addch(md, '\n');
+			break;
+		case HDB_BLOCK_HEADING:
+			strbuf_addstr(md, "### ");
+			add_prose(md, &b->prose);
+			strbuf_addch(md, '\n');
+			break;
+		case HDB_BLOCK_TABLE:
+			if (b->prose.n) {
+				add_prose(md, &b->prose);
+				strbuf_addstr(md, "\n\n");
+			}
+			add_table(md, &b->table);
+			break;
+		case HDB_BLOCK_CHART:
+			add_chart(md, b);
+			break;
+		case HDB_BLOCK_LIST:
+			strbuf_addstr(md, "- ");
+			add_prose(md, &b->prose);
+			strbuf_addch(md, '\n');
+			/* a list runs on while LIST blocks follow */
+			if (i + 1 < s->n && s->blocks[i + 1].kind ==
+			    HDB_BLOCK_LIST)
+				continue;
+			break;
+		}
+		strbuf_addch(md, '\n');
+	}
+}
+
+static int build_markdown(const char *templates,
+			  const struct hdb_report_model *m, struct strbuf *md)
+{
+	struct strbuf title = STRBUF_INIT, intro = STRBUF_INIT;
+	struct strbuf sections = STRBUF_INIT;
+	char *tmpl = NULL;
+	const char *vars[] = {
+		"title", NULL, "intro", NULL, "sections", NULL, NULL,
+	};
+	size_t i;
+	int ret = -1;
+
+	hdb_md_escape(&title, m->title ? m->title : "halodb report");
+	add_prose(&intro, &m->intro);
+	for (i = 0; i < m->n; i++)
+		add_section(&sections, &m->sections[i]);
+	vars[1] = strbuf_str(&title);
+	vars[3] = strbuf_str(&intro);
+	vars[5] = strbuf_str(&sections);
+	if (!hdb_template(templates, "report.md", &tmpl))
+		ret = hdb_fill_template(md, "report.md", tmpl, vars);
+	free(tmpl);
+	strbuf_release(&title);
+	strbuf_release(&intro);
+	strbuf_release(&sections);
+	return ret;
+}
+
+static int build_page(const char *templates, const struct strbuf *md,
+		      struct strbuf *page)
+{
+	char *tmpl = NULL, *html = hdb_markdown_to_html(md->buf, md->len);
+	char *title = hdb_markdown_title(md->buf, md->len);
+	struct strbuf esc = STRBUF_INIT;
+	const char *vars[] = { "title", NULL, "content", html, NULL };
+	int ret = -1;
+
+	hdb_html_escape(&esc, title ? title : "halodb report");
+	vars[1] = esc.buf;
+	if (!hdb_template(templates, "page.html", &tmpl))
+		ret = hdb_fill_template(page, "page.html", tmpl, vars);
+	free(tmpl);
+	free(html);
+	free(title);
+	strbuf_release(&esc);
+	return ret;
+}
+
+#define MANIFEST ".halodb-manifest"
+
+/* The files an earlier report wrote (its manifest), a name a line. */
+static char **read_manifest(const char *dir, size_t *n)
+{
+	char *path = xasprintf("%s/" MANIFEST, dir), *text = NULL, *p, *nl;
+	char **names = NULL;
+	size_t len;
+
+	*n = 0;
+	if (read_file_max(path, (size_t)1 << 20, &text, &len)) {
+		free(path);
+		return NULL;	/* none, or not ours: remove nothing */
+	}
+	for (p = text; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		/* only names this code writes: report files and charts/ */
+		if (*p && !strstr(p, "..") && p[0] != '/' &&
+		    strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-./") ==
+		    strlen(p)) {
+			names = xrealloc(names, (*n + 1) * sizeof(*names));
+			names[(*n)++] = xstrdup(p);
+		}
+	}
+	free(text);
+	free(path);
+	return names;
+}
+
+/* Removes what the earlier report wrote and this one did not. */
+static void remove_stale(const char *dir, char **old, size_t n_old,
+			 const struct site_file *files, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n_old; i++) {
+		for (j = 0; j < n; j++)
+			if (!strcmp(old[i], files[j].name))
+				break;
+		if (j == n) {
+			char *path = xasprintf("%s/%s", dir, old[i]);
+
+			unlink(path);
+			free(path);
+		}
+	}
+}
+
+int hdb_render_report(const char *dir, const char *templates,
+		      const struct hdb_report_model *m)
+{
+	struct strbuf md = STRBUF_INIT, page = STRBUF_INIT;
+	struct strbuf manifest = STRBUF_INIT;
+	struct strbuf *bytes = NULL;
+	struct site_file *files = NULL;
+	char **old = NULL, *css = NULL, *charts_dir = NULL;
+	size_t n_charts = 0, n_files = 0, n_old = 0, i, j, k;
+	int ret = -1;
+
+	for (i = 0; i < m->n; i++)
+		for (j = 0; j < m->sections[i].n; j++)
+			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
+				n_charts++;
+	files = xcalloc(4 + 2 * n_charts, sizeof(*files));
+	bytes = xcalloc(2 * n_charts + 1, sizeof(*bytes));
+	if (build_markdown(templates, m, &md) ||
+	    build_page(templates, &md, &page) ||
+	    hdb_template(templates, "style.css", &css) ||
+	    make_dirs(dir))
+		goto out;
+	files[n_files++] = (struct site_file){ .name = "report.md",
+		.text = md.buf, .len = md.len };
+	files[n_files++] = (struct site_file){ .name = "style.css",
+		.text = css, .len = strlen(css) };
+	/* the charts, before the page that shows them */
+	k = 0;
+	for (i = 0; i < m->n; i++)
+		for (j = 0; j < m->sections[i].n; j++) {
+			const struct hdb_block *b = &m->sections[i].blocks[j];
+			int png;
+
+			if (b->kind != HDB_BLOCK_CHART)
+				continue;
+			for (png = 0; png < 2; png++, k++) {
+				if (hdb_render_chart_bytes(&b->chart, png,
+							   &bytes[k]))
+					goto out;
+				files[n_files++] = (struct site_file){
+					.name = xasprintf("charts/%s.%s",
+							  b->chart.id,
+							  png ? "png" : "svg"),
+					.text = bytes[k].buf,
+					.len = bytes[k].len };
+			}
+		}
+	files[n_files++] = (struct site_file){ .name = "index.html",
+		.text = page.buf, .len = page.len };
+	for (i = 0; i < n_files; i++)
+		strbuf_addf(&manifest, "%s\n", files[i].name);
+	files[n_files++] = (struct site_file){ .name = MANIFEST,
+		.text = manifest.buf, .len = manifest.len };
+	if (n_charts) {
+		charts_dir = xasprintf("%s/charts", dir);
+		if (make_dirs(charts_dir))
+			goto out;
+	}
+	old = read_manifest(dir, &n_old);
+	ret = write_site(dir, files, n_files);
+	if (!ret)
+		remove_stale(dir, old, n_old, files, n_files);
+out:
+	for (i = 0; i < n_files; i++)
+		if (!strncmp(files[i].name, "charts/", 7))
+			free((char *)files[i].name);
+	for (i = 0; i < 2 * n_charts; i++)
+		strbuf_release(&bytes[i]);
+	for (i = 0; i < n_old; i++)
+		free(old[i]);
+	free(old);
+	free(bytes);
+	free(files);
+	free(charts_dir);
+	free(css);
+	strbuf_release(&manifest);
+	strbuf_release(&md);
+	strbuf_release(&page);
+	return ret;
+}
