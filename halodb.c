@@ -121,7 +121,8 @@ enum {
 	OPT_DB = 1000, OPT_HOST, OPT_FORMAT, OPT_OUT, OPT_TEMPLATES, OPT_STDERR,
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
-	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE
+	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
+	OPT_DEPTH, OPT_ID
 };
 
 /*
@@ -824,6 +825,168 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 	return print_table(&t, fmt);
 }
 
+/* ---- chart -------------------------------------------------------------- */
+
+static const char chart_usage[] =
+	"halodb chart depth|ratio|pass [options] --out FILE.svg|FILE.png\n"
+	"             [--db PATH]\n"
+	"\n"
+	"Draws one chart of the report on its own: SVG, or PNG at twice the\n"
+	"size.  When the options select several charts (one per model, quant\n"
+	"and test), --id picks one; without it halodb lists their ids.\n"
+	"\n"
+	"halodb chart depth [--hosts A,B,...] [--model M] [--quant Q] [--test T]\n"
+	"  tokens/s against depth, a line per host; with two hosts the\n"
+	"  crossover\n"
+	"halodb chart ratio --num SEL --den SEL [--depth D] [--model M]\n"
+	"                   [--quant Q] [--test T]\n"
+	"  num/den per model as bars around 1, with 95% interval whiskers\n"
+	"halodb chart pass [--benchmark B] [--model M] [--reference MODEL]\n"
+	"  pass rates per model and host with Wilson whiskers, beside\n"
+	"  published scores\n"
+	"\n"
+	SELECTOR_HELP
+	"\n"
+	"  --hosts A,B,...    these hosts (default: every host)\n"
+	"  --num SEL, --den SEL  the two sides of a ratio\n"
+	"  --depth D          the depth of a ratio, in tokens (default 0)\n"
+	"  --model M          only this model\n"
+	"  --quant Q          only this quant\n"
+	"  --test T           only this test (default: pp512 and tg128)\n"
+	"  --benchmark B      only this benchmark\n"
+	"  --reference MODEL  only this reference_score model\n"
+	"  --noise F          beyond noise means beyond 1 +- F (default 0.02)\n"
+	"  --id ID            the chart to draw when several match\n"
+	"  --out FILE         where to write it: .svg or .png\n"
+	"  --db PATH          the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* The options each kind takes, as bits of query_options (QO_*). */
+static unsigned chart_opts(const char *kind)
+{
+	if (!strcmp(kind, "depth"))
+		return QO_HOSTS | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE;
+	if (!strcmp(kind, "ratio"))
+		return QO_NUM | QO_DEN | QO_MODEL | QO_QUANT | QO_TEST |
+		       QO_NOISE;
+	if (!strcmp(kind, "pass"))
+		return QO_MODEL | QO_BENCHMARK | QO_REFERENCE;
+	return 0;
+}
+
+static int cmd_chart(struct cli *cli, int argc, char **argv)
+{
+	struct option opts[N_QUERY_OPTIONS + 7];
+	struct hdb_query_opts o;
+	struct hdb_chart *charts = NULL;
+	const struct hdb_chart *pick = NULL;
+	const char *kind, *id = NULL, *out = NULL;
+	long long depth = 0;
+	unsigned mask;
+	size_t i, n = 0, k = 0;
+	char *end;
+	int c, rc;
+
+	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		print_usage(stdout, cli->cmd);
+		return HDB_EXIT_OK;
+	}
+	if (argc < 2 || !(mask = chart_opts(argv[1])))
+		return usage_error(cli->cmd, "chart: expected depth, ratio or "
+				   "pass%s%s%s", argc >= 2 ? ", got '" : "",
+				   argc >= 2 ? argv[1] : "",
+				   argc >= 2 ? "'" : "");
+	kind = argv[1];
+	for (i = 0; i < N_QUERY_OPTIONS; i++)
+		if (mask & (1u << i))
+			opts[k++] = query_options[i];
+	if (!strcmp(kind, "ratio"))
+		opts[k++] = (struct option){ "depth", required_argument, NULL,
+					     OPT_DEPTH };
+	opts[k++] = (struct option){ "id", required_argument, NULL, OPT_ID };
+	opts[k++] = (struct option){ "out", required_argument, NULL, OPT_OUT };
+	opts[k++] = (struct option){ "db", required_argument, NULL, OPT_DB };
+	opts[k++] = (struct option){ "help", no_argument, NULL, 'h' };
+	opts[k] = (struct option){ NULL, 0, NULL, 0 };
+
+	hdb_query_opts_init(&o);
+	while ((c = next_opt(cli, argc - 1, argv + 1, opts)) != -1) {
+		switch (c) {
+		case '?':
+			return HDB_EXIT_USAGE;
+		case OPT_NUM: o.num = optarg; break;
+		case OPT_DEN: o.den = optarg; break;
+		case OPT_HOSTS: o.hosts = optarg; break;
+		case OPT_MODEL: o.model = optarg; break;
+		case OPT_QUANT: o.quant = optarg; break;
+		case OPT_TEST: o.test = optarg; break;
+		case OPT_BENCHMARK: o.benchmark = optarg; break;
+		case OPT_REFERENCE: o.reference = optarg; break;
+		case OPT_ID: id = optarg; break;
+		case OPT_OUT: out = optarg; break;
+		case OPT_NOISE:
+			if (parse_fraction(cli->cmd, "--noise", optarg, 0, 1,
+					   &o.noise))
+				return HDB_EXIT_USAGE;
+			break;
+		case OPT_DEPTH:
+			depth = strtoll(optarg, &end, 10);
+			if (end == optarg || *end || depth < 0)
+				return usage_error(cli->cmd, "--depth: expected "
+						   "tokens (0 or more), got "
+						   "'%s'", optarg);
+			break;
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(cli->cmd, "chart: unexpected argument '%s'",
+				   argv[optind + 1]);
+	if (!out || !*out)
+		return usage_error(cli->cmd, "chart: expected --out FILE.svg or "
+				   "FILE.png");
+	if (strlen(out) < 5 || (strcasecmp(out + strlen(out) - 4, ".svg") &&
+				strcasecmp(out + strlen(out) - 4, ".png")))
+		return usage_error(cli->cmd, "--out: expected a name ending in "
+				   "'.svg' or '.png', got '%s'", out);
+	if (!strcmp(kind, "ratio") && (!o.num || !o.den))
+		return usage_error(cli->cmd, "chart ratio: expected --num SEL "
+				   "and --den SEL");
+	if (open_store(cli))
+		return fail();
+	if (!strcmp(kind, "depth"))
+		rc = hdb_chart_depth(hdb_store_sqlite(cli->st), &o, &charts, &n);
+	else if (!strcmp(kind, "ratio"))
+		rc = hdb_chart_ratio(hdb_store_sqlite(cli->st), &o, depth,
+				     &charts, &n);
+	else
+		rc = hdb_chart_pass(hdb_store_sqlite(cli->st), &o, &charts, &n);
+	if (rc)
+		return fail();
+	for (i = 0; i < n; i++)
+		if (id ? !strcmp(charts[i].id, id) : n == 1)
+			pick = &charts[i];
+	if (!n) {
+		hdb_charts_free(charts, n);
+		hdb_error("chart %s: no data for these options", kind);
+		return fail();
+	}
+	if (!pick) {
+		fprintf(stderr, "halodb: chart %s: %s; choose one with --id:\n",
+			kind, id ? "no chart with that id" : "several charts "
+			"match");
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "  %s  %s\n", charts[i].id,
+				charts[i].title);
+		hdb_charts_free(charts, n);
+		return id ? HDB_EXIT_FAIL : HDB_EXIT_USAGE;
+	}
+	rc = hdb_render_chart(pick, out);
+	hdb_charts_free(charts, n);
+	if (rc)
+		return fail();
+	printf("wrote %s\n", out);
+	return HDB_EXIT_OK;
+}
+
 /* ---- report ------------------------------------------------------------- */
 
 static const char report_usage[] =
@@ -924,6 +1087,8 @@ static const struct cmd commands[] = {
 	  "list hosts and what identified them" },
 	{ "query", cmd_query, NEED_DB, query_usage,
 	  "compute ratios, crossovers, noise and quality intervals" },
+	{ "chart", cmd_chart, NEED_DB, chart_usage,
+	  "draw one chart of the report (SVG or PNG)" },
 	{ "report", cmd_report, NEED_DB, report_usage,
 	  "write the report (markdown and HTML)" },
 	{ "help", NULL, 0, help_usage, "show help for a command" },

@@ -10,6 +10,7 @@ $ halodb
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
 !   query    compute ratios, crossovers, noise and quality intervals
+!   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
 !   help     show help for a command
 !
@@ -28,6 +29,7 @@ $ halodb --help
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts and what identified them
 >   query    compute ratios, crossovers, noise and quality intervals
+>   chart    draw one chart of the report (SVG or PNG)
 >   report   write the report (markdown and HTML)
 >   help     show help for a command
 >
@@ -97,6 +99,7 @@ $ halodb frobnicate
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
 !   query    compute ratios, crossovers, noise and quality intervals
+!   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
 !   help     show help for a command
 !
