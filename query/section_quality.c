@@ -986,7 +986,8 @@ static int p_ref_verdict(sqlite3 *db, struct hdb_prose *p, const char *bench,
 		} else if (rv.verdict) {
 			hdb_prose_add(p, 0, " (%s)", rv.verdict);
 		}
-		if (!isnan(rv.md) && isnan(*md))
+		/* what a gap within noise means at this size */
+		if (!isnan(rv.md) && isnan(*md) && is_within(rv.verdict))
 			*md = rv.md;
 	}
 	strbuf_release(&sb);
