@@ -1536,11 +1536,14 @@ static void sb_grid_cell(struct strbuf *sb, const struct qres *all, long r,
 			    qi(all, (size_t)r, C_N_ITEMS));
 }
 
-/* How the two hosts compare on the saturated benchmarks: the verdicts of
- * 'query quality --a --b' per benchmark shown.  Returns 0 or -1. */
-static int sat_agreement(sqlite3 *db, const struct q_report *x,
-			 const struct grid *g, const struct sat_ctx *k,
-			 struct hdb_prose *p)
+/* How the two hosts compare on a grid's benchmarks (and metrics, where
+ * its columns name them): the verdicts of 'query quality --a --b' of the
+ * rows keep passes.  Returns 0 or -1. */
+static int grid_agreement(sqlite3 *db, const struct q_report *x,
+			  const struct grid *g,
+			  int (*keep)(const struct qres *, size_t,
+				      const void *),
+			  const void *k, struct hdb_prose *p)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct qres ab;
@@ -1557,10 +1560,12 @@ static int sat_agreement(sqlite3 *db, const struct q_report *x,
 		const char *v = qs(&ab, i, C_VERDICT);
 
 		for (c = 0; c < g->n_cols; c++)
-			if (!q_cmp_str(qs(&ab, i, C_BENCH), g->cols[c].bench) &&
-			    !q_cmp_str(qs(&ab, i, C_METRIC), g->cols[c].metric))
+			if (!g->cols[c].bench ||
+			    (!q_cmp_str(qs(&ab, i, C_BENCH), g->cols[c].bench) &&
+			     !q_cmp_str(qs(&ab, i, C_METRIC),
+					g->cols[c].metric)))
 				break;
-		if (c == g->n_cols || !sat_keep(&ab, i, k) ||
+		if (c == g->n_cols || !keep(&ab, i, k) ||
 		    (!is_within(v) && !is_beyond(v)))
 			continue;
 		n_cmp++;
@@ -1590,16 +1595,20 @@ static int sat_agreement(sqlite3 *db, const struct q_report *x,
 		hdb_prose_add(p, 1, "%s", x->pair[0]);
 		hdb_prose_add(p, 0, " and ");
 		hdb_prose_add(p, 1, "%s", x->pair[1]);
-		if (n_within == n_cmp)
+		if (n_within == n_cmp && n_cmp == 1)
+			hdb_prose_add(p, 0, " ran a model, the one pair agrees "
+				      "within noise");
+		else if (n_within == n_cmp)
 			hdb_prose_add(p, 0, " ran a model, all %zu pairs agree "
 				      "within noise", n_cmp);
 		else
 			hdb_prose_add(p, 0, " ran a model, %zu of %zu pairs "
 				      "agree within noise", n_within, n_cmp);
-		if (big >= 0) {
-			hdb_prose_add(p, 0, "; the largest gap among them is "
-				      "%.1f pp (", 100 * fabs(qn(&ab, (size_t)big,
-								 C_DIFF)));
+		if (big >= 0 && fabs(qn(&ab, (size_t)big, C_DIFF)) > 0) {
+			hdb_prose_add(p, 0, "; %s %.1f pp (", n_within == 1
+				      ? "its gap is" : "the largest gap among "
+				      "them is", 100 * fabs(qn(&ab, (size_t)big,
+							      C_DIFF)));
 			p_label(p, qs(&ab, (size_t)big, C_MODEL), NULL,
 				qs(&ab, (size_t)big, C_VARIANT));
 			hdb_prose_add(p, 0, " on ");
@@ -1751,7 +1760,7 @@ int q_section_saturated(sqlite3 *db, const struct q_report *x,
 		p_bench(p, qs(&all, (size_t)top, C_BENCH));
 		hdb_prose_add(p, 0, ").");
 	}
-	if (sat_agreement(db, x, &g, &k, p))
+	if (grid_agreement(db, x, &g, sat_keep, &k, p))
 		goto out;
 	ret = 0;
 out:
@@ -1887,6 +1896,8 @@ int q_section_niah(sqlite3 *db, const struct q_report *x,
 		}
 	if (n_short)
 		hdb_prose_add(p, 0, ".");
+	if (grid_agreement(db, x, &g, niah_keep, &k, p))
+		goto out;
 	ret = 0;
 out:
 	strbuf_release(&sb);

@@ -11,7 +11,8 @@
  *   129/164 78.7% (71.8-84.2)   127/164 77.4% (70.5-83.2)
  * two-proportion p: 121/225 vs 106/225 0.157 (README's example, whose
  * min_detectable is 0.1314); 150/225 vs 100/225 2.1e-6; 150/225 vs 127/225
- * (a published 56.4% of 225) 0.026; 150/225 vs 198/225 (88%) 6.5e-8.
+ * (a published 56.4% of 225) 0.026; 150/225 vs 198/225 (88%) 6.5e-8;
+ * 121/225 vs 127/225 0.57; 180/200 vs 178/200 0.74.
  */
 #include "harness.h"
 #include "qfixture.h"
@@ -113,6 +114,7 @@ static struct hdb_store *seed_store(const char *name)
 		  "{\"status\":\"not_run\"}" },
 		{ "h1", "m1", NULL, "niah", "niah", "pass_rate", 12, 12, NULL },
 		{ "h2", "m4", NULL, "niah", "niah", "pass_rate", 12, 11, NULL },
+		{ "h2", "m1", NULL, "niah", "niah", "pass_rate", 12, 12, NULL },
 	};
 	struct hdb_store *st = fresh(name);
 	size_t i;
@@ -347,9 +349,8 @@ static void saturated_and_niah(void)
 	p = prose_of(s);
 	CONTAINS(p, "The top score is 96.5% (m2 on h1, gsm8k).");
 	/* 180/200 vs 178/200: the only pair with both scores */
-	CONTAINS(p, "Where both h1 and h2 ran a model, all 1 pairs agree "
-		 "within noise; the largest gap among them is 1.0 pp (m1 on "
-		 "gsm8k");
+	CONTAINS(p, "Where both h1 and h2 ran a model, the one pair agrees "
+		 "within noise; its gap is 1.0 pp (m1 on gsm8k, p = 0.74).");
 	free(p);
 niah:
 	s = section(&m, "niah");
@@ -362,12 +363,13 @@ niah:
 	CHECK_INT(t->n_rows, 2);
 	CHECK_STR(tcell(t, 0, "Model"), "m1");
 	CHECK_STR(tcell(t, 0, "h1"), "100% (12/12)");
-	CHECK_STR(tcell(t, 0, "h2"), "");
+	CHECK_STR(tcell(t, 0, "h2"), "100% (12/12)");
 	CHECK_STR(tcell(t, 1, "Model"), "m4");
 	CHECK_STR(tcell(t, 1, "h2"), "91.7% (11/12)");
 	p = prose_of(s);
 	CONTAINS(p, "1 of 2 models found every needle on every host they "
-		 "ran on. Short of that: m4 on h2, 91.7% (11/12).");
+		 "ran on. Short of that: m4 on h2, 91.7% (11/12). Where both "
+		 "h1 and h2 ran a model, the one pair agrees within noise.");
 	free(p);
 done:
 	hdb_report_model_release(&m);
