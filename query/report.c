@@ -192,8 +192,20 @@ int q_report_init(sqlite3 *db, const struct hdb_report_opts *o,
 		if (q_done(db, rc, "choose the hosts"))
 			goto fail;
 	}
-	if (x->n_pair == 2)
+	if (x->n_pair == 2) {
 		x->pair_text = xasprintf("%s,%s", x->pair[0], x->pair[1]);
+		if (q_prepare(db, "SELECT count(DISTINCT host) FROM throughput"
+			      " WHERE host IN (?, ?)", &s, "choose the hosts"))
+			goto fail;
+		sqlite3_bind_text(s, 1, x->pair[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 2, x->pair[1], -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		x->pair_throughput = rc == SQLITE_ROW &&
+				     sqlite3_column_int(s, 0) == 2;
+		sqlite3_finalize(s);
+		if (rc != SQLITE_ROW && q_done(db, rc, "choose the hosts"))
+			goto fail;
+	}
 	return 0;
 fail:
 	q_report_release(x);

@@ -16,6 +16,9 @@ struct q_report {
 	char *pair[2];
 	size_t n_pair;
 	char *pair_text;	/* "a,b" for hdb_query_opts.hosts */
+	int pair_throughput;	/* both hosts of the pair have throughput
+				 * rows (the throughput sections compare
+				 * them) */
 	/* every host of the store by name: a host's colour is its index */
 	char **hosts;
 	size_t n_hosts;

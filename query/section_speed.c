@@ -192,7 +192,7 @@ int q_section_throughput(sqlite3 *db, const struct q_report *x,
 	struct hdb_block *b;
 	size_t n = 0, n_b = 0, decided = 0, rows = 0, i;
 
-	if (x->n_pair < 2)
+	if (!x->pair_throughput)
 		return throughput_alone(db, x, m);
 	hdb_query_opts_init(&o);
 	o.hosts = x->pair_text;
@@ -376,7 +376,7 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	size_t start, end, r, n_b, decided, rows, i, n;
 	int ret = -1;
 
-	if (x->n_pair < 2)
+	if (!x->pair_throughput)
 		return 0;
 	hdb_query_opts_init(&o);
 	o.hosts = x->pair_text;
