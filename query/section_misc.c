@@ -10,6 +10,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,55 @@ static void tally_join(const struct tally *t, struct strbuf *sb)
 	tally_join_sep(t, ", ", sb);
 }
 
+/* Sorts the names by cmp. */
+static void tally_sort(struct tally *t, int (*cmp)(const char *, const char *))
+{
+	size_t i, j;
+
+	/* insertion sort: the names are few */
+	for (i = 1; i < t->len; i++)
+		for (j = i; j > 0 && cmp(t->name[j - 1], t->name[j]) > 0;
+		     j--) {
+			char *ns = t->name[j];
+			long long nn = t->n[j];
+
+			t->name[j] = t->name[j - 1];
+			t->n[j] = t->n[j - 1];
+			t->name[j - 1] = ns;
+			t->n[j - 1] = nn;
+		}
+}
+
+/* The value of a number, a depth label ("8K": 8000) or a build number;
+ * -1 for anything else (a commit, "?", ""), which sorts after. */
+static double label_value(const char *s)
+{
+	char *end;
+	double v;
+
+	if (!*s || !strchr("0123456789", *s))
+		return -1;
+	v = strtod(s, &end);
+	if (*end == 'K' && !end[1])
+		return v * 1000;
+	return *end ? -1 : v;
+}
+
+/* Numbers in order, then the rest by name, unknown ("" or "?") last. */
+static int label_cmp(const char *a, const char *b)
+{
+	double x = label_value(a), y = label_value(b);
+	int ua = !*a || !strcmp(a, "?"), ub = !*b || !strcmp(b, "?");
+
+	if (ua != ub)
+		return ua - ub;
+	if ((x < 0) != (y < 0))
+		return x < 0 ? 1 : -1;
+	if (x >= 0 && x != y)
+		return x < y ? -1 : 1;
+	return strcmp(a, b);
+}
+
 /* The names as values of a sentence: "a", "a and b", "a, b and c". */
 static void prose_names(struct hdb_prose *p, const struct tally *t)
 {
@@ -77,6 +127,127 @@ static void prose_names(struct hdb_prose *p, const struct tally *t)
 			hdb_prose_add(p, 0, i + 1 == t->len ? " and " : ", ");
 		hdb_prose_add(p, 1, "%s", t->name[i]);
 	}
+}
+
+/*
+ * The rows of a statement counted by their first n_keys columns (text;
+ * NULL apart from ""), the next column summed as a flag.  A GROUP BY over
+ * a view of a million rows sorts them all; a scan counted here in a hash
+ * of interned names is several times faster, and the groups are few.
+ */
+#define GROUP_MAX_KEYS 6
+
+struct group {
+	const char *key[GROUP_MAX_KEYS];	/* interned; NULL for NULL */
+	long long n, flagged;
+};
+
+struct groups {
+	struct q_pool *pool;
+	struct group *v;
+	size_t n, cap;
+	size_t *slot;		/* index + 1 into v; 0: empty */
+	size_t n_slot;
+};
+
+static size_t group_hash(const char *const *key, int n_keys)
+{
+	size_t h = 1469598103934665603ull;
+	int i;
+
+	for (i = 0; i < n_keys; i++)
+		h = (h ^ (size_t)(uintptr_t)key[i]) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+static void groups_rehash(struct groups *g, int n_keys)
+{
+	size_t i, j;
+
+	free(g->slot);
+	g->n_slot = g->n_slot ? 2 * g->n_slot : 256;
+	g->slot = xcalloc(g->n_slot, sizeof(*g->slot));
+	for (i = 0; i < g->n; i++) {
+		for (j = group_hash(g->v[i].key, n_keys) & (g->n_slot - 1);
+		     g->slot[j]; j = (j + 1) & (g->n_slot - 1))
+			;
+		g->slot[j] = i + 1;
+	}
+}
+
+/* The group of key, made when new. */
+static struct group *group_find(struct groups *g, const char *const *key,
+				int n_keys)
+{
+	size_t j;
+
+	for (j = group_hash(key, n_keys) & (g->n_slot - 1); g->slot[j];
+	     j = (j + 1) & (g->n_slot - 1))
+		if (!memcmp(g->v[g->slot[j] - 1].key, key,
+			    (size_t)n_keys * sizeof(*key)))
+			return &g->v[g->slot[j] - 1];
+	if (g->n == g->cap) {
+		g->cap = g->cap ? 2 * g->cap : 64;
+		g->v = xrealloc(g->v, g->cap * sizeof(*g->v));
+	}
+	memset(&g->v[g->n], 0, sizeof(g->v[g->n]));
+	memcpy(g->v[g->n].key, key, (size_t)n_keys * sizeof(*key));
+	g->slot[j] = ++g->n;
+	if (2 * g->n > g->n_slot)
+		groups_rehash(g, n_keys);
+	return &g->v[g->n - 1];
+}
+
+static int groups_read(sqlite3 *db, const char *sql, int n_keys,
+		       struct groups *g, const char *what)
+{
+	const char *key[GROUP_MAX_KEYS], *last[GROUP_MAX_KEYS] = { NULL };
+	struct group *gr;
+	sqlite3_stmt *s;
+	int rc, i;
+
+	memset(g, 0, sizeof(*g));
+	g->pool = q_pool_new();
+	groups_rehash(g, n_keys);
+	if (q_prepare(db, sql, &s, what))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (i = 0; i < n_keys; i++) {
+			const char *t = q_text_or_null(s, i);
+
+			/* rows come in index order: mostly the last row's */
+			if (t && (!last[i] || strcmp(last[i], t)))
+				last[i] = q_pool_str(g->pool, t);
+			key[i] = t ? last[i] : NULL;
+		}
+		gr = group_find(g, key, n_keys);
+		gr->n++;
+		gr->flagged += sqlite3_column_int64(s, n_keys) != 0;
+	}
+	sqlite3_finalize(s);
+	return q_done(db, rc, what);
+}
+
+static void groups_release(struct groups *g)
+{
+	free(g->v);
+	free(g->slot);
+	q_pool_free(g->pool);
+	memset(g, 0, sizeof(*g));
+}
+
+/* A group's key as a number (Q_UNSET for NULL). */
+static long long group_int(const struct group *gr, int i)
+{
+	return gr->key[i] ? strtoll(gr->key[i], NULL, 10) : Q_UNSET;
+}
+
+/* The model a throughput row names: its model, else its file. */
+static const char *group_model(const struct group *gr, int model,
+			       int file)
+{
+	return gr->key[model] ? gr->key[model]
+	       : gr->key[file] ? gr->key[file] : "?";
 }
 
 /* A depth as the charts label it: 0, 512, 8K, 32K, 65K (thousands,
@@ -164,55 +335,50 @@ static int read_host_hardware(sqlite3 *db, const struct q_report *x,
 }
 
 /*
- * Reads the rows of each host grouped by model, backend and build: the
- * throughput view (quality 0) or the quality view (quality 1).  Columns:
- * host, model, backend, build_number, build_commit, rows, finished rows.
+ * Reads the rows of each host by model, backend and build: the throughput
+ * view (quality 0) or the quality view (quality 1).
  */
 static int read_host_rows(sqlite3 *db, const struct q_report *x,
 			  struct host_info *info, int quality)
 {
 	static const char tp_sql[] =
-		"SELECT host, " MODEL_SQL ", backend, build_number,"
-		" build_commit, count(*), sum(status = 'ok') FROM throughput"
-		" GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5";
+		"SELECT host, model, model_file, backend, build_number,"
+		" build_commit, status = 'ok' FROM throughput";
 	static const char q_sql[] =
-		"SELECT host, model, backend, NULL, build_commit, count(*),"
-		" sum(" QSTATUS_SQL " = 'ok') FROM quality"
-		" GROUP BY 1, 2, 3, 5 ORDER BY 1, 2, 3, 5";
-	const char *what = quality ? "read the quality rows of each host"
-				   : "read the throughput rows of each host";
-	sqlite3_stmt *s;
+		"SELECT host, model, NULL, backend, NULL, build_commit,"
+		" " QSTATUS_SQL " = 'ok' FROM quality";
+	struct groups g;
 	char buf[32];
-	int rc, i;
+	size_t k;
+	int i, ret;
 
-	if (q_prepare(db, quality ? q_sql : tp_sql, &s, what))
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	ret = groups_read(db, quality ? q_sql : tp_sql, 6, &g,
+			  quality ? "read the quality rows of each host"
+			  : "read the throughput rows of each host");
+	for (k = 0; !ret && k < g.n; k++) {
+		const struct group *gr = &g.v[k];
+		const char *model = group_model(gr, 1, 2), *b;
 		struct host_info *h;
-		const char *b;
-		long long n = sqlite3_column_int64(s, 5);
 
-		i = q_report_colour(x, q_text_or_null(s, 0));
-		if (i < 0 || !q_report_keeps(x, q_text(s, 1)))
+		i = q_report_colour(x, gr->key[0]);
+		if (i < 0 || !q_report_keeps(x, model))
 			continue;
 		h = &info[i];
 		if (quality)
-			h->n_q += n;
+			h->n_q += gr->n;
 		else
-			h->n_tp += n;
-		tally_add(&h->models, q_text(s, 1),
-			  sqlite3_column_int64(s, 6));
-		if (q_text_or_null(s, 2) && *q_text(s, 2))
-			tally_add(&h->backends, q_text(s, 2), n);
-		b = build_label(buf, sizeof(buf), q_int(s, 3),
-				q_text_or_null(s, 4));
+			h->n_tp += gr->n;
+		tally_add(&h->models, model, gr->flagged);
+		if (gr->key[3] && *gr->key[3])
+			tally_add(&h->backends, gr->key[3], gr->n);
+		b = build_label(buf, sizeof(buf), group_int(gr, 4), gr->key[5]);
 		if (b)
-			tally_add(&h->builds, b, n);
+			tally_add(&h->builds, b, gr->n);
 		else
-			h->unbuilt += n;
+			h->unbuilt += gr->n;
 	}
-	sqlite3_finalize(s);
-	return q_done(db, rc, what);
+	groups_release(&g);
+	return ret;
 }
 
 /* The order of the table: the two hosts compared, then the rest by
@@ -365,6 +531,7 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 					  sb.len ? strbuf_str(&sb) : NULL);
 			strbuf_reset(&sb);
 		}
+		tally_sort(&h->builds, label_cmp);
 		tally_join(&h->builds, &sb);
 		if (h->unbuilt)
 			strbuf_addf(&sb, "%snot recorded", sb.len ? ", " : "");
@@ -458,6 +625,21 @@ static size_t died_rank(const char *status)
 	return i;
 }
 
+/* By host, throughput before quality, then status as died_words. */
+static int died_group_cmp(const void *a, const void *b)
+{
+	const struct died_group *x = a, *y = b;
+	size_t rx = died_rank(x->status), ry = died_rank(y->status);
+
+	if (x->host != y->host)
+		return x->host < y->host ? -1 : 1;
+	if (x->quality != y->quality)
+		return x->quality - y->quality;
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
+	return strcmp(x->status, y->status);
+}
+
 /* "4 runs wedged at depth 32K and 65K (deepseek-coder-v2-lite)". */
 static void say_died_group(struct hdb_prose *p, const struct died_group *g)
 {
@@ -493,6 +675,7 @@ static void say_died_group(struct hdb_prose *p, const struct died_group *g)
 		for (i = 0; i < g->where.len; i++)
 			if (strcmp(g->where.name[i], "?"))
 				tally_add(&known, g->where.name[i], 1);
+		tally_sort(&known, label_cmp);
 		hdb_prose_add(p, 0, " at depth ");
 		for (i = 0; i < known.len; i++)
 			hdb_prose_add(p, 0, "%s%s", i == 0 ? ""
@@ -512,6 +695,7 @@ static void died_row_end(struct hdb_cell *row, struct tally *tests,
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	tally_sort(depths, label_cmp);
 	tally_join(tests, &sb);
 	hdb_cell_set_text(&row[3], strbuf_str(&sb));
 	strbuf_reset(&sb);
@@ -656,7 +840,7 @@ int q_section_died(sqlite3 *db, const struct q_report *x,
 	struct hdb_block *b;
 	struct died d = { 0 };
 	long long n_tp = 0, n_q = 0;
-	size_t h, i, r, said;
+	size_t i;
 	int ret = -1;
 
 	memset(&tp, 0, sizeof(tp));
@@ -688,48 +872,19 @@ int q_section_died(sqlite3 *db, const struct q_report *x,
 		      "number (nor as zero): the tables and charts mark them "
 		      "where they would be.");
 
-	/* a sentence per host: its statuses in a fixed order, throughput
-	 * runs before quality runs */
-	for (h = 0; h < x->n_hosts; h++) {
-		b = NULL;
-		said = 0;
-		for (r = 0; r <= N_DIED_WORDS; r++)
-			for (i = 0; i < d.n; i++) {
-				struct died_group *g = &d.g[i];
-
-				if (g->host != (int)h ||
-				    died_rank(g->status) != r || g->quality)
-					continue;
-				if (!b) {
-					b = hdb_section_block(sec,
-							      HDB_BLOCK_LIST);
-					hdb_prose_add(&b->prose, 1, "%s",
-						      x->hosts[h]);
-					hdb_prose_add(&b->prose, 0, ": ");
-				}
-				if (said++)
-					hdb_prose_add(&b->prose, 0, "; ");
-				say_died_group(&b->prose, g);
-			}
-		for (r = 0; r <= N_DIED_WORDS; r++)
-			for (i = 0; i < d.n; i++) {
-				struct died_group *g = &d.g[i];
-
-				if (g->host != (int)h ||
-				    died_rank(g->status) != r || !g->quality)
-					continue;
-				if (!b) {
-					b = hdb_section_block(sec,
-							      HDB_BLOCK_LIST);
-					hdb_prose_add(&b->prose, 1, "%s",
-						      x->hosts[h]);
-					hdb_prose_add(&b->prose, 0, ": ");
-				}
-				if (said++)
-					hdb_prose_add(&b->prose, 0, "; ");
-				say_died_group(&b->prose, g);
-			}
-		if (b)
+	/* a sentence per host: throughput runs before quality runs, each
+	 * by status in the order of died_words */
+	qsort(d.g, d.n, sizeof(*d.g), died_group_cmp);
+	for (i = 0; i < d.n; i++) {
+		if (i && d.g[i].host == d.g[i - 1].host) {
+			hdb_prose_add(&b->prose, 0, "; ");
+		} else {
+			b = hdb_section_block(sec, HDB_BLOCK_LIST);
+			hdb_prose_add(&b->prose, 1, "%s", x->hosts[d.g[i].host]);
+			hdb_prose_add(&b->prose, 0, ": ");
+		}
+		say_died_group(&b->prose, &d.g[i]);
+		if (i + 1 == d.n || d.g[i + 1].host != d.g[i].host)
 			hdb_prose_add(&b->prose, 0, ".");
 	}
 	if (tp.n_rows) {
@@ -914,28 +1069,28 @@ static int notes_builds(sqlite3 *db, const struct q_report *x,
 			struct tally *builds)
 {
 	static const char sql[] =
-		"SELECT host, " MODEL_SQL ", build_number, build_commit,"
-		" count(*) FROM throughput GROUP BY 1, 2, 3, 4"
-		" ORDER BY 1, build_number IS NULL AND build_commit IS NULL,"
-		" 3, 4";
-	sqlite3_stmt *s;
+		"SELECT host, model, model_file, build_number, build_commit, 1"
+		" FROM throughput";
+	struct groups g;
 	char buf[32];
-	int rc, h;
+	size_t k;
+	int h, ret;
 
-	if (q_prepare(db, sql, &s, "read the builds of each host"))
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	ret = groups_read(db, sql, 5, &g, "read the builds of each host");
+	for (k = 0; !ret && k < g.n; k++) {
+		const struct group *gr = &g.v[k];
 		const char *b;
 
-		h = q_report_colour(x, q_text_or_null(s, 0));
-		if (h < 0 || !q_report_keeps(x, q_text(s, 1)))
+		h = q_report_colour(x, gr->key[0]);
+		if (h < 0 || !q_report_keeps(x, group_model(gr, 1, 2)))
 			continue;
-		b = build_label(buf, sizeof(buf), q_int(s, 2),
-				q_text_or_null(s, 3));
-		tally_add(&builds[h], b ? b : "", sqlite3_column_int64(s, 4));
+		b = build_label(buf, sizeof(buf), group_int(gr, 3), gr->key[4]);
+		tally_add(&builds[h], b ? b : "", gr->n);
 	}
-	sqlite3_finalize(s);
-	return q_done(db, rc, "read the builds of each host");
+	groups_release(&g);
+	for (k = 0; k < x->n_hosts; k++)
+		tally_sort(&builds[k], label_cmp);
+	return ret;
 }
 
 /* Is there build skew: a host with several builds (or some rows without
@@ -1007,6 +1162,15 @@ static void say_differences(struct hdb_section *sec, const struct q_report *x,
 	}
 }
 
+/* The notes section, made on its first note. */
+static struct hdb_section *notes_section(struct hdb_section **sec,
+					 struct hdb_report_model *m)
+{
+	if (!*sec)
+		*sec = hdb_report_section(m, "notes", "Notes");
+	return *sec;
+}
+
 int q_section_notes(sqlite3 *db, const struct q_report *x,
 		    struct hdb_report_model *m)
 {
@@ -1022,14 +1186,10 @@ int q_section_notes(sqlite3 *db, const struct q_report *x,
 	if (notes_ratio(db, x, &nt) || notes_builds(db, x, builds))
 		goto out;
 
-	if (nt.models.len) {
-		sec = hdb_report_section(m, "notes", "Notes");
-		say_differences(sec, x, &nt);
-	}
+	if (nt.models.len)
+		say_differences(notes_section(&sec, m), x, &nt);
 	if (build_skew(x, builds)) {
-		if (!sec)
-			sec = hdb_report_section(m, "notes", "Notes");
-		b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+		b = hdb_section_block(notes_section(&sec, m), HDB_BLOCK_PROSE);
 		hdb_prose_add(&b->prose, 0, "Builds of llama.cpp (the build "
 			      "number, else the commit) in each host's "
 			      "throughput rows, with their rows. Results of "
@@ -1061,7 +1221,7 @@ int q_section_notes(sqlite3 *db, const struct q_report *x,
 		}
 	}
 	if (nt.too_few) {
-		b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+		b = hdb_section_block(notes_section(&sec, m), HDB_BLOCK_PROSE);
 		if (nt.too_few == nt.compared)
 			hdb_prose_add(&b->prose, 0, "%s %lld comparison%s of ",
 				      nt.compared == 1 ? "The" : "All",
@@ -1104,7 +1264,7 @@ int q_section_notes(sqlite3 *db, const struct q_report *x,
 		}
 	}
 	if (nt.unchosen) {
-		b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+		b = hdb_section_block(notes_section(&sec, m), HDB_BLOCK_PROSE);
 		hdb_prose_add(&b->prose, 0, "%lld comparison%s had more than "
 			      "one row to choose from on a side (other builds, "
 			      "settings or repeated runs); the pair that "
@@ -1127,39 +1287,33 @@ static int say_repetitions(sqlite3 *db, const struct q_report *x,
 			   struct hdb_section **sec, struct hdb_report_model *m)
 {
 	static const char sql[] =
-		"SELECT " MODEL_SQL ", n_reps, EXISTS (SELECT 1 FROM"
-		" throughput_sample s WHERE s.throughput_id = t.id), count(*)"
-		" FROM throughput t WHERE status = 'ok' GROUP BY 1, 2, 3"
-		" ORDER BY 2";
+		"SELECT model, model_file, n_reps, EXISTS (SELECT 1 FROM"
+		" throughput_sample s WHERE s.throughput_id = t.id)"
+		" FROM throughput t WHERE status = 'ok'";
 	struct tally reps = { 0 };
 	long long total = 0, with_samples = 0, unknown = 0;
 	struct hdb_block *b;
-	sqlite3_stmt *s;
-	char buf[32];
+	struct groups g;
 	size_t i;
-	int rc, ret = -1;
+	int ret;
 
-	if (q_prepare(db, sql, &s, "count the repetitions"))
-		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		long long n = sqlite3_column_int64(s, 3), r = q_int(s, 1);
+	ret = groups_read(db, sql, 3, &g, "count the repetitions");
+	for (i = 0; !ret && i < g.n; i++) {
+		const struct group *gr = &g.v[i];
 
-		if (!q_report_keeps(x, q_text(s, 0)))
+		if (!q_report_keeps(x, group_model(gr, 0, 1)))
 			continue;
-		total += n;
-		if (sqlite3_column_int(s, 2))
-			with_samples += n;
-		if (r == Q_UNSET) {
-			unknown += n;
-			continue;
-		}
-		snprintf(buf, sizeof(buf), "%lld", r);
-		tally_add(&reps, buf, n);
+		total += gr->n;
+		with_samples += gr->flagged;
+		if (!gr->key[2])
+			unknown += gr->n;
+		else
+			tally_add(&reps, gr->key[2], gr->n);
 	}
-	sqlite3_finalize(s);
-	if (q_done(db, rc, "count the repetitions"))
+	groups_release(&g);
+	if (ret)
 		goto out;
-	ret = 0;
+	tally_sort(&reps, label_cmp);
 	if (!total)
 		goto out;
 	*sec = hdb_report_section(m, "methodology", "Methodology");

@@ -188,6 +188,22 @@ static char *joined(const struct hdb_section *s, enum hdb_block_kind kind)
 	return strbuf_detach(&sb);
 }
 
+/* The value flag of the first prose part of a kind of block whose text
+ * is text (-1 when none is): 1 for a string from the store, which
+ * render/ escapes. */
+static int part_value(const struct hdb_section *s, enum hdb_block_kind kind,
+		      const char *text)
+{
+	size_t i, j;
+
+	for (i = 0; s && i < s->n; i++)
+		for (j = 0; s->blocks[i].kind == kind &&
+		     j < s->blocks[i].prose.n; j++)
+			if (!strcmp(s->blocks[i].prose.parts[j].text, text))
+				return s->blocks[i].prose.parts[j].value;
+	return -1;
+}
+
 /* The n-th table of a section. */
 static const struct hdb_table *table_of(const struct hdb_section *s, int n)
 {
@@ -303,6 +319,12 @@ static void died_lists_every_run_that_did_not_finish(void)
 		  "quality run failed (m2: aider-polyglot).\n");
 	CHECK_HAS(list, "mini: 1 run crashed at depth 65K (m4).\n");
 	free(list);
+	/* host and model names are values (escaped by render/); the words
+	 * around them are halodb's */
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, "mini"), 1);
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, "m4"), 1);
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, "aider-polyglot"), 1);
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, ": "), 0);
 	t = table_of(s, 0);
 	if (t) {
 		/* one row for the four wedged runs: same model, status,
