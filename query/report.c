@@ -247,6 +247,26 @@ int q_report_keeps(const struct q_report *x, const char *model)
 	return 0;
 }
 
+void q_report_time(const char *iso, char *buf, size_t size)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char clamp[32], *end;
+	long long t;
+	time_t tt;
+	struct tm tm;
+
+	snprintf(buf, size, "%s", iso ? iso : "");
+	if (!env || !*env || !iso)
+		return;
+	t = strtoll(env, &end, 10);
+	tt = (time_t)t;
+	if (*end || t < 0 || !gmtime_r(&tt, &tm) ||
+	    !strftime(clamp, sizeof(clamp), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return;
+	if (strcmp(iso, clamp) > 0)
+		snprintf(buf, size, "%s", clamp);
+}
+
 /* The date of the report: SOURCE_DATE_EPOCH when set (reproducible
  * builds), else the day of the newest ingest, so that the same store
  * gives the same page. */

@@ -33,6 +33,14 @@ int q_report_colour(const struct q_report *x, const char *host);
 /* Does the report's --model filter keep this model?  (1 without one.) */
 int q_report_keeps(const struct q_report *x, const char *model);
 
+/*
+ * A time from the store (ISO 8601, UTC) as the report shows it: clamped
+ * to $SOURCE_DATE_EPOCH when that is set and earlier (as reproducible
+ * builds clamp file times), so that a store rebuilt from the same files
+ * gives the same page.  Writes into buf.
+ */
+void q_report_time(const char *iso, char *buf, size_t size);
+
 /* Title, date, counts and the opening paragraph. */
 int q_report_head(sqlite3 *db, const struct q_report *x,
 		  struct hdb_report_model *m);

@@ -1410,7 +1410,7 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 	struct tally cut = { 0 };
 	size_t lead, tb;
 	sqlite3_stmt *s;
-	char sha[16];
+	char sha[16], when[32];
 	int rc;
 
 	if (q_prepare(db, sql, &s, "list the source files"))
@@ -1434,7 +1434,8 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 		snprintf(sha, sizeof(sha), "%.12s", q_text(s, 2));
 		hdb_cell_set_text(&row[2], sha);
 		hdb_cell_set_int(&row[3], sqlite3_column_int64(s, 5));
-		hdb_cell_set_text(&row[4], q_text(s, 3));
+		q_report_time(q_text(s, 3), when, sizeof(when));
+		hdb_cell_set_text(&row[4], when);
 		b = hdb_section_block(sec, HDB_BLOCK_LIST);
 		hdb_prose_add(&b->prose, 1, "%s", q_text(s, 0));
 		hdb_prose_add(&b->prose, 0, ": ");

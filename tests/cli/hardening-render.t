@@ -100,14 +100,18 @@ $ grep -c "$(printf '\033')" evil/report.md evil/index.html || true
 > evil/report.md:0
 > evil/index.html:0
 $ grep -c '&lt;script&gt;alert(5)' evil/index.html
-> 9
+> 12
 # Every markdown table row has as many cells as its header (a pipe is a
 # cell border unless backslash-escaped) ...
 $ awk '/^\|/ { n = 0; for (i = 1; i <= length($0); i++) { c = substr($0, i, 1); if (c == "\\") i++; else if (c == "|") n++ } print n }' evil/report.md | uniq -c
+>       4 9
 >       3 10
+>       4 6
 # ... and so has every row of the page's tables.
 $ awk '/<tr>/ { n = 0 } /^<t[dh]/ { n++ } /<\/tr>/ { print n }' evil/index.html | uniq -c
+>       3 8
 >       2 9
+>       3 5
 # The terminal table of sql shows the same strings as text.
 $ halodb --db evil.db sql "select distinct host, model, backend, type_k, type_v from throughput order by host" | tr '\033' E
 > host                                                              model                                                          backend               type_k     type_v
@@ -121,7 +125,8 @@ $ halodb --db big.db ingest --host big big.jsonl > /dev/null && halodb --db big.
 $ grep -c '&lt;script&gt;|`x`\[a\](javascript:y)&lt;script&gt;' big/index.html
 > 1
 $ awk '/<tr>/ { n = 0 } /^<t[dh]/ { n++ } /<\/tr>/ { print n }' big/index.html | uniq -c
->       2 5
+>       2 8
+>       4 5
 $ awk '/^<td>&lt;script/ { print (length($0) > 1500000) }' big/index.html
 > 1
 $ grep -ci -e '<script' -e '<a ' big/index.html || true

@@ -10,6 +10,16 @@ $ cat site/report.md
 >
 > Written by halodb from 24 throughput results in 3 files, as of 2026-01-01. Every number is a measurement as stored or computed from measurements by `halodb query`, which says how sure it is; nothing is averaged across different builds, KV cache types or settings.
 >
+> ## The contestants
+>
+> The throughput results come from cpu-vm, which measured 2 models.
+>
+> What the store knows of each host: backends and llama.cpp builds seen in its throughput rows, its rows, and the models with a finished run.
+>
+> | Host | CPU | Backends | Builds | Throughput rows | Quality rows | Models |
+> | --- | --- | --- | --- | ---: | ---: | ---: |
+> | cpu-vm | AMD EPYC | CPU | 9749 | 24 | 0 | 2 |
+>
 > ## Default throughput
 >
 > llama-bench's default tests, `pp512` (prompt processing) and `tg128` (token generation), on an empty context, in tokens per second (higher is better).
@@ -22,13 +32,39 @@ $ cat site/report.md
 > | llama ?B | Q8\_0 | 813.5 | 178.88 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
 > | qwen3moe ?B | Q4\_K\_M | 440.8 | 289.97 | cpu-vm pp512 +1; cpu-vm tg128 +1 |
 >
+> ## Methodology
+>
+> Repetitions. Of the 24 finished throughput rows, 24 have 2 repetitions; every one carries its per-repetition samples. A comparison uses the samples where both sides have at least two, else the mean, standard deviation and count as stored.
+>
+> Noise. No number is called better than another unless the statistics say so:
+>
+> - Speed (`halodb query ratio`): the ratio of two means with its 95% interval, computed on the log scale (delta method, Welch-Satterthwaite degrees of freedom). A side is faster only when the whole interval clears 1 ± 2%; otherwise the verdict is *within noise*, or *too few repetitions* when a side has fewer than two repetitions or no known spread.
+> - Quality (`halodb query quality`): pass rates carry Wilson 95% score intervals. Two rows are compared by McNemar's exact test where both have pass/fail results for the same items, else by the pooled two-proportion z test (Newcombe's interval for the difference); a side is better only at p < 0.05, and a difference smaller than the run could detect is *within noise*.
+> - Runs that did not finish (wedged, crashed, out of memory, failed, not run) are shown as such, never as zero, and rows of different builds, KV cache types or settings are never averaged together.
+>
+> Sources. The store was built from 3 files, each kept with its sha256, so that every row can be traced to the bytes it came from. The table shows the first 12 hex digits of each hash; the list after it gives them whole.
+>
+> Every file ingested, in the order it was, with the rows it gave.
+>
+> | File | Format | sha256 | Rows | Ingested |
+> | --- | --- | --- | ---: | --- |
+> | fixtures/b9749/bench-llama-quants.stderr-json.txt | llama-bench-json | 42d786063251 | 16 | 2026-01-01T00:00:00Z |
+> | fixtures/b9749/bench-moe-q4kv.jsonl | llama-bench-jsonl | 314e6ad15953 | 4 | 2026-01-01T00:00:00Z |
+> | fixtures/b9749/bench-moe-q8kv.json | llama-bench-json | a38cd7a9f6f4 | 4 | 2026-01-01T00:00:00Z |
+>
+> The full sha256 of each file:
+>
+> - fixtures/b9749/bench-llama-quants.stderr-json.txt: 42d786063251bcfffb7f76715f1cfe88de07841ac9e86dc3196cd49ae63aaa8b
+> - fixtures/b9749/bench-moe-q4kv.jsonl: 314e6ad15953cd23017a392fde1266ab6ab62d37be2fddb03db0373a9a61a13f
+> - fixtures/b9749/bench-moe-q8kv.json: a38cd7a9f6f423c8809c26630f6a55ba437422abefcfa67cc1c3b364a4517c4e
+>
 >
 $ ls site
 > index.html
 > report.md
 > style.css
 $ grep -c '<table>' site/index.html
-> 1
+> 3
 # Strings from inputs are escaped: no HTML gets through.
 $ halodb --db evil.db ingest fixtures/bad/html-in-model.json > /dev/null && halodb --db evil.db report --out evil
 > wrote evil/report.md and evil/index.html
