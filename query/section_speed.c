@@ -266,33 +266,26 @@ static void add_depth(struct hdb_prose *p, double d)
 		hdb_prose_add(p, 0, "%.0f", d);
 }
 
-/* The crossover of one model's tg128, as a sentence. */
-static int crossover_sentence(sqlite3 *db, const struct q_report *x,
-			      const char *model, const char *quant,
-			      struct hdb_prose *p)
+/* The crossover of one model's tg128 (its rows in c, the crossover of
+ * every model), as a sentence. */
+static void crossover_sentence(const struct q_report *x,
+			       const struct hdb_table *c, const char *model,
+			       const char *quant, struct hdb_prose *p)
 {
-	struct hdb_query_opts o;
-	struct hdb_table c;
 	size_t r;
 
-	hdb_query_opts_init(&o);
-	o.a = x->pair[0];
-	o.b = x->pair[1];
-	o.test = "tg128";
-	o.model = model;
-	o.quant = quant;
-	if (hdb_query_crossover(db, &o, &c))
-		return -1;
-	for (r = 0; r < c.n_rows; r++) {
-		double from = q_cell_num(&c, r, "from_depth");
-		double to = q_cell_num(&c, r, "to_depth");
-		double est = q_cell_num(&c, r, "estimate");
-		double r_from = q_cell_num(&c, r, "ratio_from");
-		const char *vf = q_cell_text(&c, r, "verdict_from");
-		const char *vt = q_cell_text(&c, r, "verdict_to");
+	for (r = 0; r < c->n_rows; r++) {
+		double from = q_cell_num(c, r, "from_depth");
+		double to = q_cell_num(c, r, "to_depth");
+		double est = q_cell_num(c, r, "estimate");
+		double r_from = q_cell_num(c, r, "ratio_from");
+		const char *vf = q_cell_text(c, r, "verdict_from");
+		const char *vt = q_cell_text(c, r, "verdict_to");
 		int a_first = r_from > 1;
 
-		if (!isfinite(from))
+		if (q_cmp_str(q_cell_text(c, r, "model"), model) ||
+		    q_cmp_str(q_cell_text(c, r, "quant"), quant) ||
+		    !isfinite(from))
 			continue;
 		hdb_prose_add(p, 0, " The faster host changes between ");
 		add_depth(p, from);
@@ -308,85 +301,116 @@ static int crossover_sentence(sqlite3 *db, const struct q_report *x,
 		hdb_prose_add(p, 0, " is faster below, ");
 		hdb_prose_add(p, 1, "%s", x->pair[a_first ? 1 : 0]);
 		hdb_prose_add(p, 0, " above.");
-		if (vf && vt && strstr(vf, "faster") && strstr(vt, "faster"))
+		if (vf && vt && strstr(vf, "faster") && strstr(vt, "faster")) {
 			hdb_prose_add(p, 0, " At both depths the difference is "
 				      "beyond noise.");
-		else
-			hdb_prose_add(p, 0, " halodb cannot say that the "
-				      "difference is beyond noise at both "
-				      "depths (%s at ", vf ? vf : "no verdict");
-		if (!(vf && vt && strstr(vf, "faster") && strstr(vt, "faster"))) {
-			add_depth(p, from);
-			hdb_prose_add(p, 0, ", %s at ", vt ? vt : "no verdict");
-			add_depth(p, to);
-			hdb_prose_add(p, 0, ").");
+			continue;
 		}
+		hdb_prose_add(p, 0, " halodb cannot say that the difference is "
+			      "beyond noise at both depths (%s at ",
+			      vf ? vf : "no verdict");
+		add_depth(p, from);
+		hdb_prose_add(p, 0, ", %s at ", vt ? vt : "no verdict");
+		add_depth(p, to);
+		hdb_prose_add(p, 0, ").");
 	}
-	hdb_table_release(&c);
-	return 0;
 }
 
-/* How each host's tg128 changes from depth 0 to the deepest depth. */
-static int degradation_sentence(sqlite3 *db, const struct q_report *x,
-				const char *model, const char *quant,
-				struct hdb_prose *p)
+/* How each host's tg128 changes from depth 0 to the deepest depth (d:
+ * the degradation of every model, per host of the pair). */
+static void degradation_sentence(const struct q_report *x,
+				 const struct hdb_table *d, const char *model,
+				 const char *quant, struct hdb_prose *p)
 {
-	struct hdb_query_opts o;
-	struct hdb_table d;
 	size_t h, r, last;
 
 	for (h = 0; h < 2; h++) {
-		hdb_query_opts_init(&o);
-		o.host = x->pair[h];
-		o.test = "tg128";
-		o.model = model;
-		o.quant = quant;
-		if (hdb_query_degradation(db, &o, &d))
-			return -1;
-		/* the deepest depth of the first configuration with depth 0 */
-		last = d.n_rows;
-		for (r = 0; r < d.n_rows; r++)
-			if (isfinite(q_cell_num(&d, r, "change")))
+		/* the deepest depth of the model's first configuration */
+		last = d[h].n_rows;
+		for (r = 0; r < d[h].n_rows; r++)
+			if (!q_cmp_str(q_cell_text(&d[h], r, "model"), model) &&
+			    !q_cmp_str(q_cell_text(&d[h], r, "quant"), quant) &&
+			    isfinite(q_cell_num(&d[h], r, "change")))
 				last = r;
-		if (last < d.n_rows) {
-			double change = q_cell_num(&d, last, "change");
+		if (last == d[h].n_rows)
+			continue;
+		{
+			double change = q_cell_num(&d[h], last, "change");
 
 			hdb_prose_add(p, 0, " ");
 			hdb_prose_add(p, 1, "%s", x->pair[h]);
 			hdb_prose_add(p, 0, " tg128 %s %.0f%% from depth 0 to ",
 				      change < 0 ? "drops" : "rises",
 				      fabs(change));
-			add_depth(p, q_cell_num(&d, last, "depth"));
+			add_depth(p, q_cell_num(&d[h], last, "depth"));
 			hdb_prose_add(p, 0, " (%.1f to %.1f t/s).",
-				      q_cell_num(&d, last, "ts_0"),
-				      q_cell_num(&d, last, "ts"));
+				      q_cell_num(&d[h], last, "ts_0"),
+				      q_cell_num(&d[h], last, "ts"));
 		}
-		hdb_table_release(&d);
 	}
-	return 0;
+}
+
+/* The chart of a model and quant among charts (by title, which
+ * hdb_chart_depth writes "MODEL QUANT: TEST against depth"), or NULL. */
+static struct hdb_chart *chart_of(struct hdb_chart *charts, size_t n,
+				  const char *model, const char *quant)
+{
+	char *title = xasprintf("%s%s%s: tg128 against depth", model,
+				quant ? " " : "", quant ? quant : "");
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (charts[i].title && !strcmp(charts[i].title, title)) {
+			free(title);
+			return &charts[i];
+		}
+	free(title);
+	return NULL;
 }
 
 int q_section_long_context(sqlite3 *db, const struct q_report *x,
 			   struct hdb_report_model *m)
 {
 	struct hdb_query_opts o;
-	struct hdb_table q;
+	struct hdb_table q, c, d[2];
 	struct hdb_section *s = NULL;
+	struct hdb_chart *charts = NULL, *chart;
 	struct hdb_block *b;
-	size_t start, end, r, n_b, decided, rows, i, n;
+	size_t start, end, r, n_b, decided, rows, i, n = 0, h;
 	int ret = -1;
 
 	if (!x->pair_throughput)
 		return 0;
+	memset(&c, 0, sizeof(c));
+	memset(d, 0, sizeof(d));
+	/* each query once for every model (a query per model would read
+	 * the hosts' rows again for each) */
 	hdb_query_opts_init(&o);
 	o.hosts = x->pair_text;
 	if (hdb_query_depth(db, &o, &q))
 		return -1;
+	hdb_query_opts_init(&o);
+	o.a = x->pair[0];
+	o.b = x->pair[1];
+	o.test = "tg128";
+	if (hdb_query_crossover(db, &o, &c))
+		goto out;
+	for (h = 0; h < 2; h++) {
+		hdb_query_opts_init(&o);
+		o.host = x->pair[h];
+		o.test = "tg128";
+		if (hdb_query_degradation(db, &o, &d[h]))
+			goto out;
+	}
+	hdb_query_opts_init(&o);
+	o.hosts = x->pair_text;
+	o.test = "tg128";
+	if (hdb_chart_depth(db, &o, &charts, &n))
+		goto out;
 	for (start = 0; start < q.n_rows; start = end) {
 		const char *model = q_cell_text(&q, start, "model");
 		const char *quant = q_cell_text(&q, start, "quant");
 		struct hdb_table part;
-		struct hdb_chart *charts = NULL;
 		int deep = 0;
 
 		model_rows(&q, start, &end);
@@ -426,29 +450,24 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 		compact(x, &part, 1, &b->table, &n_b, &decided, &rows);
 		hdb_table_release(&part);
 		b = hdb_section_block(s, HDB_BLOCK_PROSE);
-		if (crossover_sentence(db, x, model, quant, &b->prose) ||
-		    degradation_sentence(db, x, model, quant, &b->prose))
-			goto out;
+		crossover_sentence(x, &c, model, quant, &b->prose);
+		degradation_sentence(x, d, model, quant, &b->prose);
 		if (decided)
 			verdict_sentence(&b->prose, decided, rows);
-		/* the chart of tg128 against depth */
-		hdb_query_opts_init(&o);
-		o.hosts = x->pair_text;
-		o.model = model;
-		o.quant = quant;
-		o.test = "tg128";
-		n = 0;
-		if (hdb_chart_depth(db, &o, &charts, &n))
-			goto out;
-		for (i = 0; i < n; i++) {
+		chart = model ? chart_of(charts, n, model, quant) : NULL;
+		if (chart) {
 			b = hdb_section_block(s, HDB_BLOCK_CHART);
-			b->chart = charts[i];
-			hdb_prose_add(&b->prose, 1, "%s", charts[i].title);
+			b->chart = *chart;
+			memset(chart, 0, sizeof(*chart));	/* moved */
+			hdb_prose_add(&b->prose, 1, "%s", b->chart.title);
 		}
-		free(charts);
 	}
 	ret = 0;
 out:
+	hdb_charts_free(charts, n);
 	hdb_table_release(&q);
+	hdb_table_release(&c);
+	hdb_table_release(&d[0]);
+	hdb_table_release(&d[1]);
 	return ret;
 }
