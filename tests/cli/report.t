@@ -92,3 +92,45 @@ $ env -u SOURCE_DATE_EPOCH halodb report --out site2 > /dev/null && grep -c "as 
 # The same store gives the same bytes.
 $ halodb report --out site3 > /dev/null && diff -r site site3 && echo same
 > same
+# Charts go to charts/; a later report removes the files an earlier one
+# wrote and it does not (the manifest says which), and nothing else.
+$ halodb --db two.db ingest --host a30 fixtures/query/a30.jsonl > /dev/null && halodb --db two.db ingest --host strix-halo fixtures/query/strix-halo.jsonl > /dev/null
+$ halodb --db two.db report --out site4 --hosts a30,strix-halo > /dev/null && ls site4 site4/charts && cat site4/.halodb-manifest
+> site4:
+> charts
+> index.html
+> report.md
+> style.css
+>
+> site4/charts:
+> depth-qwen3moe-30b-a3b-q4-k-m-tg128.png
+> depth-qwen3moe-30b-a3b-q4-k-m-tg128.svg
+> ratio-a30-strix-halo-tg128-d0.png
+> ratio-a30-strix-halo-tg128-d0.svg
+> report.md
+> style.css
+> charts/ratio-a30-strix-halo-tg128-d0.svg
+> charts/ratio-a30-strix-halo-tg128-d0.png
+> charts/depth-qwen3moe-30b-a3b-q4-k-m-tg128.svg
+> charts/depth-qwen3moe-30b-a3b-q4-k-m-tg128.png
+> index.html
+$ touch site4/mine.txt site4/charts/mine.svg && halodb report --out site4 > /dev/null && ls -A site4 site4/charts
+> site4:
+> .halodb-manifest
+> charts
+> index.html
+> mine.txt
+> report.md
+> style.css
+>
+> site4/charts:
+> mine.svg
+# An empty store gives a short page that says how to add results.
+$ printf 'not results\n' > bad.json && halodb --db empty.db ingest bad.json 2> /dev/null; halodb --db empty.db report --out site5 && cat site5/report.md
+> 1 failed
+> wrote site5/report.md and site5/index.html
+> # Local LLM benchmarks
+>
+> The store holds no results yet. Add some with `halodb ingest PATH...` (llama-bench output of any format, llama-server logs, lm_eval, EvalPlus and Aider results), then run `halodb report` again.
+>
+>
