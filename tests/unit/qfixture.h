@@ -49,6 +49,47 @@ static inline void add_record(struct hdb_store *st, const char *host,
 	}
 }
 
+/* Writes a quality record (with what its run attaches) on host as the
+ * one record of a new source; returns its id. */
+static inline long long add_quality_record(struct hdb_store *st,
+					   const char *host,
+					   const struct hdb_attach *a,
+					   const struct hdb_quality_record *r)
+{
+	static int n;
+	long long src, h, id;
+	char sha[32];
+
+	snprintf(sha, sizeof(sha), "qfixture-q%d", n++);
+	if (hdb_store_begin(st) ||
+	    hdb_store_add_source(st, "q.json", sha, 1, "aider-run", &src) ||
+	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
+	    hdb_store_add_quality(st, src, h, a, r, &id) ||
+	    hdb_store_commit(st)) {
+		fprintf(stderr, "add_quality_record: %s\n", hdb_errmsg());
+		exit(2);
+	}
+	return id;
+}
+
+/* Writes a published score as the one record of a new source. */
+static inline void add_reference_record(struct hdb_store *st,
+					const struct hdb_reference_record *r)
+{
+	static int n;
+	long long src;
+	char sha[32];
+
+	snprintf(sha, sizeof(sha), "qfixture-r%d", n++);
+	if (hdb_store_begin(st) ||
+	    hdb_store_add_source(st, "board.yml", sha, 1, "aider-leaderboard",
+				 &src) ||
+	    hdb_store_add_reference(st, src, r) || hdb_store_commit(st)) {
+		fprintf(stderr, "add_reference_record: %s\n", hdb_errmsg());
+		exit(2);
+	}
+}
+
 /* The index of a column; a table without it ends the test binary. */
 static inline size_t col(const struct hdb_table *t, const char *name)
 {

@@ -412,15 +412,7 @@ static void add_q(struct hdb_store *st, const char *host, const char *model,
 	r.n_pass = n_pass;
 	r.score = (double)n_pass / (double)n_items;
 	r.stderr = NAN;
-	snprintf(sha, sizeof(sha), "cq%d", k++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "q.json", sha, 1, "aider-run", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_quality(st, src, h, &a, &r, &id) ||
-	    hdb_store_commit(st)) {
-		fprintf(stderr, "add_q: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_quality_record(st, host, &a, &r);
 }
 
 static void add_ref(struct hdb_store *st, const char *model,
@@ -438,14 +430,7 @@ static void add_ref(struct hdb_store *st, const char *model,
 	r.score = score;
 	r.n_items = n_items;
 	r.date = "2025-06-01";
-	snprintf(sha, sizeof(sha), "cr%d", k++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "board.yml", sha, 1, "aider-leaderboard",
-				 &src) ||
-	    hdb_store_add_reference(st, src, &r) || hdb_store_commit(st)) {
-		fprintf(stderr, "add_ref: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_reference_record(st, &r);
 }
 
 static void pass_chart_with_a_reference(void)

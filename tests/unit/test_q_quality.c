@@ -105,14 +105,7 @@ static void add_ref(struct hdb_store *st, const char *model,
 	r.n_items = n_items;
 	r.date = date;
 	r.details = details;
-	snprintf(sha, sizeof(sha), "r%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "board.yml", sha, 1, "aider-leaderboard",
-				 &src) ||
-	    hdb_store_add_reference(st, src, &r) || hdb_store_commit(st)) {
-		fprintf(stderr, "add_ref: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_reference_record(st, &r);
 }
 
 /* --- Reading the result table by column name --- */

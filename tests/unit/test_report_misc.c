@@ -76,11 +76,8 @@ static void add_q(struct hdb_store *st, const char *host, const char *model,
 		  const char *benchmark, long long n_items, long long n_pass,
 		  const char *details)
 {
-	static int n;
 	struct hdb_quality_record r;
 	struct hdb_attach a;
-	long long src, h, id;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
@@ -96,15 +93,7 @@ static void add_q(struct hdb_store *st, const char *host, const char *model,
 	r.score = n_pass == HDB_UNSET ? NAN : (double)n_pass / n_items;
 	r.stderr = NAN;
 	r.details = details;
-	snprintf(sha, sizeof(sha), "misc-q%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "q.csv", sha, 1, "published", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_quality(st, src, h, &a, &r, &id) ||
-	    hdb_store_commit(st)) {
-		fprintf(stderr, "add_q: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_quality_record(st, host, &a, &r);
 }
 
 /*
@@ -471,11 +460,11 @@ static void methodology_repetitions_policy_and_sources(void)
 		CHECK_STR(text(t, 0, "Format"), "llama-bench-json");
 		CHECK_INT(integer(t, 0, "Rows"), 1);
 		CHECK(text(t, 0, "Ingested") != NULL);
-		/* the quality files come last (path "q.csv"); their sha256
-		 * "misc-qN" shortened to 12 characters is itself */
-		CHECK_STR(text(t, 13, "File"), "q.csv");
+		/* the quality files come last (path "q.json"); their sha256
+		 * "qfixture-qN" (qfixture.h) shortened to 12 characters */
+		CHECK_STR(text(t, 13, "File"), "q.json");
 		CHECK_INT(integer(t, 13, "Rows"), 1);
-		CHECK(!strncmp(text(t, 13, "sha256"), "misc-q", 6));
+		CHECK(!strncmp(text(t, 13, "sha256"), "qfixture-q", 10));
 	}
 	hdb_report_model_release(&m);
 	hdb_store_close(st);

@@ -52,15 +52,7 @@ static void add_q(struct hdb_store *st, const struct qspec *q)
 		  ? (double)q->n_pass / (double)q->n_items : NAN;
 	r.stderr = NAN;
 	r.details = q->details;
-	snprintf(sha, sizeof(sha), "rq%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "q.json", sha, 1, "aider-run", &src) ||
-	    hdb_store_host(st, q->host, NULL, NULL, NULL, NULL, &h) ||
-	    hdb_store_add_quality(st, src, h, &a, &r, &id) ||
-	    hdb_store_commit(st)) {
-		fprintf(stderr, "add_q: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_quality_record(st, q->host, &a, &r);
 }
 
 static void add_ref(struct hdb_store *st, const char *model, double score)
@@ -77,14 +69,7 @@ static void add_ref(struct hdb_store *st, const char *model, double score)
 	r.score = score;
 	r.n_items = 225;
 	r.details = "{\"score_from\":\"pass_rate_2\"}";
-	snprintf(sha, sizeof(sha), "rr%d", n++);
-	if (hdb_store_begin(st) ||
-	    hdb_store_add_source(st, "board.yml", sha, 1, "aider-leaderboard",
-				 &src) ||
-	    hdb_store_add_reference(st, src, &r) || hdb_store_commit(st)) {
-		fprintf(stderr, "add_ref: %s\n", hdb_errmsg());
-		exit(2);
-	}
+	add_reference_record(st, &r);
 }
 
 #define AIDER(h, m, v, n, k) { h, m, v, "aider", "aider-polyglot", \
