@@ -393,11 +393,8 @@ out:
 static void add_q(struct hdb_store *st, const char *host, const char *model,
 		  const char *benchmark, long long n_items, long long n_pass)
 {
-	static int k;
 	struct hdb_quality_record r;
 	struct hdb_attach a;
-	long long src, h, id;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
@@ -418,10 +415,7 @@ static void add_q(struct hdb_store *st, const char *host, const char *model,
 static void add_ref(struct hdb_store *st, const char *model,
 		    const char *benchmark, double score, long long n_items)
 {
-	static int k;
 	struct hdb_reference_record r;
-	long long src;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;

@@ -91,10 +91,7 @@ static void add_ref(struct hdb_store *st, const char *model,
 		    const char *benchmark, const char *variant, double score,
 		    long long n_items, const char *date, const char *details)
 {
-	static int n;
 	struct hdb_reference_record r;
-	long long src;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;

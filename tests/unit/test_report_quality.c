@@ -30,11 +30,8 @@ struct qspec {
 
 static void add_q(struct hdb_store *st, const struct qspec *q)
 {
-	static int n;
 	struct hdb_quality_record r;
 	struct hdb_attach a;
-	long long src, h, id;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	memset(&a, 0, sizeof(a));
@@ -57,10 +54,7 @@ static void add_q(struct hdb_store *st, const struct qspec *q)
 
 static void add_ref(struct hdb_store *st, const char *model, double score)
 {
-	static int n;
 	struct hdb_reference_record r;
-	long long src;
-	char sha[32];
 
 	memset(&r, 0, sizeof(r));
 	r.line = 1;
