@@ -122,7 +122,7 @@ enum {
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
-	OPT_DEPTH, OPT_ID
+	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR
 };
 
 /*
@@ -167,12 +167,15 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 /* ---- ingest ----------------------------------------------------------- */
 
 static const char ingest_usage[] =
-	"halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]\n"
-	"              [--model M] [--quant Q] [--kv TYPE] [--backend B]\n"
+	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--dry-run]\n"
+	"              [--db PATH] [--model M] [--quant Q] [--kv TYPE] [--backend B]\n"
 	"              [--build ID] [--variant TEXT] [--niah-pass N] PATH...\n"
 	"\n"
 	"Adds result files to the store.  Directories are walked in name order\n"
-	"(dot-files skipped).  Formats are recognised by content, whatever the\n"
+	"(dot-files skipped); what a walk finds that is not results (READMEs,\n"
+	"notes, scripts, configs, a wrapper's run_metadata.txt) is skipped and\n"
+	"named in one line, and empty files are skipped; named on the command\n"
+	"line, either is an error.  Formats are recognised by content, whatever the\n"
 	"file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every\n"
 	"llama.cpp era; llama-server and llama-cli/main logs; saved\n"
 	"llama-server responses with a 'timings' object.  Runs that died (out\n"
@@ -193,6 +196,11 @@ static const char ingest_usage[] =
 	"  --host NAME    the machine these results came from; without it the\n"
 	"                 host is derived from cpu_info and gpu_info, and files\n"
 	"                 that do not say (markdown, logs) go to host 'unknown'\n"
+	"                 (one warning names them)\n"
+	"  --host-from-dir  each file's host is the first directory below the\n"
+	"                 PATH it was found under: results/a30/run1/x.json\n"
+	"                 given as results is host a30; a file named itself or\n"
+	"                 lying directly in PATH is an error\n"
 	"  --stderr FILE  the stderr of the one results file given\n"
 	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
 	"                 and write nothing\n"
@@ -209,9 +217,67 @@ static const char ingest_usage[] =
 	"  --niah-pass N  a needle cell passes at a judge score of N or more\n"
 	"                 out of 10 (default 10)\n";
 
+/* Files that are not results, named once each in one line (the first
+ * few names; the rest counted). */
+#define NOT_RESULTS_NAMED 8
+
 struct ingest_print {
 	int dry_run;
+	long not_results, others;
+	size_t n_names;
+	char *names[NOT_RESULTS_NAMED];
+	long counts[NOT_RESULTS_NAMED];
 };
+
+static void note_not_result(struct ingest_print *ip, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t i;
+
+	ip->not_results++;
+	for (i = 0; i < ip->n_names; i++)
+		if (!strcmp(ip->names[i], base)) {
+			ip->counts[i]++;
+			return;
+		}
+	if (ip->n_names == NOT_RESULTS_NAMED) {
+		ip->others++;
+		return;
+	}
+	ip->names[ip->n_names] = xstrdup(base);
+	ip->counts[ip->n_names++] = 1;
+}
+
+/* 'skipped 3 files that are not results: README.md (2), run.sh' */
+static void print_not_results(struct ingest_print *ip)
+{
+	size_t i;
+
+	if (!ip->not_results)
+		return;
+	printf("skipped %ld file%s that %s not result%s: ", ip->not_results,
+	       ip->not_results == 1 ? "" : "s",
+	       ip->not_results == 1 ? "is" : "are",
+	       ip->not_results == 1 ? "" : "s");
+	for (i = 0; i < ip->n_names; i++) {
+		printf("%s%s", i ? ", " : "", ip->names[i]);
+		if (ip->counts[i] > 1)
+			printf(" (%ld)", ip->counts[i]);
+	}
+	if (ip->others)
+		printf(" and %ld other%s", ip->others,
+		       ip->others == 1 ? "" : "s");
+	putchar('\n');
+}
+
+static void release_ingest_print(struct ingest_print *ip)
+{
+	size_t i;
+
+	for (i = 0; i < ip->n_names; i++)
+		free(ip->names[i]);
+}
 
 static void on_warning(void *ctx, const char *msg)
 {
@@ -221,7 +287,7 @@ static void on_warning(void *ctx, const char *msg)
 
 static void on_file(void *ctx, const struct hdb_file_outcome *o)
 {
-	const struct ingest_print *ip = ctx;
+	struct ingest_print *ip = ctx;
 
 	switch (o->status) {
 	case HDB_FILE_INGESTED:
@@ -259,7 +325,11 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 		fprintf(stderr, "%s\n", o->detail);
 		break;
 	case HDB_FILE_SKIPPED:
-		fprintf(stderr, "%s: warning: skipped: %s\n", o->path, o->detail);
+		if (o->skip == HDB_SKIP_NOT_RESULT)
+			note_not_result(ip, o->path);
+		else
+			fprintf(stderr, "%s: warning: skipped: %s\n", o->path,
+				o->detail);
 		break;
 	}
 }
@@ -313,6 +383,7 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
+		{ "host-from-dir", no_argument, NULL, OPT_HOST_FROM_DIR },
 		{ "stderr", required_argument, NULL, OPT_STDERR },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "model", required_argument, NULL, OPT_MODEL },
@@ -341,6 +412,8 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 			return HDB_EXIT_USAGE;
 		if (c == OPT_HOST)
 			o.host = optarg;
+		else if (c == OPT_HOST_FROM_DIR)
+			o.host_from_dir = 1;
 		else if (c == OPT_STDERR)
 			o.stderr_file = optarg;
 		else if (c == OPT_DRY_RUN)
@@ -401,6 +474,9 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	if (o.host && !strcmp(o.host, HDB_UNKNOWN_HOST))
 		return usage_error(cli->cmd, "--host: '%s' is reserved for "
 				   "results that name no machine", o.host);
+	if (o.host && o.host_from_dir)
+		return usage_error(cli->cmd, "--host and --host-from-dir: "
+				   "expected one of them, not both");
 	if (optind >= argc)
 		return usage_error(cli->cmd, "ingest: expected at least one PATH");
 	if (o.stderr_file && argc - optind != 1)
@@ -414,8 +490,12 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	rc = hdb_ingest_paths(cli->st, &o, argv + optind, argc - optind, &rep,
 			      &totals);
 	hdb_store_close(known);
-	if (rc < 0)
+	if (rc < 0) {
+		release_ingest_print(&ip);
 		return fail();
+	}
+	print_not_results(&ip);
+	release_ingest_print(&ip);
 	print_totals(&totals, o.dry_run);
 	return rc ? HDB_EXIT_FAIL : HDB_EXIT_OK;
 }

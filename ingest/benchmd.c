@@ -933,6 +933,7 @@ int hdb_parse_bench_md(FILE *f, const char *path, const struct hdb_sink *sink,
 	if (have < 0 || close_segment(&m, NULL, 0, CLOSE_EOF))
 		goto out;
 	if (!m.bench_rows && !m.fail_records) {
+		info->not_results = 1;
 		hdb_error("%s:1:1: expected a llama-bench table (a header with "
 			  "'test' and 't/s' columns) or an error line, found "
 			  "neither", path);

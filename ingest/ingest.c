@@ -15,6 +15,7 @@
 #include "sha256.h"
 #include "../util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -23,6 +24,8 @@
 #include <sys/types.h>
 
 #define MAX_WALK_DEPTH 64
+/* Files that name no machine, named in the one warning about them. */
+#define UNKNOWN_NAMED 3
 
 /* What a file read along with another one is to it. */
 enum role {
@@ -36,7 +39,9 @@ struct entry {
 	char *path;
 	char *error;		/* why it cannot be read, reported in turn */
 	int skip;		/* error is the reason a walk passes it by */
+	enum hdb_skip skip_kind; /* and what kind of reason */
 	int walked;		/* found by a walk, not named */
+	int root;		/* the command-line path it was found under */
 	int is_dir;		/* an Aider run directory */
 	enum role role;
 	int companion_of;	/* the results file it goes with, or -1 */
@@ -53,8 +58,13 @@ struct run {
 	const struct hdb_ingest_report *rep;
 	struct hdb_ingest_totals *totals;
 	int store_failed;
+	char *const *paths;	/* as given on the command line */
+	int cur_root;		/* the one being listed */
 	struct entry *list;
 	size_t n, cap;
+	/* ingested files that name no machine: how many, the first few */
+	long n_unknown;
+	char *unknown[UNKNOWN_NAMED];
 };
 
 /* Per-file state while its records stream in. */
@@ -63,6 +73,12 @@ struct file_ctx {
 	const char *path;
 	long long source_id;
 	long rows, dups, died;
+	const char *host;	/* --host, the --host-from-dir directory, or
+				 * NULL to derive */
+	char *dir_host;		/* that directory's name (owned) */
+	struct strbuf warnings;	/* held until the file's outcome is known
+				 * ('\n' after each): a walk drops those of
+				 * a file that turns out not to be a result */
 	int unknown_host;	/* some record said nothing of its machine */
 	/* the host of the previous record, keyed by its raw strings */
 	int have_host;
@@ -84,12 +100,32 @@ struct file_ctx {
 	size_t n_recount;
 };
 
-static void warn(void *ctx, const char *msg)
+static void call_warning(struct run *run, const char *msg)
 {
-	struct run *run = ((struct file_ctx *)ctx)->run;
-
 	if (run->rep && run->rep->warning)
 		run->rep->warning(run->rep->ctx, msg);
+}
+
+static void warn(void *ctx, const char *msg)
+{
+	struct file_ctx *fc = ctx;
+
+	strbuf_addstr(&fc->warnings, msg);
+	strbuf_addch(&fc->warnings, '\n');
+}
+
+/* Passes on the warnings held for a file, before its outcome. */
+static void flush_warnings(struct file_ctx *fc)
+{
+	char *p = fc->warnings.buf, *nl;
+
+	if (!fc->warnings.len)
+		return;
+	for (; (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		call_warning(fc->run, p);
+	}
+	strbuf_reset(&fc->warnings);
 }
 
 static void done(struct run *run, struct hdb_file_outcome *o)
@@ -128,6 +164,21 @@ static void not_done(struct run *run, const char *path,
 	done(run, &o);
 }
 
+/* Reports a file a walk passed by. */
+static void skipped(struct run *run, const char *path, enum hdb_skip kind,
+		    const char *detail)
+{
+	struct hdb_file_outcome o;
+
+	memset(&o, 0, sizeof(o));
+	o.path = path;
+	o.status = HDB_FILE_SKIPPED;
+	o.era = "";
+	o.detail = detail;
+	o.skip = kind;
+	done(run, &o);
+}
+
 static int same(const char *a, const char *b)
 {
 	return a == b || (a && b && !strcmp(a, b));
@@ -163,9 +214,9 @@ static int resolve_host(struct file_ctx *fc, const char *named,
 				 fc->path);
 	if (!named)
 		hdb_host_key(cpu, gpu, &key, &label);
-	if (!key && !named && !run->o->host)
+	if (!key && !named && !fc->host)
 		fc->unknown_host = 1;
-	rc = hdb_store_host(run->st, named ? named : run->o->host, key, label,
+	rc = hdb_store_host(run->st, named ? named : fc->host, key, label,
 			    cpu, gpu, &fc->host_id);
 	free(key);
 	free(label);
@@ -487,10 +538,43 @@ static void report_info(const struct hdb_sink *sink, const char *path,
 			      "it", path, info->trunc_line, info->trunc_col,
 			      info->trunc_what, info->records,
 			      info->records == 1 ? "" : "s");
-	if (fc->unknown_host)
-		hdb_sink_warn(sink, "%s: warning: the file does not say which "
-			      "machine ran it; its rows are under host "
-			      "'unknown' (name the machine with --host)", path);
+	/* files that name no machine are told of once, after the last */
+	if (fc->unknown_host) {
+		struct run *run = fc->run;
+
+		if (run->n_unknown < UNKNOWN_NAMED)
+			run->unknown[run->n_unknown] = xstrdup(path);
+		run->n_unknown++;
+	}
+}
+
+/* The one warning of a call about the files that name no machine. */
+static void warn_unknown_hosts(struct run *run)
+{
+	struct strbuf sb = STRBUF_INIT;
+	long i;
+
+	if (!run->n_unknown)
+		return;
+	if (run->n_unknown == 1) {
+		strbuf_addf(&sb, "%s: warning: the file does not say which "
+			    "machine ran it; its rows are under host "
+			    "'unknown' (name the machine with --host)",
+			    run->unknown[0]);
+	} else {
+		strbuf_addf(&sb, "warning: %ld files do not say which machine "
+			    "ran them; their rows are under host 'unknown' "
+			    "(name the machine with --host, or --host-from-dir "
+			    "for a directory per machine): ", run->n_unknown);
+		for (i = 0; i < run->n_unknown && i < UNKNOWN_NAMED; i++)
+			strbuf_addf(&sb, "%s'%s'", i ? ", " : "",
+				    run->unknown[i]);
+		if (run->n_unknown > UNKNOWN_NAMED)
+			strbuf_addf(&sb, " and %ld more",
+				    run->n_unknown - UNKNOWN_NAMED);
+	}
+	call_warning(run, strbuf_str(&sb));
+	strbuf_release(&sb);
 }
 
 /*
@@ -732,6 +816,46 @@ static void release_file_ctx(struct file_ctx *fc)
 	free(fc->gpu);
 	free(fc->named);
 	free(fc->build_commit);
+	free(fc->dir_host);
+	strbuf_release(&fc->warnings);
+}
+
+/*
+ * --host-from-dir: the host of a file is the first directory below the
+ * command-line path it was found under ('results/a30/run1/x.json' under
+ * 'results': 'a30').  Sets fc->host, or returns -1 (hdb_error set) when
+ * no directory names one or its name cannot be a host's.
+ */
+static int host_from_dir(struct file_ctx *fc, const struct entry *e)
+{
+	const char *root = fc->run->paths[e->root];
+	const char *rel = e->path + strlen(root), *slash;
+	char *name;
+
+	if (!e->walked)
+		return hdb_error("%s: --host-from-dir: no directory names its "
+				 "host: the file was named on the command line "
+				 "(name its directory, or use --host)", e->path);
+	while (*rel == '/')
+		rel++;
+	slash = strchr(rel, '/');
+	if (!slash)
+		return hdb_error("%s: --host-from-dir: no directory names its "
+				 "host: the file lies directly in '%s' (move it "
+				 "into a directory named after its machine, or "
+				 "use --host)", e->path, root);
+	name = xstrndup(rel, (size_t)(slash - rel));
+	fc->dir_host = name;
+	if (!hdb_utf8_valid(name) || strpbrk(name, "\n\r\t"))
+		return hdb_error("%s: --host-from-dir: expected a host name "
+				 "on one line of UTF-8 text for the directory "
+				 "of its host", e->path);
+	if (!strcmp(name, HDB_UNKNOWN_HOST))
+		return hdb_error("%s: --host-from-dir: the directory name '%s' "
+				 "is reserved for results that name no machine",
+				 e->path, name);
+	fc->host = name;
+	return 0;
 }
 
 static void ingest_file(struct run *run, size_t idx)
@@ -755,6 +879,9 @@ static void ingest_file(struct run *run, size_t idx)
 	memset(&info, 0, sizeof(info));
 	memset(&fail, 0, sizeof(fail));
 	memset(&fc, 0, sizeof(fc));
+	fc.run = run;
+	fc.path = path;
+	fc.host = run->o->host;
 	if (!companion && run->o->stderr_file && !e->walked)
 		companion = run->o->stderr_file;
 	/* one open file is hashed, sniffed and parsed: what is hashed is
@@ -765,6 +892,18 @@ static void ingest_file(struct run *run, size_t idx)
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		goto out;
 	}
+	/* before the look-up: every empty file has the same hash, and one
+	 * is not another that was ingested */
+	if (bytes == 0 && !e->is_dir) {
+		if (e->walked)
+			skipped(run, path, HDB_SKIP_OTHER, "empty file");
+		else {
+			hdb_error("%s:1:1: expected results, found an empty "
+				  "file", path);
+			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
+		}
+		goto out;
+	}
 	rc = known_source(run, hex, &prev);
 	if (rc < 0) {
 		run->store_failed = 1;
@@ -772,16 +911,6 @@ static void ingest_file(struct run *run, size_t idx)
 	}
 	if (rc == 1) {
 		not_done(run, path, HDB_FILE_DUPLICATE, prev);
-		goto out;
-	}
-	if (bytes == 0 && !e->is_dir) {
-		if (e->walked)
-			not_done(run, path, HDB_FILE_SKIPPED, "empty file");
-		else {
-			hdb_error("%s:1:1: expected results, found an empty "
-				  "file", path);
-			not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
-		}
 		goto out;
 	}
 	if (companion && (hdb_open_regular(companion, &cf, NULL) ||
@@ -795,8 +924,8 @@ static void ingest_file(struct run *run, size_t idx)
 	}
 	if (fmt == HDB_FORMAT_UNKNOWN) {
 		if (e->walked)
-			not_done(run, path, HDB_FILE_SKIPPED,
-				 "unrecognized format (not a results file)");
+			skipped(run, path, HDB_SKIP_NOT_RESULT,
+				"unrecognized format (not a results file)");
 		else {
 			hdb_error("%s:1:1: unrecognized format: not what "
 				  "llama-bench, llama-server, llama-cli, "
@@ -807,9 +936,11 @@ static void ingest_file(struct run *run, size_t idx)
 		}
 		goto out;
 	}
+	if (run->o->host_from_dir && host_from_dir(&fc, e)) {
+		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
+		goto out;
+	}
 
-	fc.run = run;
-	fc.path = path;
 	fc.build_number = HDB_UNSET;
 	memset(&sink, 0, sizeof(sink));
 	sink.ctx = &fc;
@@ -858,10 +989,19 @@ static void ingest_file(struct run *run, size_t idx)
 		rc = hdb_store_set_truncated(run->st, fc.source_id);
 	if (rc || hdb_store_commit(run->st)) {
 		hdb_store_rollback(run->st);
+		/* a walk passes by what only looked like results at a glance
+		 * (notes quoting llama.cpp lines, a README's own table) */
+		if (e->walked && info.not_results) {
+			skipped(run, path, HDB_SKIP_NOT_RESULT,
+				"not a results file");
+			goto out;
+		}
+		flush_warnings(&fc);
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		goto out;
 	}
 	report_info(&sink, path, &info, &fc);
+	flush_warnings(&fc);
 	memset(&o, 0, sizeof(o));
 	o.path = path;
 	o.status = HDB_FILE_INGESTED;
@@ -921,7 +1061,9 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->path = xstrdup(path);
 	e->error = error ? xstrdup(error) : NULL;
 	e->walked = walked;
+	e->root = run->cur_root;
 	e->skip = 0;
+	e->skip_kind = HDB_SKIP_OTHER;
 	e->is_dir = 0;
 	e->role = ROLE_RESULTS;
 	e->companion_of = -1;
@@ -933,6 +1075,41 @@ static void add_entry(struct run *run, const char *path, int walked,
 
 static void list_path(struct run *run, const char *path, int walked,
 		      int depth);
+
+/*
+ * Files a walk passes by on their names alone: documentation, scripts
+ * and configs that sit among results (a wrapper's run_metadata.txt may
+ * quote llama.cpp's own lines, a README may hold a table of its own).
+ * Named on the command line, they are read like any other file.
+ */
+static int not_result_name(const char *path)
+{
+	static const char *const prefixes[] = {
+		"readme", "license", "licence", "changelog", "notes",
+		"makefile", "dockerfile",
+	};
+	static const char *const exts[] = {
+		".sh", ".bash", ".zsh", ".py", ".ps1", ".bat", ".cmd",
+		".toml", ".ini", ".cfg", ".conf", ".env",
+	};
+	const char *base = hdb_base_name(path);
+	char *lower = xstrdup(base), *p;
+	size_t i, len = strlen(lower);
+	int hit;
+
+	for (p = lower; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	hit = strstr(lower, "metadata") != NULL;
+	for (i = 0; !hit && i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		hit = !strncmp(lower, prefixes[i], strlen(prefixes[i]));
+	for (i = 0; !hit && i < sizeof(exts) / sizeof(exts[0]); i++) {
+		size_t el = strlen(exts[i]);
+
+		hit = len > el && !strcmp(lower + len - el, exts[i]);
+	}
+	free(lower);
+	return hit;
+}
 
 /* Lists a directory's files and subdirectories in name order. */
 static void list_dir(struct run *run, const char *path, int depth)
@@ -1008,6 +1185,12 @@ static void list_path(struct run *run, const char *path, int walked,
 		}
 		hdb_error("cannot read '%s': not a regular file", path);
 		add_entry(run, path, 0, hdb_errmsg());
+		return;
+	}
+	if (walked && not_result_name(path)) {
+		add_entry(run, path, 1, "not a results file");
+		run->list[run->n - 1].skip = 1;
+		run->list[run->n - 1].skip_kind = HDB_SKIP_NOT_RESULT;
 		return;
 	}
 	add_entry(run, path, walked, NULL);
@@ -1249,25 +1432,34 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 	run.o = o;
 	run.rep = rep;
 	run.totals = totals;
+	run.paths = paths;
 	memset(totals, 0, sizeof(*totals));
-	for (k = 0; k < n_paths; k++)
+	for (k = 0; k < n_paths; k++) {
+		run.cur_root = k;
 		list_path(&run, paths[k], 0, 0);
+	}
 	pair_companions(&run);
 	for (i = 0; i < run.n && !run.store_failed; i++)
-		if (run.list[i].error)
-			not_done(&run, run.list[i].path, run.list[i].skip
-				 ? HDB_FILE_SKIPPED : HDB_FILE_FAILED,
+		if (run.list[i].error && run.list[i].skip)
+			skipped(&run, run.list[i].path, run.list[i].skip_kind,
+				run.list[i].error);
+		else if (run.list[i].error)
+			not_done(&run, run.list[i].path, HDB_FILE_FAILED,
 				 run.list[i].error);
 		else if (run.list[i].companion_of < 0)
 			ingest_file(&run, i);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].companion_of >= 0 && !run.list[i].handled)
 			companion_left(&run, i);
+	if (!run.store_failed)
+		warn_unknown_hosts(&run);
 	for (i = 0; i < run.n; i++) {
 		free(run.list[i].path);
 		free(run.list[i].error);
 	}
 	free(run.list);
+	for (k = 0; k < run.n_unknown && k < UNKNOWN_NAMED; k++)
+		free(run.unknown[k]);
 	if (run.store_failed)
 		return -1;
 	return totals->failed ? 1 : 0;

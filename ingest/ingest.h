@@ -41,6 +41,9 @@ const char *hdb_format_name(enum hdb_format fmt);
 
 struct hdb_ingest_options {
 	const char *host;	/* --host NAME, or NULL to derive */
+	int host_from_dir;	/* --host-from-dir: each file's host is the
+				 * first directory below the path given
+				 * (host stays NULL) */
 	struct hdb_attach attach; /* --model, --quant, --kv, --backend,
 				 * --build, --variant: for quality rows */
 	int niah_pass;		/* a needle cell passes at this score (10) */
@@ -59,6 +62,13 @@ enum hdb_file_status {
 	HDB_FILE_SKIPPED,	/* found by a directory walk, not ours */
 };
 
+/* Why a walk passed a file by (HDB_FILE_SKIPPED). */
+enum hdb_skip {
+	HDB_SKIP_OTHER,		/* detail says why (empty file, a FIFO ...) */
+	HDB_SKIP_NOT_RESULT,	/* not a results file: a README, notes, a
+				 * script, a config, a wrapper's metadata */
+};
+
 struct hdb_file_outcome {
 	const char *path;
 	enum hdb_file_status status;
@@ -71,12 +81,14 @@ struct hdb_file_outcome {
 	long noise;		/* lines that were not part of the output */
 	const char *detail;	/* error text, the earlier path, or reason */
 	const char *companion;	/* the stderr file read with it, or NULL */
+	enum hdb_skip skip;	/* HDB_FILE_SKIPPED: why */
 };
 
 /* How the driver reports; the CLI prints, the library never does. */
 struct hdb_ingest_report {
 	void *ctx;
-	/* A warning about a file that was still ingested ('path:l:c: ...'). */
+	/* A warning about a file that was still ingested ('path:l:c: ...'),
+	 * or about the call ('warning: ...', once, after every file). */
 	void (*warning)(void *ctx, const char *msg);
 	void (*file_done)(void *ctx, const struct hdb_file_outcome *o);
 };
@@ -88,7 +100,9 @@ struct hdb_ingest_totals {
 
 /*
  * Ingests every path (directories are walked, in name order, skipping
- * dot-files).  Each file is its own transaction.  Returns 0 when every
+ * dot-files and, by name, documentation, scripts and configs).  Each file
+ * is its own transaction.  Files that name no machine are warned about
+ * once, after the last file.  Returns 0 when every
  * file was ingested or already there, 1 when some file failed; -1 only
  * when the store itself fails (hdb_error set).
  */

@@ -83,6 +83,10 @@ struct hdb_parse_info {
 	long noise_lines;	/* lines that were not JSON (stderr noise) */
 	long first_noise_line;
 	char first_noise[48];	/* the start of that line, made printable */
+	int not_results;	/* on failure: nothing in the file is this
+				 * format's output (notes quoting llama.cpp
+				 * lines, a README's own table); a walk
+				 * skips such a file */
 };
 
 /*
