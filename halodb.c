@@ -167,16 +167,17 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 /* ---- ingest ----------------------------------------------------------- */
 
 static const char ingest_usage[] =
-	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--dry-run]\n"
-	"              [--db PATH] [--model M] [--quant Q] [--kv TYPE] [--backend B]\n"
-	"              [--build ID] [--variant TEXT] [--niah-pass N] PATH...\n"
+	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]\n"
+	"              [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]\n"
+	"              [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]\n"
+	"              PATH...\n"
 	"\n"
 	"Adds result files to the store.  Directories are walked in name order\n"
 	"(dot-files skipped); what a walk finds that is not results (READMEs,\n"
-	"notes, scripts, configs, a wrapper's run_metadata.txt) is skipped and\n"
-	"named in one line, and empty files are skipped; named on the command\n"
-	"line, either is an error.  Formats are recognised by content, whatever the\n"
-	"file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every\n"
+	"notes, scripts, configs, a wrapper's run_metadata.txt) is named in one\n"
+	"'skipped' line, and empty files are skipped; either named on the\n"
+	"command line is an error.  Formats are recognised by content, whatever\n"
+	"the file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every\n"
 	"llama.cpp era; llama-server and llama-cli/main logs; saved\n"
 	"llama-server responses with a 'timings' object.  Runs that died (out\n"
 	"of memory, device lost, GPU hang, failed to load) become rows with\n"
@@ -256,10 +257,11 @@ static void print_not_results(struct ingest_print *ip)
 
 	if (!ip->not_results)
 		return;
-	printf("skipped %ld file%s that %s not result%s: ", ip->not_results,
-	       ip->not_results == 1 ? "" : "s",
-	       ip->not_results == 1 ? "is" : "are",
-	       ip->not_results == 1 ? "" : "s");
+	if (ip->not_results == 1)
+		printf("skipped 1 file that is not a result: ");
+	else
+		printf("skipped %ld files that are not results: ",
+		       ip->not_results);
 	for (i = 0; i < ip->n_names; i++) {
 		printf("%s%s", i ? ", " : "", ip->names[i]);
 		if (ip->counts[i] > 1)

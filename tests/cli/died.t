@@ -36,6 +36,6 @@ $ halodb --db other.db sql "select status, error from throughput"
 > failed  main: error: failed to create context with model
 $ halodb ingest --stderr run.err run.json fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --stderr: expected exactly one results file to go with it
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
 ! (see 'halodb ingest --help')
 ? 2

@@ -14,9 +14,7 @@ $ halodb ingest fixtures/b9749/server-completion-64.json fixtures/b9749/server-c
 > fixtures/b9749/server-completion-256.json: 0 rows, 1 already in the store (llama-server-json)
 > fixtures/b9749/server-chat.json: 0 rows, 1 already in the store (llama-server-json)
 > ingested 3 files (0 rows, 3 already in the store)
-! fixtures/b9749/server-completion-64.json: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
-! fixtures/b9749/server-completion-256.json: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
-! fixtures/b9749/server-chat.json: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
+! warning: 3 files do not say which machine ran them; their rows are under host 'unknown' (name the machine with --host, or --host-from-dir for a directory per machine): 'fixtures/b9749/server-completion-64.json', 'fixtures/b9749/server-completion-256.json', 'fixtures/b9749/server-chat.json'
 $ halodb sql "select host, build_number, prompt_n, prompt_ms, gen_n, gen_ms, cache_n, slot_id, task_id from server_timing order by id"
 > host    build_number  prompt_n  prompt_ms  gen_n    gen_ms  cache_n  slot_id  task_id
 > ------  ------------  --------  ---------  -----  --------  -------  -------  -------

@@ -37,13 +37,17 @@ $ halodb --help
 > 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
-> usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
->               [--model M] [--quant Q] [--kv TYPE] [--backend B]
->               [--build ID] [--variant TEXT] [--niah-pass N] PATH...
+> usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+>               [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]
+>               [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]
+>               PATH...
 >
 > Adds result files to the store.  Directories are walked in name order
-> (dot-files skipped).  Formats are recognised by content, whatever the
-> file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every
+> (dot-files skipped); what a walk finds that is not results (READMEs,
+> notes, scripts, configs, a wrapper's run_metadata.txt) is named in one
+> 'skipped' line, and empty files are skipped; either named on the
+> command line is an error.  Formats are recognised by content, whatever
+> the file name: llama-bench JSON, JSONL, markdown, CSV and SQL of every
 > llama.cpp era; llama-server and llama-cli/main logs; saved
 > llama-server responses with a 'timings' object.  Runs that died (out
 > of memory, device lost, GPU hang, failed to load) become rows with
@@ -63,6 +67,11 @@ $ halodb help ingest
 >   --host NAME    the machine these results came from; without it the
 >                  host is derived from cpu_info and gpu_info, and files
 >                  that do not say (markdown, logs) go to host 'unknown'
+>                  (one warning names them)
+>   --host-from-dir  each file's host is the first directory below the
+>                  PATH it was found under: results/a30/run1/x.json
+>                  given as results is host a30; a file named itself or
+>                  lying directly in PATH is an error
 >   --stderr FILE  the stderr of the one results file given
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
@@ -109,17 +118,17 @@ $ halodb frobnicate
 ? 2
 $ halodb ingest
 ! halodb: ingest: expected at least one PATH
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --bogus x.json
 ! halodb: ingest: unknown option '--bogus'
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --host
 ! halodb: ingest: option '--host' needs a value
-! usage: halodb ingest [--host NAME] [--stderr FILE] [--dry-run] [--db PATH]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --version > /dev/null
