@@ -808,6 +808,47 @@ static int parse_fraction(const struct cmd *c, const char *opt,
 	return 0;
 }
 
+/* Appends the options of query_options[] in mask (QO_*) to opts;
+ * returns how many. */
+static size_t add_query_options(struct option *opts, unsigned mask)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < N_QUERY_OPTIONS; i++)
+		if (mask & (1u << i))
+			opts[n++] = query_options[i];
+	return n;
+}
+
+/*
+ * Keeps the value of query option c in o: 1 when c is one, 0 when it is
+ * not, -1 after a usage error (a --noise or --cv out of range).
+ */
+static int set_query_option(const struct cmd *cmd, int c,
+			    struct hdb_query_opts *o)
+{
+	switch (c) {
+	case OPT_NUM: o->num = optarg; return 1;
+	case OPT_DEN: o->den = optarg; return 1;
+	case OPT_A: o->a = optarg; return 1;
+	case OPT_B: o->b = optarg; return 1;
+	case OPT_HOST: o->host = optarg; return 1;
+	case OPT_HOSTS: o->hosts = optarg; return 1;
+	case OPT_MODEL: o->model = optarg; return 1;
+	case OPT_QUANT: o->quant = optarg; return 1;
+	case OPT_TEST: o->test = optarg; return 1;
+	case OPT_BENCHMARK: o->benchmark = optarg; return 1;
+	case OPT_REFERENCE: o->reference = optarg; return 1;
+	case OPT_NOISE:
+		return parse_fraction(cmd, "--noise", optarg, 0, 1, &o->noise)
+		       ? -1 : 1;
+	case OPT_CV:
+		return parse_fraction(cmd, "--cv", optarg, 0, 10, &o->cv)
+		       ? -1 : 1;
+	}
+	return 0;
+}
+
 static int cmd_query(struct cli *cli, int argc, char **argv)
 {
 	struct option opts[N_QUERY_OPTIONS + 4];
@@ -818,7 +859,7 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 	char name[64];
 	struct hdb_table t;
 	size_t i, n = 0;
-	int c;
+	int c, k;
 
 	if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 		print_usage(stdout, cli->cmd);
@@ -840,9 +881,7 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 	qcmd.name = name;
 	qcmd.usage = q->usage;
 	cli->cmd = &qcmd;
-	for (i = 0; i < N_QUERY_OPTIONS; i++)
-		if (q->opts & (1u << i))
-			opts[n++] = query_options[i];
+	n = add_query_options(opts, q->opts);
 	opts[n++] = (struct option){ "format", required_argument, NULL,
 				     OPT_FORMAT };
 	opts[n++] = (struct option){ "db", required_argument, NULL, OPT_DB };
@@ -851,36 +890,11 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 
 	hdb_query_opts_init(&o);
 	while ((c = next_opt(cli, argc - 1, argv + 1, opts)) != -1) {
-		switch (c) {
-		case '?':
+		if (c == '?' || (k = set_query_option(cli->cmd, c, &o)) < 0)
 			return HDB_EXIT_USAGE;
-		case OPT_FORMAT:
-			if (hdb_out_format_parse(optarg, &fmt))
-				return usage_error(cli->cmd, "--format: %s",
-						   hdb_errmsg());
-			break;
-		case OPT_NUM: o.num = optarg; break;
-		case OPT_DEN: o.den = optarg; break;
-		case OPT_A: o.a = optarg; break;
-		case OPT_B: o.b = optarg; break;
-		case OPT_HOST: o.host = optarg; break;
-		case OPT_HOSTS: o.hosts = optarg; break;
-		case OPT_MODEL: o.model = optarg; break;
-		case OPT_QUANT: o.quant = optarg; break;
-		case OPT_TEST: o.test = optarg; break;
-		case OPT_BENCHMARK: o.benchmark = optarg; break;
-		case OPT_REFERENCE: o.reference = optarg; break;
-		case OPT_NOISE:
-			if (parse_fraction(cli->cmd, "--noise", optarg, 0, 1,
-					   &o.noise))
-				return HDB_EXIT_USAGE;
-			break;
-		case OPT_CV:
-			if (parse_fraction(cli->cmd, "--cv", optarg, 0, 10,
-					   &o.cv))
-				return HDB_EXIT_USAGE;
-			break;
-		}
+		if (!k && c == OPT_FORMAT && hdb_out_format_parse(optarg, &fmt))
+			return usage_error(cli->cmd, "--format: %s",
+					   hdb_errmsg());
 	}
 	if (optind + 1 != argc)
 		return usage_error(cli->cmd, "%s: unexpected argument '%s'",
@@ -978,9 +992,7 @@ static int cmd_chart(struct cli *cli, int argc, char **argv)
 				   argc >= 2 ? argv[1] : "",
 				   argc >= 2 ? "'" : "");
 	kind = argv[1];
-	for (i = 0; i < N_QUERY_OPTIONS; i++)
-		if (mask & (1u << i))
-			opts[k++] = query_options[i];
+	k = add_query_options(opts, mask);
 	if (!strcmp(kind, "ratio"))
 		opts[k++] = (struct option){ "depth", required_argument, NULL,
 					     OPT_DEPTH };
@@ -992,31 +1004,20 @@ static int cmd_chart(struct cli *cli, int argc, char **argv)
 
 	hdb_query_opts_init(&o);
 	while ((c = next_opt(cli, argc - 1, argv + 1, opts)) != -1) {
-		switch (c) {
-		case '?':
+		if (c == '?' || (rc = set_query_option(cli->cmd, c, &o)) < 0)
 			return HDB_EXIT_USAGE;
-		case OPT_NUM: o.num = optarg; break;
-		case OPT_DEN: o.den = optarg; break;
-		case OPT_HOSTS: o.hosts = optarg; break;
-		case OPT_MODEL: o.model = optarg; break;
-		case OPT_QUANT: o.quant = optarg; break;
-		case OPT_TEST: o.test = optarg; break;
-		case OPT_BENCHMARK: o.benchmark = optarg; break;
-		case OPT_REFERENCE: o.reference = optarg; break;
-		case OPT_ID: id = optarg; break;
-		case OPT_OUT: out = optarg; break;
-		case OPT_NOISE:
-			if (parse_fraction(cli->cmd, "--noise", optarg, 0, 1,
-					   &o.noise))
-				return HDB_EXIT_USAGE;
-			break;
-		case OPT_DEPTH:
+		if (rc)
+			continue;
+		if (c == OPT_ID) {
+			id = optarg;
+		} else if (c == OPT_OUT) {
+			out = optarg;
+		} else if (c == OPT_DEPTH) {
 			depth = strtoll(optarg, &end, 10);
 			if (end == optarg || *end || depth < 0)
 				return usage_error(cli->cmd, "--depth: expected "
 						   "tokens (0 or more), got "
 						   "'%s'", optarg);
-			break;
 		}
 	}
 	if (optind + 1 != argc)
