@@ -867,7 +867,9 @@ int hdb_chart_ratio(sqlite3 *db, const struct hdb_query_opts *o,
 /* A published score that applies to a benchmark and metric, as 'query
  * quality --reference MODEL' matched it to the quality rows. */
 struct ref_hit {
-	char *model, *benchmark, *metric;
+	char *model, *variant, *benchmark, *metric;	/* metric: NULL when
+							 * the row does not
+							 * say */
 	double score;
 	long long n_items;
 };
@@ -883,6 +885,7 @@ static void ref_hits_release(struct ref_hits *h)
 
 	for (i = 0; i < h->n; i++) {
 		free(h->v[i].model);
+		free(h->v[i].variant);
 		free(h->v[i].benchmark);
 		free(h->v[i].metric);
 	}
@@ -890,50 +893,40 @@ static void ref_hits_release(struct ref_hits *h)
 	memset(h, 0, sizeof(*h));
 }
 
-/* The first match of each benchmark and metric for reference model. */
-static int ref_hits_add(sqlite3 *db, const struct hdb_query_opts *o,
-			const char *model, struct ref_hits *h)
+/* Every published score (of the model named, when one is), each variant
+ * its own: a chart shows claude-opus-4 (thinking) and (no-think) both. */
+static int ref_hits_load(sqlite3 *db, const char *model, struct ref_hits *h)
 {
-	struct hdb_query_opts ro = *o;
-	struct hdb_table t;
-	size_t r, i, cb, cm, cref, crate, cn;
-	const char *b, *m;
+	sqlite3_stmt *s;
+	int rc;
 
-	ro.a = ro.b = NULL;
-	ro.reference = model;
-	if (hdb_query_quality(db, &ro, &t))
+	if (q_prepare(db, "SELECT model, variant, benchmark, score, n_items,"
+		      " json_extract(details, '$.score_from')"
+		      " FROM reference_score WHERE score IS NOT NULL"
+		      " AND (?1 IS NULL OR lower(model) = lower(?1))"
+		      " ORDER BY model, variant, id", &s,
+		      "read the published scores"))
 		return -1;
-	cb = tcol(&t, "benchmark");
-	cm = tcol(&t, "metric");
-	cref = tcol(&t, "reference");
-	crate = tcol(&t, "other_rate");
-	cn = tcol(&t, "other_n");
-	for (r = 0; r < t.n_rows; r++) {
-		b = tstr(&t, r, cb);
-		m = tstr(&t, r, cm);
-		if (!b || !m || !tstr(&t, r, cref))
-			continue;
-		for (i = 0; i < h->n; i++)
-			if (!strcmp(h->v[i].model, model) &&
-			    !strcmp(h->v[i].benchmark, b) &&
-			    !strcmp(h->v[i].metric, m))
-				break;
-		if (i < h->n)
-			continue;
+	sqlite3_bind_text(s, 1, model, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct ref_hit *x;
+		const char *m = q_text_or_null(s, 5);
+
 		if (h->n == h->cap) {
 			h->cap = h->cap ? 2 * h->cap : 16;
 			h->v = xrealloc(h->v, h->cap * sizeof(*h->v));
 		}
-		h->v[h->n].model = xstrdup(model);
-		h->v[h->n].benchmark = xstrdup(b);
-		h->v[h->n].metric = xstrdup(m);
-		h->v[h->n].score = tnum(&t, r, crate);
-		h->v[h->n].n_items = isnan(tnum(&t, r, cn)) ? Q_UNSET
-				     : (long long)tnum(&t, r, cn);
-		h->n++;
+		x = &h->v[h->n++];
+		x->model = xstrdup(q_text(s, 0));
+		x->variant = q_text_or_null(s, 1) ? xstrdup(q_text(s, 1))
+			     : NULL;
+		x->benchmark = xstrdup(q_text(s, 2));
+		x->score = q_double(s, 3);
+		x->n_items = q_int(s, 4);
+		x->metric = m ? xstrdup(m) : NULL;
 	}
-	hdb_table_release(&t);
-	return 0;
+	sqlite3_finalize(s);
+	return q_done(db, rc, "read the published scores");
 }
 
 /* "43% (35% to 51%)" */
@@ -1050,7 +1043,10 @@ static void pass_chart(const struct hdb_table *t, const struct pass_cols *k,
 	for (r = 0; refs && r < refs->n; r++) {
 		const struct ref_hit *x = &refs->v[r];
 
-		if (strcmp(x->benchmark, bench) || strcmp(x->metric, metric) ||
+		char *name;
+
+		if (!q_same_benchmark(bench, x->benchmark) ||
+		    (x->metric && strcmp(x->metric, metric)) ||
 		    isnan(x->score))
 			continue;
 		w.lo = w.hi = NAN;
@@ -1058,13 +1054,16 @@ static void pass_chart(const struct hdb_table *t, const struct pass_cols *k,
 		    x->score <= 1)
 			hdb_wilson((long)llround(x->score * (double)x->n_items),
 				   (long)x->n_items, &w);
-		s = hdb_chart_add_series(c, x->model, ref_color(pal, x->model));
+		name = x->variant ? xasprintf("%s (%s)", x->model, x->variant)
+			 : xstrdup(x->model);
+		s = hdb_chart_add_series(c, name, ref_color(pal, x->model));
 		s->reference = 1;
-		hdb_chart_add_point(s, 0, x->model, x->score, w.lo, w.hi,
+		hdb_chart_add_point(s, 0, name, x->score, w.lo, w.hi,
 				    HDB_MARK_OK);
 		strbuf_addf(&sb, "%s %s (published) ", shown++ ? ";" : "",
-			    x->model);
+			    name);
 		say_rate(&sb, x->score, w.lo, w.hi);
+		free(name);
 	}
 	strbuf_addch(&sb, '.');
 	if (others)
@@ -1099,12 +1098,10 @@ int hdb_chart_pass(sqlite3 *db, const struct hdb_query_opts *o,
 	if (hdb_query_quality(db, &qo, &t))
 		goto out;
 	if (o->reference) {
-		if (ref_hits_add(db, &qo, o->reference, &refs))
+		if (ref_hits_load(db, o->reference, &refs))
 			goto out;
-	} else {
-		for (i = 0; t.n_rows && i < pal.n_refs; i++)
-			if (ref_hits_add(db, &qo, pal.refs[i], &refs))
-				goto out;
+	} else if (t.n_rows && ref_hits_load(db, NULL, &refs)) {
+		goto out;
 	}
 	k.host = tcol(&t, "host");
 	k.model = tcol(&t, "model");

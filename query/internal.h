@@ -256,6 +256,11 @@ void q_cell_real(struct hdb_cell *c, double v);
 /* Sets a cell to v, or NULL for Q_UNSET. */
 void q_cell_int(struct hdb_cell *c, long long v);
 
+/* Does a reference_score row of benchmark ref score what a quality row
+ * of bench measures?  The same name, or Aider's flat Python run
+ * ('aider-python') against the leaderboard's 'aider-edit'. */
+int q_same_benchmark(const char *bench, const char *ref);
+
 /* The index of a column by name, or -1. */
 int q_col_index(const struct hdb_table *t, const char *name);
 /* A cell by column name; NULL when there is no such column or row. */

@@ -645,7 +645,7 @@ static int by_sides(sqlite3 *db, struct qrows *a, struct qrows *b,
  * 'aider-python', and its leaderboard (edit_leaderboard.yml) as
  * 'aider-edit'.  Every other name is the same on both sides.
  */
-static int same_benchmark(const char *bench, const char *ref)
+int q_same_benchmark(const char *bench, const char *ref)
 {
 	if (!strcasecmp(bench, "aider-python"))
 		return !strcasecmp(ref, "aider-edit") ||
@@ -657,7 +657,7 @@ static int same_benchmark(const char *bench, const char *ref)
  * the reference says which metric it is (Aider: pass_rate_2), that. */
 static int ref_fits(const struct qrow *q, const struct qref *r)
 {
-	return same_benchmark(q->benchmark, r->benchmark) &&
+	return q_same_benchmark(q->benchmark, r->benchmark) &&
 	       (!r->score_from || !strcmp(q->metric, r->score_from));
 }
 
