@@ -502,6 +502,51 @@ out:
 	hdb_store_close(st);
 }
 
+/* Each variant of a published model is its own mark, named with it; a
+ * reference that says which metric it scores fits only that metric. */
+static void every_reference_variant_is_drawn(void)
+{
+	struct hdb_store *st = fresh("passv.db");
+	sqlite3 *db = hdb_store_sqlite(st);
+	struct hdb_reference_record r;
+	struct hdb_query_opts o;
+	struct hdb_chart *c = NULL;
+	size_t n = 0;
+
+	add_seed(st);
+	add_q(st, "a30", MODEL, "aider-polyglot", 225, 50);
+	memset(&r, 0, sizeof(r));
+	r.line = 1;
+	r.model = "claude-opus-4";
+	r.benchmark = "aider-polyglot";
+	r.n_items = 225;
+	r.details = "{\"score_from\":\"pass_rate_2\"}";
+	r.variant = "thinking";
+	r.score = 0.72;
+	add_reference_record(st, &r);
+	r.variant = "no-think";
+	r.score = 0.707;
+	add_reference_record(st, &r);
+	r.variant = NULL;
+	r.details = "{\"score_from\":\"pass_rate_1\"}";	/* another metric */
+	r.score = 0.5;
+	add_reference_record(st, &r);
+	hdb_query_opts_init(&o);
+	CHECK_INT(hdb_chart_pass(db, &o, &c, &n), 0);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_INT(c[0].n_series, 3);
+		if (c[0].n_series == 3) {
+			CHECK_STR(c[0].series[1].name, "claude-opus-4 (no-think)");
+			CHECK_NEAR(c[0].series[1].points[0].y, 0.707, 1e-12);
+			CHECK_STR(c[0].series[2].name, "claude-opus-4 (thinking)");
+			CHECK_INT(c[0].series[2].reference, 1);
+		}
+	}
+	hdb_charts_free(c, n);
+	hdb_store_close(st);
+}
+
 static void errors_and_empty_stores(void)
 {
 	struct hdb_store *st = fresh("empty.db");
@@ -552,6 +597,7 @@ int main(void)
 	RUN(ids_are_unique);
 	RUN(ratio_chart_with_a_crashed_side);
 	RUN(pass_chart_with_a_reference);
+	RUN(every_reference_variant_is_drawn);
 	RUN(errors_and_empty_stores);
 	return t_done();
 }
