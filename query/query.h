@@ -111,11 +111,6 @@ void hdb_cursor_free(struct hdb_cursor *c);
 /* The hosts of the store and what identified each (one row per key). */
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out);
 
-/* How many throughput results and source files the store holds.
- * Returns 0, or -1 with hdb_error set. */
-int hdb_query_store_counts(struct sqlite3 *db, long long *results,
-			   long long *sources);
-
 /*
  * Default throughput: tokens/s of pp512 and tg128 at depth 0, one row per
  * model and quant, two columns per host (MEASURE cells).  When a cell has

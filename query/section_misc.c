@@ -1387,7 +1387,7 @@ static void say_noise_policy(struct hdb_section *sec)
 /*
  * Every source file: path, format, sha256, rows, ingested at.  Sources
  * have no public view (the tables under the views may change), so this
- * reads the store's own tables, as hdb_query_store_counts does: source,
+ * reads the store's own tables, as the report's opening does: source,
  * and the rows of each kind that name it.
  */
 static int say_sources(sqlite3 *db, struct hdb_section *sec)

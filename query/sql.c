@@ -261,30 +261,3 @@ int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)
 				     "(halodb ingest PATH...)");
 	return ret;
 }
-
-/*
- * The report's totals.  Sources have no public view (the tables under the
- * views may change), so this reads the source table; results are counted
- * through the throughput view like any user's SQL.
- */
-int hdb_query_store_counts(struct sqlite3 *db, long long *results,
-			   long long *sources)
-{
-	static const char sql[] =
-		"SELECT (SELECT count(*) FROM throughput), "
-		"(SELECT count(*) FROM source)";
-	sqlite3_stmt *s;
-	int rc;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-		return hdb_error("cannot count results: %s", sqlite3_errmsg(db));
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*results = sqlite3_column_int64(s, 0);
-		*sources = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW)
-		return hdb_error("cannot count results: %s", sqlite3_errmsg(db));
-	return 0;
-}
