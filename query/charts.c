@@ -429,22 +429,13 @@ static int point_interval(sqlite3 *db, struct q_points *pts,
 			  struct q_point *p, double *y, double *lo, double *hi)
 {
 	struct hdb_summary s;
-	struct hdb_interval r;
 
 	if (q_point_samples(db, pts, p))
 		return -1;
-	if (p->n_samples) {
-		hdb_summarize(p->samples, p->n_samples, &s);
-		*y = s.mean;
-		*lo = s.ci_lo;
-		*hi = s.ci_hi;
-		return 0;
-	}
-	hdb_mean_ci(p->mean, p->sd, p->n_reps == Q_UNSET ? NAN
-		    : (double)p->n_reps, &r);
-	*y = r.est;
-	*lo = r.lo;
-	*hi = r.hi;
+	q_point_summary(p, &s);
+	*y = s.mean;
+	*lo = s.ci_lo;
+	*hi = s.ci_hi;
 	return 0;
 }
 

@@ -443,6 +443,25 @@ int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p)
 	return 0;
 }
 
+int q_point_summary(const struct q_point *p, struct hdb_summary *s)
+{
+	struct hdb_interval ci;
+
+	if (p->n_samples) {
+		hdb_summarize(p->samples, p->n_samples, s);
+		return 1;
+	}
+	s->n = p->n_reps == Q_UNSET || p->n_reps < 0 ? 0 : (size_t)p->n_reps;
+	s->mean = p->mean;
+	s->sd = p->sd;
+	s->cv = !isnan(s->sd) && s->mean != 0 ? s->sd / s->mean : NAN;
+	s->min = s->median = s->max = NAN;
+	hdb_mean_ci(s->mean, s->sd, (double)s->n, &ci);
+	s->ci_lo = ci.lo;
+	s->ci_hi = ci.hi;
+	return p->n_reps != Q_UNSET;
+}
+
 void q_points_release(struct q_points *pts)
 {
 	size_t i;

@@ -164,6 +164,13 @@ int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const char *where);
 /* How many rows the points v[0..n-1] stand for (n plus their n_more). */
 size_t q_points_runs(const struct q_point *v, size_t n);
+/*
+ * A measurement's n, mean, spread and 95% interval: from its samples
+ * where it has any (as loaded), else from the stored mean, stddev and
+ * repetitions (n 0 when those are unknown; min, median and max NAN).
+ * Returns 1 when n is known (samples, or a stored count), else 0.
+ */
+int q_point_summary(const struct q_point *p, struct hdb_summary *s);
 /* Loads p's per-repetition samples (once).  Returns 0 or -1. */
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p);
 void q_points_release(struct q_points *pts);

@@ -82,28 +82,6 @@ static int warm_up(const double *x, size_t n)
 	return ret;
 }
 
-/* Sets the interval for the mean from s->mean, s->sd and s->n. */
-static void mean_ci(struct hdb_summary *s)
-{
-	struct hdb_interval r;
-
-	hdb_mean_ci(s->mean, s->sd, (double)s->n, &r);
-	s->ci_lo = r.lo;
-	s->ci_hi = r.hi;
-}
-
-/* The summary of a row without samples: from avg_ts, stddev_ts and
- * n_reps (min, median and max unknown). */
-static void stored_summary(const struct q_point *p, struct hdb_summary *s)
-{
-	s->n = p->n_reps == Q_UNSET || p->n_reps < 0 ? 0 : (size_t)p->n_reps;
-	s->mean = p->mean;
-	s->sd = p->sd;
-	s->cv = !isnan(s->sd) && s->mean != 0 ? s->sd / s->mean : NAN;
-	s->min = s->median = s->max = NAN;
-	mean_ci(s);
-}
-
 static void add_flag(struct strbuf *b, const char *flag)
 {
 	strbuf_addf(b, "%s%s", b->len ? "; " : "", flag);
@@ -147,13 +125,7 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 		return;
 	}
 	strbuf_reset(flags);
-	if (p->n_samples) {
-		hdb_summarize(p->samples, p->n_samples, &s);
-		n_known = 1;
-	} else {
-		stored_summary(p, &s);
-		n_known = p->n_reps != Q_UNSET;
-	}
+	n_known = q_point_summary(p, &s);
 	if (n_known)
 		hdb_cell_set_int(&row[C_N], (long long)s.n);
 	q_cell_real(&row[C_MEAN], s.mean);
