@@ -51,12 +51,13 @@ static void mark_faster(struct hdb_cell *c, const struct q_report *x,
 enum { T_MODEL, T_QUANT, T_APP, T_BPP, T_ATG, T_BTG, T_RATIO, T_FASTER,
        T_VERDICT, N_T };
 
-/* The compact table of query speed or depth (one row per source row);
- * depth_col is 1 for the depth table of one model, whose heading says
- * the model and quant, so that it has a depth column and no quant. */
+/* The compact table of the rows [from, to) of query speed or depth (one
+ * row per source row); depth_col is 1 for the depth table of one model,
+ * whose heading says the model and quant, so that it has a depth column
+ * and no quant. */
 static void compact(const struct q_report *x, const struct hdb_table *q,
-		    int depth_col, struct hdb_table *t, size_t *n_faster_b,
-		    size_t *n_decided, size_t *n_rows)
+		    size_t from, size_t to, int depth_col, struct hdb_table *t,
+		    size_t *n_faster_b, size_t *n_decided, size_t *n_rows)
 {
 	char *ratio_name = xasprintf("%s/%s tg128", x->pair[0], x->pair[1]);
 	char *cols[4] = {
@@ -81,7 +82,7 @@ static void compact(const struct q_report *x, const struct hdb_table *q,
 		spec[k++] = spec[i];
 	}
 	q_table_cols(t, spec, k);
-	for (r = 0; r < q->n_rows; r++) {
+	for (r = from; r < to; r++) {
 		struct hdb_cell *row;
 		const char *model = q_cell_text(q, r, "model");
 		const char *verdict = q_cell_text(q, r, "verdict tg128");
@@ -215,7 +216,7 @@ int q_section_throughput(sqlite3 *db, const struct q_report *x,
 		      "faster.");
 	b = hdb_section_block(s, HDB_BLOCK_TABLE);
 	t = &b->table;
-	compact(x, &q, 0, t, &n_b, &decided, &rows);
+	compact(x, &q, 0, q.n_rows, 0, t, &n_b, &decided, &rows);
 	hdb_table_release(&q);
 	b = hdb_section_block(s, HDB_BLOCK_PROSE);
 	hdb_prose_add(&b->prose, 1, "%s", x->pair[0]);
@@ -376,7 +377,7 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	struct hdb_section *s = NULL;
 	struct hdb_chart *charts = NULL, *chart;
 	struct hdb_block *b;
-	size_t start, end, r, n_b, decided, rows, i, n = 0, h;
+	size_t start, end, r, n_b, decided, rows, n = 0, h;
 	int ret = -1;
 
 	if (!x->pair_throughput)
@@ -410,7 +411,6 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	for (start = 0; start < q.n_rows; start = end) {
 		const char *model = q_cell_text(&q, start, "model");
 		const char *quant = q_cell_text(&q, start, "quant");
-		struct hdb_table part;
 		int deep = 0;
 
 		model_rows(&q, start, &end);
@@ -436,19 +436,10 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 			hdb_prose_add(&b->prose, 1, "%s", quant);
 		}
 		/* the rows of this model, through the same compact table */
-		hdb_table_init(&part, q.n_cols);
-		for (i = 0; i < q.n_cols; i++)
-			hdb_table_set_col(&part, i, q.cols[i], NULL);
-		for (r = start; r < end; r++) {
-			struct hdb_cell *row = hdb_table_add_row(&part);
-
-			for (i = 0; i < q.n_cols; i++)
-				copy_cell(&row[i], hdb_table_cell(&q, r, i));
-		}
 		b = hdb_section_block(s, HDB_BLOCK_TABLE);
 		n_b = decided = rows = 0;
-		compact(x, &part, 1, &b->table, &n_b, &decided, &rows);
-		hdb_table_release(&part);
+		compact(x, &q, start, end, 1, &b->table, &n_b, &decided,
+			&rows);
 		b = hdb_section_block(s, HDB_BLOCK_PROSE);
 		crossover_sentence(x, &c, model, quant, &b->prose);
 		degradation_sentence(x, d, model, quant, &b->prose);
