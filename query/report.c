@@ -252,23 +252,32 @@ int q_report_keeps(const struct q_report *x, const char *model)
 	return 0;
 }
 
-void q_report_time(const char *iso, char *buf, size_t size)
+/* $SOURCE_DATE_EPOCH in ISO 8601 UTC ("2026-01-01T00:00:00Z") into buf;
+ * 0, or -1 when it is unset or not a time. */
+static int source_date(char *buf, size_t size)
 {
 	const char *env = getenv("SOURCE_DATE_EPOCH");
-	char clamp[32], *end;
+	char *end;
 	long long t;
 	time_t tt;
 	struct tm tm;
 
-	snprintf(buf, size, "%s", iso ? iso : "");
-	if (!env || !*env || !iso)
-		return;
+	if (!env || !*env)
+		return -1;
 	t = strtoll(env, &end, 10);
 	tt = (time_t)t;
 	if (*end || t < 0 || !gmtime_r(&tt, &tm) ||
-	    !strftime(clamp, sizeof(clamp), "%Y-%m-%dT%H:%M:%SZ", &tm))
-		return;
-	if (strcmp(iso, clamp) > 0)
+	    !strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return -1;
+	return 0;
+}
+
+void q_report_time(const char *iso, char *buf, size_t size)
+{
+	char clamp[32];
+
+	snprintf(buf, size, "%s", iso ? iso : "");
+	if (iso && !source_date(clamp, sizeof(clamp)) && strcmp(iso, clamp) > 0)
 		snprintf(buf, size, "%s", clamp);
 }
 
@@ -277,20 +286,11 @@ void q_report_time(const char *iso, char *buf, size_t size)
  * gives the same page. */
 static char *report_date(sqlite3 *db)
 {
-	const char *env = getenv("SOURCE_DATE_EPOCH");
 	sqlite3_stmt *s;
-	char *date = NULL;
+	char *date = NULL, when[32];
 
-	if (env && *env) {
-		char *end, buf[16];
-		long long t = strtoll(env, &end, 10);
-		time_t tt = (time_t)t;
-		struct tm tm;
-
-		if (!*end && t >= 0 && gmtime_r(&tt, &tm) &&
-		    strftime(buf, sizeof(buf), "%Y-%m-%d", &tm))
-			return xstrdup(buf);
-	}
+	if (!source_date(when, sizeof(when)))
+		return xstrndup(when, 10);
 	/* ingest times have no public view: source is the store's own */
 	if (q_prepare(db, "SELECT substr(max(ingested_at), 1, 10) FROM source",
 		      &s, "date the report"))
