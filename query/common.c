@@ -769,13 +769,6 @@ const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
 	return buf;
 }
 
-double q_round(double v, int decimals)
-{
-	double f = pow(10, decimals);
-
-	return isfinite(v) ? round(v * f) / f : v;
-}
-
 void q_cell_real(struct hdb_cell *c, double v)
 {
 	if (isfinite(v))

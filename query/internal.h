@@ -255,8 +255,6 @@ const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
 			   const struct q_compare *c, const char *xname,
 			   const char *yname, char *buf, size_t size);
 
-/* Rounds to the given decimals (for the values of derived numbers). */
-double q_round(double v, int decimals);
 
 /* Sets a cell to v, or NULL for NAN / infinities. */
 void q_cell_real(struct hdb_cell *c, double v);

@@ -12,13 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void hdb_query_opts_init(struct hdb_query_opts *o)
-{
-	memset(o, 0, sizeof(*o));
-	o->noise = 0.02;
-	o->cv = 0.05;
-}
-
 enum {
 	C_MODEL, C_QUANT, C_TEST, C_DEPTH, C_NUM_TS, C_NUM_SD, C_NUM_N,
 	C_DEN_TS, C_DEN_SD, C_DEN_N, C_RATIO, C_RATIO_LO, C_RATIO_HI,
@@ -107,22 +100,6 @@ static int add_ratio_row(void *ctx, struct q_pairing *pr)
 	if (pr->b) {
 		hdb_cell_set_int(&row[C_DEN_ID], pr->b->id);
 		hdb_cell_set_int(&row[C_DEN_UNCHOSEN], (long long)pr->b_others);
-	}
-	return 0;
-}
-
-int q_filters(sqlite3 *db, const struct hdb_query_opts *o,
-	      struct q_selector *f)
-{
-	memset(f, 0, sizeof(*f));
-	if ((o->model && q_selector_add(db, Q_THROUGHPUT, "--model", f,
-					Q_KEY_MODEL, o->model)) ||
-	    (o->quant && q_selector_add(db, Q_THROUGHPUT, "--quant", f,
-					Q_KEY_QUANT, o->quant)) ||
-	    (o->test && q_selector_add(db, Q_THROUGHPUT, "--test", f,
-				       Q_KEY_TEST, o->test))) {
-		q_selector_release(f);
-		return -1;
 	}
 	return 0;
 }

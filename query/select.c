@@ -371,3 +371,28 @@ void q_selector_release(struct q_selector *sel)
 	}
 	memset(sel, 0, sizeof(*sel));
 }
+
+/* The options of every query start here: no selectors, the noise band
+ * of criterion (2%), a high CV above 5%. */
+void hdb_query_opts_init(struct hdb_query_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->noise = 0.02;
+	o->cv = 0.05;
+}
+
+int q_filters(sqlite3 *db, const struct hdb_query_opts *o,
+	      struct q_selector *f)
+{
+	memset(f, 0, sizeof(*f));
+	if ((o->model && q_selector_add(db, Q_THROUGHPUT, "--model", f,
+					Q_KEY_MODEL, o->model)) ||
+	    (o->quant && q_selector_add(db, Q_THROUGHPUT, "--quant", f,
+					Q_KEY_QUANT, o->quant)) ||
+	    (o->test && q_selector_add(db, Q_THROUGHPUT, "--test", f,
+				       Q_KEY_TEST, o->test))) {
+		q_selector_release(f);
+		return -1;
+	}
+	return 0;
+}
