@@ -152,4 +152,34 @@ static inline int is_null(const struct hdb_table *t, size_t row,
 	return cell(t, row, name)->type == HDB_CELL_NULL;
 }
 
+/* A section of a report model by id, or NULL. */
+static inline const struct hdb_section *section(
+	const struct hdb_report_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (!strcmp(m->sections[i].id, id))
+			return &m->sections[i];
+	return NULL;
+}
+
+/* Every block of a kind of a section (NULL: none) joined into one text,
+ * a line per block; the caller frees. */
+static inline char *joined(const struct hdb_section *s,
+			   enum hdb_block_kind kind)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, j;
+
+	for (i = 0; s && i < s->n; i++) {
+		if (s->blocks[i].kind != kind)
+			continue;
+		for (j = 0; j < s->blocks[i].prose.n; j++)
+			strbuf_addstr(&sb, s->blocks[i].prose.parts[j].text);
+		strbuf_addch(&sb, '\n');
+	}
+	return strbuf_detach(&sb);
+}
+
 #endif

@@ -149,34 +149,6 @@ static struct hdb_store *fixture(void)
 
 /* --- Reading the model --- */
 
-static const struct hdb_section *section(const struct hdb_report_model *m,
-					 const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		if (!strcmp(m->sections[i].id, id))
-			return &m->sections[i];
-	return NULL;
-}
-
-/* Every block of a kind joined into one text, a line per block (caller
- * frees). */
-static char *joined(const struct hdb_section *s, enum hdb_block_kind kind)
-{
-	struct strbuf sb = STRBUF_INIT;
-	size_t i, j;
-
-	for (i = 0; s && i < s->n; i++) {
-		if (s->blocks[i].kind != kind)
-			continue;
-		for (j = 0; j < s->blocks[i].prose.n; j++)
-			strbuf_addstr(&sb, s->blocks[i].prose.parts[j].text);
-		strbuf_addch(&sb, '\n');
-	}
-	return strbuf_detach(&sb);
-}
-
 /* The value flag of the first prose part of a kind of block whose text
  * is text (-1 when none is): 1 for a string from the store, which
  * render/ escapes. */

@@ -107,31 +107,10 @@ static struct hdb_store *seed_store(const char *name)
 
 /* --- Reading the model --- */
 
-static const struct hdb_section *section(const struct hdb_report_model *m,
-					 const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		if (!strcmp(m->sections[i].id, id))
-			return &m->sections[i];
-	return NULL;
-}
-
 /* The section's prose blocks joined; the caller frees. */
 static char *prose_of(const struct hdb_section *s)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t i, j;
-
-	for (i = 0; s && i < s->n; i++) {
-		if (s->blocks[i].kind != HDB_BLOCK_PROSE)
-			continue;
-		for (j = 0; j < s->blocks[i].prose.n; j++)
-			strbuf_addstr(&sb, s->blocks[i].prose.parts[j].text);
-		strbuf_addch(&sb, '\n');
-	}
-	return strbuf_detach(&sb);
+	return joined(s, HDB_BLOCK_PROSE);
 }
 
 /* The n-th table of a section, or NULL. */
