@@ -56,6 +56,7 @@ enum stmt_id {
 	ST_COUNT_QUALITY_PASSES,
 	ST_FIND_QUALITY,
 	ST_ADD_REFERENCE,
+	ST_LOG,
 	ST_COUNT
 };
 
@@ -94,6 +95,16 @@ enum stmt_id {
 	SAME("model_file", "8") SAME("build_number", "6") \
 	SAME("slot_id", "14") SAME("task_id", "15")
 
+/*
+ * The name of a model (schema 6): the alias of the first file pattern its
+ * model file matches, else the alias of its label, else the label.
+ */
+#define NAME_OF(label, file) \
+	"coalesce((SELECT a.name FROM model_alias a WHERE a.kind = 'file' " \
+	"AND " file " GLOB a.pattern ORDER BY a.id LIMIT 1), " \
+	"(SELECT a.name FROM model_alias a WHERE a.kind = 'label' " \
+	"AND a.pattern = " label "), " label ")"
+
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
 	[ST_ADD_SOURCE] =
@@ -117,10 +128,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"model_size, model_n_params, quant, type_k, type_v, flash_attn, "
 		"n_gpu_layers, n_batch, n_ubatch, n_threads, test, n_prompt, "
 		"n_gen, n_depth, test_time, avg_ns, stddev_ns, avg_ts, "
-		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket) "
+		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket, "
+		"name) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37)",
+		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37, " NAME_OF("?7", "?9") ")",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
 	 * unknown host; ?40 a test_time or a precision, ?41 and ?42 the ends
 	 * of the window of values to look at (see find_bench).  Values are
@@ -145,7 +157,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		" THEN ?5 ELSE coalesce(build_commit, ?5) END, "
 		"build_number = coalesce(build_number, ?6), "
 		"model = coalesce(model, ?7), model_file = coalesce(model_file, ?9), "
-		"model_size = coalesce(model_size, ?10), "
+		"name = " NAME_OF("coalesce(model, ?7)", "coalesce(model_file, ?9)")
+		", model_size = coalesce(model_size, ?10), "
 		"model_n_params = coalesce(model_n_params, ?11), "
 		"quant = coalesce(quant, ?12), type_k = coalesce(type_k, ?13), "
 		"type_v = coalesce(type_v, ?14), "
@@ -169,9 +182,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"tool, build_commit, build_number, model, model_file, quant, "
 		"type_k, type_v, n_ctx, n_slots, slot_id, task_id, cache_n, "
 		"prompt_n, prompt_ms, prompt_tps, gen_n, gen_ms, gen_tps, "
-		"precision, raw, ms_bucket) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-		"?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-		"?21, ?22, ?23, ?24, ?27)",
+		"precision, raw, ms_bucket, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+		"?20, ?21, ?22, ?23, ?24, ?27, " NAME_OF("?7", "?8") ")",
 	/* ?30 a precision, ?31 and ?32 the window of the request's key
 	 * time (prompt_ms, else gen_ms) */
 	[ST_FIND_SERVER_VALUE] = FIND_SERVER("server_value",
@@ -185,7 +198,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"build_commit = coalesce(build_commit, ?5), "
 		"build_number = coalesce(build_number, ?6), "
 		"model = coalesce(model, ?7), model_file = coalesce(model_file, ?8), "
-		"quant = coalesce(quant, ?9), type_k = coalesce(type_k, ?10), "
+		"name = " NAME_OF("coalesce(model, ?7)", "coalesce(model_file, ?8)")
+		", quant = coalesce(quant, ?9), type_k = coalesce(type_k, ?10), "
 		"type_v = coalesce(type_v, ?11), n_ctx = coalesce(n_ctx, ?12), "
 		"n_slots = coalesce(n_slots, ?13), slot_id = coalesce(slot_id, ?14), "
 		"task_id = coalesce(task_id, ?15), cache_n = coalesce(cache_n, ?16), "
@@ -201,10 +215,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT INTO qresult (source_id, source_line, host_id, backend, "
 		"build_commit, model, model_named, quant, type_k, type_v, "
 		"variant, harness, benchmark, parent, metric, n_items, n_pass, "
-		"score, stderr, partial, version, run_date, details, raw) "
+		"score, stderr, partial, version, run_date, details, raw, name) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, ?7), ?7, ?8, ?9, ?10, "
 		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-		"?23, ?24)",
+		"?23, ?24, " NAME_OF("coalesce(?6, ?7)", "NULL") ")",
 	[ST_ADD_QUALITY_ITEM] =
 		"INSERT OR REPLACE INTO qresult_item (qresult_id, item, passed, "
 		"detail) VALUES (?1, ?2, ?3, ?4)",
@@ -234,8 +248,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY q.id DESC LIMIT 1",
 	[ST_ADD_REFERENCE] =
 		"INSERT INTO reference (source_id, source_line, model, benchmark, "
-		"variant, score, n_items, date, details) VALUES (?1, ?2, ?3, ?4, "
-		"?5, ?6, ?7, ?8, ?9)",
+		"variant, score, n_items, date, details, name) VALUES (?1, ?2, "
+		"?3, ?4, ?5, ?6, ?7, ?8, ?9, " NAME_OF("?3", "NULL") ")",
+	/* the clock of the clamped report times: SOURCE_DATE_EPOCH is not
+	 * the store's business, an edit's own time is */
+	[ST_LOG] = "INSERT INTO curation_log (at, action, what, command) "
+		   "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)",
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
 };
@@ -249,6 +267,7 @@ struct hdb_store {
 	int told_waiting;		/* the wait hook has been called */
 	long long unknown_host;		/* its id; -1: not looked up; -2: not
 					 * there when this transaction looked */
+	char *command;			/* the command line, for curation_log */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -612,8 +631,15 @@ int hdb_store_close(struct hdb_store *st)
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		rc = hdb_error("cannot close store '%s'", st->path);
 	free(st->path);
+	free(st->command);
 	free(st);
 	return rc;
+}
+
+void hdb_store_set_command(struct hdb_store *st, const char *command)
+{
+	free(st->command);
+	st->command = command ? xstrdup(command) : NULL;
 }
 
 struct sqlite3 *hdb_store_sqlite(struct hdb_store *st)
@@ -1395,4 +1421,16 @@ int hdb_store_set_era(struct hdb_store *st, long long source_id,
 	bind_int(s, 1, source_id);
 	bind_text(s, 2, era);
 	return step_done(st, s, "cannot record a source's era");
+}
+
+int hdb_store_log(struct hdb_store *st, const char *action, const char *what)
+{
+	sqlite3_stmt *s = stmt(st, ST_LOG);
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, action);
+	bind_text(s, 2, what);
+	bind_text(s, 3, st->command ? st->command : "");
+	return step_done(st, s, "cannot record the change in curation_log");
 }

@@ -254,6 +254,19 @@ int hdb_store_find_quality(struct hdb_store *st, long long host_id,
 int hdb_store_add_reference(struct hdb_store *st, long long source_id,
 			    const struct hdb_reference_record *r);
 
+/*
+ * The command line that is changing the store (copied; NULL forgets it),
+ * written with every curation_log row.
+ */
+void hdb_store_set_command(struct hdb_store *st, const char *command);
+/*
+ * Records one change made after ingest in curation_log: action names the
+ * command ('hosts rename', 'models alias', 'forget', ...), what says in
+ * words what changed ("host 'a' renamed to 'b'").  Part of the caller's
+ * transaction.  Returns 0 or -1.
+ */
+int hdb_store_log(struct hdb_store *st, const char *action, const char *what);
+
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,
 		      const char *era);
