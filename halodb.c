@@ -31,6 +31,8 @@ struct cli {
 	const struct cmd *cmd;
 	const char *db_path;
 	struct hdb_store *st;
+	char *command;		/* the command line, quoted as a shell would
+				 * need it: what curation_log records */
 };
 
 struct cmd {
@@ -110,11 +112,49 @@ static void on_wait(void *ctx, const char *path)
 		"(store '%s' is locked)\n", path);
 }
 
+/* Opens the store for writing whatever the command's flags say (a
+ * subcommand that edits: hosts rename, models alias ...); 0 or -1. */
+static int open_store_write(struct cli *cli)
+{
+	if (hdb_store_open(cli->db_path, HDB_STORE_WRITE, &cli->st))
+		return -1;
+	hdb_store_set_command(cli->st, cli->command);
+	return 0;
+}
+
 /* Opens the store the way the command's flags say; 0 or -1. */
 static int open_store(struct cli *cli)
 {
-	return hdb_store_open(cli->db_path, cli->cmd->flags & WRITE
-			      ? HDB_STORE_WRITE : HDB_STORE_READ, &cli->st);
+	if (cli->cmd->flags & WRITE)
+		return open_store_write(cli);
+	return hdb_store_open(cli->db_path, HDB_STORE_READ, &cli->st);
+}
+
+/* 'halodb hosts rename a30 "my a30"': argv as one line, each word quoted
+ * where a shell would need it (caller frees). */
+static char *command_line(int argc, char **argv)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int i;
+
+	strbuf_addstr(&sb, "halodb");
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *p;
+
+		strbuf_addch(&sb, ' ');
+		if (*a && !a[strcspn(a, " \t\n'\"\\$`*?[]{}()<>|&;#~!")]) {
+			strbuf_addstr(&sb, a);
+			continue;
+		}
+		strbuf_addch(&sb, '\'');
+		for (p = a; *p; p++)
+			if (*p == '\'')
+				strbuf_addstr(&sb, "'\\''");
+			else
+				strbuf_addch(&sb, *p);
+		strbuf_addch(&sb, '\'');
+	}
+	return strbuf_detach(&sb);
 }
 
 enum {
@@ -1243,7 +1283,7 @@ static int close_stdout(int rc)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { NULL, NULL, NULL };
+	struct cli cli = { NULL, NULL, NULL, NULL };
 	const char *env = getenv("HALODB_DB");
 	int i = 1, rc;
 
@@ -1285,8 +1325,10 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	hdb_store_set_wait_hook(on_wait, NULL);
 	optind = 1;
+	cli.command = command_line(argc, argv);
 	rc = cli.cmd->fn(&cli, argc - i, argv + i);
 	if (hdb_store_close(cli.st) && rc == HDB_EXIT_OK)
 		rc = fail();
+	free(cli.command);
 	return close_stdout(rc);
 }
