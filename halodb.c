@@ -162,7 +162,7 @@ enum {
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
-	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR
+	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE
 };
 
 /*
@@ -208,7 +208,8 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 
 static const char ingest_usage[] =
 	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]\n"
-	"              [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]\n"
+	"              [--replace] [--dry-run] [--db PATH] [--model M] [--quant Q]\n"
+	"              [--kv TYPE]\n"
 	"              [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]\n"
 	"              PATH...\n"
 	"\n"
@@ -243,6 +244,10 @@ static const char ingest_usage[] =
 	"                 given as results is host a30; a file named itself or\n"
 	"                 lying directly in PATH is an error\n"
 	"  --stderr FILE  the stderr of the one results file given\n"
+	"  --replace      a file already in the store (the same bytes, or the\n"
+	"                 same path as given) is forgotten and ingested again\n"
+	"                 with this call's options, in one transaction (see\n"
+	"                 'halodb forget')\n"
 	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
 	"                 and write nothing\n"
 	"  --db PATH      the store (default: $HALODB_DB, else ./halodb.db)\n"
@@ -354,6 +359,11 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 			printf(" (%s)", hdb_format_name(o->format));
 		if (o->companion)
 			printf(", with its stderr '%s'", o->companion);
+		if (o->replaced)
+			printf(", replacing %s (%ld row%s forgotten)",
+			       o->replaced == 1 ? "its earlier ingest"
+			       : "its earlier ingests", o->forgotten,
+			       o->forgotten == 1 ? "" : "s");
 		putchar('\n');
 		break;
 	case HDB_FILE_DUPLICATE:
@@ -426,6 +436,7 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "host", required_argument, NULL, OPT_HOST },
 		{ "host-from-dir", no_argument, NULL, OPT_HOST_FROM_DIR },
+		{ "replace", no_argument, NULL, OPT_REPLACE },
 		{ "stderr", required_argument, NULL, OPT_STDERR },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
 		{ "model", required_argument, NULL, OPT_MODEL },
@@ -456,6 +467,8 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 			o.host = optarg;
 		else if (c == OPT_HOST_FROM_DIR)
 			o.host_from_dir = 1;
+		else if (c == OPT_REPLACE)
+			o.replace = 1;
 		else if (c == OPT_STDERR)
 			o.stderr_file = optarg;
 		else if (c == OPT_DRY_RUN)
@@ -1197,6 +1210,135 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	return HDB_EXIT_OK;
 }
 
+/* ---- sources, forget, log ------------------------------------------------ */
+
+static const char sources_usage[] =
+	"halodb sources [--format table|csv|json|md] [--db PATH]\n"
+	"\n"
+	"Lists every ingested file: the path as it was given, the first 12\n"
+	"digits of its sha256, its format and llama.cpp era, the rows it gave,\n"
+	"the rows it also reported that another file gave first (the same run\n"
+	"as JSON and markdown: merged into one row), its hosts, when it was\n"
+	"ingested and the options it was ingested with.\n"
+	"\n"
+	"  --format FMT  table (the default), csv, json, md\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static const char forget_usage[] =
+	"halodb forget [--db PATH] PATH|SHA256...\n"
+	"\n"
+	"Removes ingested files from the store, with every row that came from\n"
+	"them, in one transaction: all of them go or none does.  A file is\n"
+	"named by its path as it was ingested (every file ingested under that\n"
+	"path), by its sha256, or by a unique prefix of 8 or more digits of\n"
+	"it (see 'halodb sources').  A row another file also reported stays,\n"
+	"with what that file said.  Each file forgotten is recorded in\n"
+	"'halodb log' and in the report's methodology.  To correct how a file\n"
+	"went in, use 'halodb ingest --replace' with the right options.\n"
+	"\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static const char log_usage[] =
+	"halodb log [--format table|csv|json|md] [--db PATH]\n"
+	"\n"
+	"Lists every change made to the store after ingest (renamed and merged\n"
+	"hosts, host facts, model aliases, forgotten and replaced files): when,\n"
+	"what, and the command that made it.  The report's methodology section\n"
+	"lists them too.\n"
+	"\n"
+	"  --format FMT  table (the default), csv, json, md\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* A listing command: format options, no arguments, one table. */
+static int list_command(struct cli *cli, int argc, char **argv,
+			int (*fn)(struct sqlite3 *, struct hdb_table *))
+{
+	enum hdb_out_format fmt;
+	struct hdb_table t;
+	int rc = parse_format_opts(cli, argc, argv, &fmt);
+
+	if (rc)
+		return rc;
+	if (optind != argc)
+		return usage_error(cli->cmd, "%s: unexpected argument '%s'",
+				   cli->cmd->name, argv[optind]);
+	if (open_store(cli) || fn(hdb_store_sqlite(cli->st), &t))
+		return fail();
+	return print_table(&t, fmt);
+}
+
+static int cmd_sources(struct cli *cli, int argc, char **argv)
+{
+	return list_command(cli, argc, argv, hdb_query_sources);
+}
+
+static int cmd_log(struct cli *cli, int argc, char **argv)
+{
+	return list_command(cli, argc, argv, hdb_query_log);
+}
+
+static int cmd_forget(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_forget_counts c, total;
+	long long *ids = NULL, *all = NULL;
+	size_t n, n_all = 0, i, j;
+	int opt, rc = HDB_EXIT_FAIL;
+
+	while ((opt = next_opt(cli, argc, argv, opts)) != -1)
+		if (opt == '?')
+			return HDB_EXIT_USAGE;
+	if (optind >= argc)
+		return usage_error(cli->cmd, "forget: expected at least one "
+				   "PATH or SHA256 (see 'halodb sources')");
+	if (open_store(cli) || hdb_store_begin(cli->st))
+		return fail();
+	memset(&total, 0, sizeof(total));
+	for (i = (size_t)optind; i < (size_t)argc; i++) {
+		if (hdb_store_match_sources(cli->st, argv[i], &ids, &n))
+			goto out;
+		/* one file named twice (by path and by hash) goes once */
+		for (j = 0; j < n; j++) {
+			size_t k;
+
+			for (k = 0; k < n_all && all[k] != ids[j]; k++)
+				;
+			if (k < n_all)
+				continue;
+			all = xrealloc(all, (n_all + 1) * sizeof(*all));
+			all[n_all++] = ids[j];
+			if (hdb_store_forget_logged(cli->st, ids[j], "forget",
+						    &c))
+				goto out;
+			total.removed += c.removed;
+			total.kept += c.kept;
+		}
+		free(ids);
+		ids = NULL;
+	}
+	if (hdb_store_commit(cli->st))
+		goto out;
+	printf("forgot %zu file%s: %ld row%s removed", n_all,
+	       n_all == 1 ? "" : "s", total.removed,
+	       total.removed == 1 ? "" : "s");
+	if (total.kept)
+		printf(", %ld kept with what other files reported", total.kept);
+	putchar('\n');
+	rc = HDB_EXIT_OK;
+out:
+	if (rc != HDB_EXIT_OK) {
+		hdb_store_rollback(cli->st);
+		rc = fail();
+	}
+	free(ids);
+	free(all);
+	return rc;
+}
+
 /* ---- help --------------------------------------------------------------- */
 
 static const char help_usage[] = "halodb help [COMMAND]\n";
@@ -1214,6 +1356,12 @@ static const struct cmd commands[] = {
 	  "draw one chart of the report (SVG or PNG)" },
 	{ "report", cmd_report, NEED_DB, report_usage,
 	  "write the report (markdown and HTML)" },
+	{ "sources", cmd_sources, NEED_DB, sources_usage,
+	  "list the ingested files" },
+	{ "forget", cmd_forget, NEED_DB | WRITE, forget_usage,
+	  "remove ingested files and the rows they gave" },
+	{ "log", cmd_log, NEED_DB, log_usage,
+	  "list the changes made to the store after ingest" },
 	{ "help", NULL, 0, help_usage, "show help for a command" },
 };
 

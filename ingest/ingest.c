@@ -11,6 +11,7 @@
  * and routes items.  Outcomes and warnings go to the caller's report
  * callbacks; nothing is printed here.
  */
+#include "jsonutil.h"
 #include "parsers.h"
 #include "sha256.h"
 #include "../util.h"
@@ -73,6 +74,8 @@ struct file_ctx {
 	const char *path;
 	long long source_id;
 	long rows, dups, died;
+	long replaced;		/* sources an earlier ingest of it left */
+	long forgotten;		/* and the rows they gave */
 	const char *host;	/* --host, the --host-from-dir directory, or
 				 * NULL to derive */
 	char *dir_host;		/* that directory's name (owned) */
@@ -430,7 +433,7 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 		fc->unplaced++;
 		return 0;
 	}
-	if (hdb_store_add_quality_item(fc->run->st, id, it))
+	if (hdb_store_add_quality_item(fc->run->st, id, fc->source_id, it))
 		return -1;
 	fc->items++;
 	return 0;
@@ -858,6 +861,61 @@ static int host_from_dir(struct file_ctx *fc, const struct entry *e)
 	return 0;
 }
 
+/* The options a file goes in with, as source.options keeps them. */
+static int record_options(struct file_ctx *fc, const char *companion)
+{
+	static const char *const keys[] = { "host", "host_from_dir", "model",
+		"quant", "kv", "backend", "build", "variant", "niah_pass",
+		"stderr" };
+	const struct hdb_ingest_options *o = fc->run->o;
+	const struct hdb_attach *a = &o->attach;
+	char *kv = NULL, niah[16], *json;
+	const char *vals[10];
+	int rc;
+
+	if (a->type_k)
+		kv = strcmp(a->type_k, a->type_v) ? xasprintf("%s/%s",
+			a->type_k, a->type_v) : xstrdup(a->type_k);
+	snprintf(niah, sizeof(niah), "%d", o->niah_pass);
+	vals[0] = o->host;
+	vals[1] = o->host_from_dir ? fc->host : NULL;
+	vals[2] = a->model;
+	vals[3] = a->quant;
+	vals[4] = kv;
+	vals[5] = a->backend;
+	vals[6] = a->build;
+	vals[7] = a->variant;
+	vals[8] = o->niah_pass != 10 ? niah : NULL;
+	vals[9] = companion;
+	json = hdb_json_pairs(keys, vals, 10);
+	rc = json ? hdb_store_set_source_options(fc->run->st, fc->source_id,
+						 json) : 0;
+	free(json);
+	free(kv);
+	return rc;
+}
+
+/* ingest --replace: forgets the sources with the file's bytes or its
+ * path, inside the file's transaction. */
+static int replace_sources(struct file_ctx *fc, const char *hex)
+{
+	struct hdb_forget_counts c;
+	long long *ids;
+	size_t n, i;
+	int rc = 0;
+
+	if (hdb_store_sources_of(fc->run->st, hex, fc->path, &ids, &n))
+		return -1;
+	for (i = 0; !rc && i < n; i++) {
+		rc = hdb_store_forget_logged(fc->run->st, ids[i],
+					     "ingest --replace", &c);
+		fc->replaced++;
+		fc->forgotten += c.removed + c.kept;
+	}
+	free(ids);
+	return rc;
+}
+
 static void ingest_file(struct run *run, size_t idx)
 {
 	const struct entry *e = &run->list[idx];
@@ -909,7 +967,7 @@ static void ingest_file(struct run *run, size_t idx)
 		run->store_failed = 1;
 		goto out;
 	}
-	if (rc == 1) {
+	if (rc == 1 && !run->o->replace) {
 		not_done(run, path, HDB_FILE_DUPLICATE, prev);
 		goto out;
 	}
@@ -954,8 +1012,17 @@ static void ingest_file(struct run *run, size_t idx)
 		run->store_failed = 1;
 		goto out;
 	}
+	/* --replace: what the file gave before goes first, in the same
+	 * transaction, so that a failed parse keeps it */
+	if (run->o->replace && replace_sources(&fc, hex)) {
+		hdb_store_rollback(run->st);
+		run->store_failed = 1;
+		goto out;
+	}
 	/* another ingest may have taken the file while we waited for the
 	 * write lock: only a look inside the transaction is sure */
+	free(prev);
+	prev = NULL;
 	rc = hdb_store_find_source(run->st, hex, &prev);
 	if (rc != 0) {
 		hdb_store_rollback(run->st);
@@ -967,6 +1034,8 @@ static void ingest_file(struct run *run, size_t idx)
 	}
 	rc = hdb_store_add_source(run->st, path, hex, bytes,
 				  hdb_format_name(fmt), &fc.source_id);
+	if (!rc)
+		rc = record_options(&fc, companion);
 	if (!rc) {
 		rc = f ? parse(f, path, fmt, run->o, &sink, &info)
 		       : hdb_parse_aider_run(path, &sink, &info);
@@ -1013,6 +1082,8 @@ static void ingest_file(struct run *run, size_t idx)
 	o.items = fc.items;
 	o.noise = info.noise_lines;
 	o.companion = companion;
+	o.replaced = fc.replaced;
+	o.forgotten = fc.forgotten;
 	done(run, &o);
 	if (e->stderr_idx >= 0)
 		run->list[e->stderr_idx].handled = 1;

@@ -49,6 +49,9 @@ struct hdb_ingest_options {
 	int niah_pass;		/* a needle cell passes at this score (10) */
 	const char *stderr_file; /* --stderr FILE: the stderr of the one
 				 * results file given */
+	int replace;		/* --replace: a file already in the store
+				 * (same bytes, or the same path as given)
+				 * is forgotten and ingested again */
 	int dry_run;		/* parse and report; the caller passes a
 				 * scratch store */
 	struct hdb_store *known; /* dry runs: the real store, to tell files
@@ -79,6 +82,9 @@ struct hdb_file_outcome {
 	long died;		/* rows of runs that died (among rows/dups) */
 	long items;		/* items of quality rows */
 	long noise;		/* lines that were not part of the output */
+	long replaced;		/* --replace: sources it replaced (its bytes
+				 * or its path, ingested before) */
+	long forgotten;		/* the rows they had given */
 	const char *detail;	/* error text, the earlier path, or reason */
 	const char *companion;	/* the stderr file read with it, or NULL */
 	enum hdb_skip skip;	/* HDB_FILE_SKIPPED: why */

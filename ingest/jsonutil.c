@@ -97,3 +97,19 @@ const char *hdb_json_kind(const json_t *v)
 	}
 	return "null";
 }
+
+char *hdb_json_pairs(const char *const *keys, const char *const *vals,
+		     size_t n)
+{
+	json_t *o = json_object();
+	char *text = NULL;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (vals[i])
+			json_object_set_new(o, keys[i], json_string(vals[i]));
+	if (json_object_size(o))
+		text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	json_decref(o);
+	return text;
+}

@@ -34,6 +34,11 @@ int hdb_json_error(const char *path, long line, long col,
 /* The type of a value as prose, for messages: "an array", "null". */
 const char *hdb_json_kind(const json_t *v);
 
+/* {"key": "value", ...} of the n pairs whose value is not NULL, in
+ * order; NULL when none is (caller frees). */
+char *hdb_json_pairs(const char *const *keys, const char *const *vals,
+		     size_t n);
+
 /* A JSON string of the first HDB_SHORT_CHARS characters (not bytes) of
  * s[0..len), with "..." when cut.  The caller owns the reference. */
 json_t *hdb_json_short(const char *s, size_t len);

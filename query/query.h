@@ -111,6 +111,14 @@ void hdb_cursor_free(struct hdb_cursor *c);
 /* The hosts of the store and what identified each (one row per key). */
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out);
 
+/* Every ingested file: path, sha256 (12 digits), format and era, rows it
+ * gave, rows it also reported (merged into another file's), hosts,
+ * ingest time, options.  Returns 0 or -1; release out. */
+int hdb_query_sources(struct sqlite3 *db, struct hdb_table *out);
+
+/* The curation log: every edit made after ingest, oldest first. */
+int hdb_query_log(struct sqlite3 *db, struct hdb_table *out);
+
 /*
  * Default throughput: tokens/s of pp512 and tg128 at depth 0, one row per
  * model and quant, two columns per host (MEASURE cells).  When a cell has

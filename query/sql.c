@@ -261,3 +261,62 @@ int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)
 				     "(halodb ingest PATH...)");
 	return ret;
 }
+
+/* Runs one listing statement into out; empty says why it has no rows. */
+static int list_into(struct sqlite3 *db, const char *sql, const char *what,
+		     const char *empty, struct hdb_table *out)
+{
+	sqlite3_stmt *s;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return hdb_error("cannot list %s: %s", what,
+				 sqlite3_errmsg(db));
+	ret = fill_table(db, s, out);
+	sqlite3_finalize(s);
+	if (!ret && !out->n_rows)
+		out->empty = xstrdup(empty);
+	return ret;
+}
+
+int hdb_query_sources(struct sqlite3 *db, struct hdb_table *out)
+{
+	static const char sql[] =
+		"SELECT s.path, substr(s.sha256, 1, 12) AS sha256, "
+		"  s.format || coalesce(', ' || s.era, '') || "
+		"  CASE WHEN s.truncated THEN ', cut off' ELSE '' END AS format, "
+		"  (SELECT count(*) FROM bench WHERE source_id = s.id) + "
+		"  (SELECT count(*) FROM server_request WHERE source_id = s.id) + "
+		"  (SELECT count(*) FROM qresult WHERE source_id = s.id) + "
+		"  (SELECT count(*) FROM reference WHERE source_id = s.id) "
+		"    AS rows, "
+		"  (SELECT count(*) FROM bench_report r JOIN bench b ON "
+		"   b.id = r.bench_id WHERE r.source_id = s.id AND "
+		"   b.source_id != s.id) + "
+		"  (SELECT count(*) FROM server_report r JOIN server_request q "
+		"   ON q.id = r.request_id WHERE r.source_id = s.id AND "
+		"   q.source_id != s.id) AS also, "
+		"  (SELECT group_concat(name, ', ') FROM (SELECT DISTINCT h.name "
+		"   FROM host h WHERE h.id IN (SELECT host_id FROM bench WHERE "
+		"   source_id = s.id UNION SELECT host_id FROM server_request "
+		"   WHERE source_id = s.id UNION SELECT host_id FROM qresult "
+		"   WHERE source_id = s.id) ORDER BY h.name)) AS host, "
+		"  s.ingested_at, "
+		"  (SELECT group_concat(key || '=' || value, ' ') FROM "
+		"   json_each(s.options)) AS options "
+		"FROM source s ORDER BY s.id";
+
+	return list_into(db, sql, "sources", "no sources yet: ingest results "
+			 "first (halodb ingest PATH...)", out);
+}
+
+int hdb_query_log(struct sqlite3 *db, struct hdb_table *out)
+{
+	static const char sql[] =
+		"SELECT id, at, action, what, command FROM curation_log "
+		"ORDER BY id";
+
+	return list_into(db, sql, "the curation log", "no changes since "
+			 "ingest: the store holds what its files said", out);
+}

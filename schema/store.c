@@ -31,6 +31,7 @@ enum stmt_id {
 	ST_FIND_SOURCE,
 	ST_ADD_SOURCE,
 	ST_SET_TRUNCATED,
+	ST_SET_OPTIONS,
 	ST_HOST_BY_NAME,
 	ST_HOST_BY_KEY,
 	ST_ADD_HOST,
@@ -57,6 +58,19 @@ enum stmt_id {
 	ST_FIND_QUALITY,
 	ST_ADD_REFERENCE,
 	ST_LOG,
+	ST_SNAP_BENCH,
+	ST_ADD_BENCH_REPORT,
+	ST_ROW_BENCH,
+	ST_BENCH_REPORTS,
+	ST_RESTORE_BENCH,
+	ST_SNAP_SERVER,
+	ST_ADD_SERVER_REPORT,
+	ST_ROW_SERVER,
+	ST_SERVER_REPORTS,
+	ST_RESTORE_SERVER,
+	ST_JSON_SAMPLES,
+	ST_EXTRACT_BENCH,
+	ST_EXTRACT_SERVER,
 	ST_COUNT
 };
 
@@ -105,12 +119,65 @@ enum stmt_id {
 	"(SELECT a.name FROM model_alias a WHERE a.kind = 'label' " \
 	"AND a.pattern = " label "), " label ")"
 
+/*
+ * What a report of a measurement said (bench_report, server_report): the
+ * record's fields by name, each with the parameter number store.c binds
+ * it as (bind_bench, bind_server), its kind (T text, I integer, R real,
+ * P precision, L line) and its field in the record.  One list gives the
+ * JSON written from a record's parameters or from a row's columns, the
+ * columns read back, and the row restored from it.
+ */
+#define BENCH_FIELDS(X) \
+	X("source_line", 2, L, line) X("backend", 4, T, backend) \
+	X("build_commit", 5, T, build_commit) \
+	X("build_number", 6, I, build_number) X("model", 7, T, model) \
+	X("model_type", 8, T, model_type) X("model_file", 9, T, model_file) \
+	X("model_size", 10, I, model_size) \
+	X("model_n_params", 11, I, model_n_params) X("quant", 12, T, quant) \
+	X("type_k", 13, T, type_k) X("type_v", 14, T, type_v) \
+	X("flash_attn", 15, I, flash_attn) \
+	X("n_gpu_layers", 16, I, n_gpu_layers) X("n_batch", 17, I, n_batch) \
+	X("n_ubatch", 18, I, n_ubatch) X("n_threads", 19, I, n_threads) \
+	X("test", 20, T, test) X("n_prompt", 21, I, n_prompt) \
+	X("n_gen", 22, I, n_gen) X("n_depth", 23, I, n_depth) \
+	X("test_time", 24, T, test_time) X("avg_ns", 25, I, avg_ns) \
+	X("stddev_ns", 26, I, stddev_ns) X("avg_ts", 27, R, avg_ts) \
+	X("stddev_ts", 28, R, stddev_ts) X("n_reps", 29, I, n_reps) \
+	X("status", 30, T, status) X("error", 31, T, error) \
+	X("raw", 32, T, raw) X("precision", 33, P, precision)
+
+#define SERVER_FIELDS(X) \
+	X("source_line", 2, L, line) X("tool", 4, T, tool) \
+	X("build_commit", 5, T, build_commit) \
+	X("build_number", 6, I, build_number) X("model", 7, T, model) \
+	X("model_file", 8, T, model_file) X("quant", 9, T, quant) \
+	X("type_k", 10, T, type_k) X("type_v", 11, T, type_v) \
+	X("n_ctx", 12, I, n_ctx) X("n_slots", 13, I, n_slots) \
+	X("slot_id", 14, I, slot_id) X("task_id", 15, I, task_id) \
+	X("cache_n", 16, I, cache_n) X("prompt_n", 17, I, prompt_n) \
+	X("prompt_ms", 18, R, prompt_ms) X("prompt_tps", 19, R, prompt_tps) \
+	X("gen_n", 20, I, gen_n) X("gen_ms", 21, R, gen_ms) \
+	X("gen_tps", 22, R, gen_tps) X("precision", 23, P, precision) \
+	X("raw", 24, T, raw)
+
+#define AS_PARAM(key, n, kind, f) "'" key "', ?" #n ", "
+#define AS_COLUMN(key, n, kind, f) "'" key "', " key ", "
+#define AS_EXTRACT(key, n, kind, f) ", json_extract(?1, '$." key "')"
+#define AS_SET(key, n, kind, f) key " = ?" #n ", "
+
+/* A row's samples as a JSON array of [ts, ns], or NULL when it has none. */
+#define SAMPLES_OF(id) \
+	"(SELECT CASE WHEN count(*) THEN json_group_array(json_array(ts, ns)) " \
+	"END FROM (SELECT ts, ns FROM bench_sample WHERE bench_id = " id \
+	" ORDER BY rep))"
+
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
 	[ST_ADD_SOURCE] =
 		"INSERT INTO source (path, sha256, bytes, format, ingested_at) "
 		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
 	[ST_SET_TRUNCATED] = "UPDATE source SET truncated = 1 WHERE id = ?1",
+	[ST_SET_OPTIONS] = "UPDATE source SET options = ?2 WHERE id = ?1",
 	[ST_HOST_BY_NAME] = "SELECT id FROM host WHERE name = ?1",
 	[ST_HOST_BY_KEY] = "SELECT host_id FROM host_key WHERE key = ?1",
 	[ST_ADD_HOST] = "INSERT INTO host (name, named_by, cpu_info, gpu_info) "
@@ -221,7 +288,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"?23, ?24, " NAME_OF("coalesce(?6, ?7)", "NULL") ")",
 	[ST_ADD_QUALITY_ITEM] =
 		"INSERT OR REPLACE INTO qresult_item (qresult_id, item, passed, "
-		"detail) VALUES (?1, ?2, ?3, ?4)",
+		"detail, source_id) VALUES (?1, ?2, ?3, ?4, nullif(?5, (SELECT "
+		"source_id FROM qresult WHERE id = ?1)))",
 	[ST_COUNT_QUALITY_ITEMS] =
 		"UPDATE qresult SET n_items = c.n, n_pass = c.p, "
 		"score = CASE WHEN c.n > 0 THEN 1.0 * c.p / c.n END "
@@ -254,6 +322,60 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * the store's business, an edit's own time is */
 	[ST_LOG] = "INSERT INTO curation_log (at, action, what, command) "
 		   "VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2, ?3)",
+	/* the row as its first report said it, before a second is merged
+	 * in (once); ?2 is the unknown host */
+	[ST_SNAP_BENCH] =
+		"INSERT INTO bench_report (bench_id, seq, source_id, record, "
+		"samples) SELECT id, 1, source_id, json_object("
+		BENCH_FIELDS(AS_COLUMN) "'unknown', host_id = ?2), "
+		SAMPLES_OF("?1") " FROM bench WHERE id = ?1 AND NOT EXISTS "
+		"(SELECT 1 FROM bench_report WHERE bench_id = ?1)",
+	/* a record as bind_bench binds it; ?50 its samples, ?51 the row */
+	[ST_ADD_BENCH_REPORT] =
+		"INSERT INTO bench_report (bench_id, seq, source_id, record, "
+		"samples) VALUES (?51, (SELECT coalesce(max(seq), 0) + 1 FROM "
+		"bench_report WHERE bench_id = ?51), ?1, json_object("
+		BENCH_FIELDS(AS_PARAM) "'unknown', ?3 = ?34), ?50)",
+	/* a row read as a report (to find its twin when hosts merge) */
+	[ST_ROW_BENCH] =
+		"SELECT source_id, 0, record, samples FROM (SELECT source_id, "
+		"json_object(" BENCH_FIELDS(AS_COLUMN) "'unknown', 0) AS record, "
+		SAMPLES_OF("?1") " AS samples FROM bench WHERE id = ?1)",
+	[ST_BENCH_REPORTS] =
+		"SELECT source_id, seq, record, samples FROM bench_report "
+		"WHERE bench_id = ?1 ORDER BY seq",
+	[ST_RESTORE_BENCH] =
+		"UPDATE bench SET source_id = ?1, host_id = ?3, "
+		BENCH_FIELDS(AS_SET) "ts_bucket = ?37, name = "
+		NAME_OF("?7", "?9") " WHERE id = ?35",
+	[ST_SNAP_SERVER] =
+		"INSERT INTO server_report (request_id, seq, source_id, record) "
+		"SELECT id, 1, source_id, json_object(" SERVER_FIELDS(AS_COLUMN)
+		"'unknown', host_id = ?2) FROM server_request WHERE id = ?1 "
+		"AND NOT EXISTS (SELECT 1 FROM server_report WHERE "
+		"request_id = ?1)",
+	[ST_ADD_SERVER_REPORT] =
+		"INSERT INTO server_report (request_id, seq, source_id, record) "
+		"VALUES (?51, (SELECT coalesce(max(seq), 0) + 1 FROM "
+		"server_report WHERE request_id = ?51), ?1, json_object("
+		SERVER_FIELDS(AS_PARAM) "'unknown', ?3 = ?25))",
+	[ST_ROW_SERVER] =
+		"SELECT source_id, 0, json_object(" SERVER_FIELDS(AS_COLUMN)
+		"'unknown', 0), NULL FROM server_request WHERE id = ?1",
+	[ST_SERVER_REPORTS] =
+		"SELECT source_id, seq, record, NULL FROM server_report "
+		"WHERE request_id = ?1 ORDER BY seq",
+	[ST_RESTORE_SERVER] =
+		"UPDATE server_request SET source_id = ?1, host_id = ?3, "
+		SERVER_FIELDS(AS_SET) "ms_bucket = ?27, name = "
+		NAME_OF("?7", "?8") " WHERE id = ?26",
+	[ST_EXTRACT_BENCH] = "SELECT json_extract(?1, '$.unknown')"
+		BENCH_FIELDS(AS_EXTRACT),
+	[ST_EXTRACT_SERVER] = "SELECT json_extract(?1, '$.unknown')"
+		SERVER_FIELDS(AS_EXTRACT),
+	[ST_JSON_SAMPLES] =
+		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+		"FROM json_each(?1) ORDER BY key",
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
 };
@@ -268,6 +390,9 @@ struct hdb_store {
 	long long unknown_host;		/* its id; -1: not looked up; -2: not
 					 * there when this transaction looked */
 	char *command;			/* the command line, for curation_log */
+	long long find_skip;		/* a row the same-measurement lookup */
+	long long find_host;		/* passes by, the one host it keeps to
+					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
 
@@ -791,6 +916,18 @@ int hdb_store_add_source(struct hdb_store *st, const char *path,
 	return 0;
 }
 
+int hdb_store_set_source_options(struct hdb_store *st, long long source_id,
+				 const char *options)
+{
+	sqlite3_stmt *s = stmt(st, ST_SET_OPTIONS);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, source_id);
+	bind_text(s, 2, options);
+	return step_done(st, s, "cannot record a source's options");
+}
+
 /* Runs a statement whose one parameter is a row id. */
 static int run_on_id(struct hdb_store *st, enum stmt_id id_stmt, long long id,
 		     const char *what)
@@ -1055,6 +1192,14 @@ static void bind_window(sqlite3_stmt *s, int n, double v, int p)
 	sqlite3_bind_double(s, n + 1, v + tol);
 }
 
+/* Is the row a lookup has found (id in column 0, host in column 1) one
+ * that refolding a host passes by? */
+static int passed_by(const struct hdb_store *st, sqlite3_stmt *s)
+{
+	return sqlite3_column_int64(s, 0) == st->find_skip ||
+	       (st->find_host && sqlite3_column_int64(s, 1) != st->find_host);
+}
+
 /* Beyond this many decimals a double has nothing more to say. */
 #define MAX_PRECISION 17
 
@@ -1075,7 +1220,8 @@ static int scan_bench(struct hdb_store *st, sqlite3_stmt *s,
 			    ? NAN : sqlite3_column_double(s, 3);
 
 		if (!same_value(ts, p, r->avg_ts, prec) ||
-		    !same_value(sd, p, r->stddev_ts, prec))
+		    !same_value(sd, p, r->stddev_ts, prec) ||
+		    passed_by(st, s))
 			continue;
 		*id = sqlite3_column_int64(s, 0);
 		/* more decimals first, then per-repetition values */
@@ -1148,6 +1294,61 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 	return rc;
 }
 
+/* A record's samples as bench_report keeps them (caller frees; NULL when
+ * it has none). */
+static char *samples_json(const struct hdb_bench_record *r)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	if (!r->samples_known || !r->n_samples)
+		return NULL;
+	strbuf_addch(&sb, '[');
+	for (i = 0; i < r->n_samples; i++) {
+		strbuf_addstr(&sb, i ? ",[" : "[");
+		if (isfinite(r->samples[i].ts))
+			strbuf_addf(&sb, "%.17g", r->samples[i].ts);
+		else
+			strbuf_addstr(&sb, "null");
+		if (r->samples[i].ns != HDB_UNSET)
+			strbuf_addf(&sb, ",%lld]", r->samples[i].ns);
+		else
+			strbuf_addstr(&sb, ",null]");
+	}
+	strbuf_addch(&sb, ']');
+	return strbuf_detach(&sb);
+}
+
+/*
+ * A second report of row id arrives: what the row's first report said is
+ * kept (once), and what this one says, so that either can be forgotten.
+ */
+static int add_bench_report(struct hdb_store *st, long long id,
+			    long long source_id, long long host_id,
+			    long long unknown, const struct hdb_bench_record *r)
+{
+	sqlite3_stmt *s = stmt(st, ST_SNAP_BENCH);
+	char *samples;
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, id);
+	bind_int(s, 2, unknown);
+	if (step_done(st, s, "cannot keep a report of a test result"))
+		return -1;
+	s = stmt(st, ST_ADD_BENCH_REPORT);
+	if (!s)
+		return -1;
+	bind_bench(s, source_id, host_id, unknown, r);
+	samples = samples_json(r);
+	bind_text(s, 50, samples);
+	bind_int(s, 51, id);
+	rc = step_done(st, s, "cannot keep a report of a test result");
+	free(samples);
+	return rc;
+}
+
 int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 			long long host_id, const struct hdb_bench_record *r,
 			int *dup)
@@ -1164,6 +1365,8 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 		return -1;
 	if (rc == 1) {
 		*dup = 1;
+		if (add_bench_report(st, id, source_id, host_id, unknown, r))
+			return -1;
 		s = stmt(st, ST_MERGE_BENCH);
 		if (!s)
 			return -1;
@@ -1234,7 +1437,7 @@ static long long scan_server(struct hdb_store *st, sqlite3_stmt *s,
 			    ? NAN : sqlite3_column_double(s, 3);
 
 		if (same_value(pm, p, r->prompt_ms, prec) &&
-		    same_value(gm, p, r->gen_ms, prec)) {
+		    same_value(gm, p, r->gen_ms, prec) && !passed_by(st, s)) {
 			id = sqlite3_column_int64(s, 0);
 			break;
 		}
@@ -1278,6 +1481,27 @@ static long long find_server(struct hdb_store *st, long long host_id,
 	return id;
 }
 
+static int add_server_report(struct hdb_store *st, long long id,
+			     long long source_id, long long host_id,
+			     long long unknown,
+			     const struct hdb_server_record *r)
+{
+	sqlite3_stmt *s = stmt(st, ST_SNAP_SERVER);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, id);
+	bind_int(s, 2, unknown);
+	if (step_done(st, s, "cannot keep a report of a request"))
+		return -1;
+	s = stmt(st, ST_ADD_SERVER_REPORT);
+	if (!s)
+		return -1;
+	bind_server(s, source_id, host_id, unknown, r);
+	bind_int(s, 51, id);
+	return step_done(st, s, "cannot keep a report of a request");
+}
+
 int hdb_store_add_server(struct hdb_store *st, long long source_id,
 			 long long host_id, const struct hdb_server_record *r,
 			 int *dup)
@@ -1293,6 +1517,8 @@ int hdb_store_add_server(struct hdb_store *st, long long source_id,
 		return -1;
 	if (id > 0) {
 		*dup = 1;
+		if (add_server_report(st, id, source_id, host_id, unknown, r))
+			return -1;
 		s = stmt(st, ST_MERGE_SERVER);
 		if (!s)
 			return -1;
@@ -1353,6 +1579,7 @@ int hdb_store_add_quality(struct hdb_store *st, long long source_id,
 }
 
 int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
+			       long long source_id,
 			       const struct hdb_quality_item *it)
 {
 	sqlite3_stmt *s = stmt(st, ST_ADD_QUALITY_ITEM);
@@ -1363,6 +1590,7 @@ int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
 	bind_text(s, 2, it->item);
 	bind_int(s, 3, it->passed < 0 ? HDB_UNSET : it->passed);
 	bind_text(s, 4, it->detail);
+	bind_int(s, 5, source_id);
 	return step_done(st, s, "cannot record a quality item");
 }
 
@@ -1433,4 +1661,648 @@ int hdb_store_log(struct hdb_store *st, const char *action, const char *what)
 	bind_text(s, 2, what);
 	bind_text(s, 3, st->command ? st->command : "");
 	return step_done(st, s, "cannot record the change in curation_log");
+}
+
+/* ---- reports: forgetting a source, refolding a host ------------------- */
+
+/* One report of a row, read back as the record it was (strings owned). */
+struct report {
+	long long source_id;
+	int unknown;			/* its file named no machine */
+	struct hdb_bench_record b;
+	struct hdb_server_record sv;
+	struct hdb_sample *samples;
+	char **strs;
+	size_t n_strs;
+};
+
+static void report_release(struct report *rep)
+{
+	size_t i;
+
+	for (i = 0; i < rep->n_strs; i++)
+		free(rep->strs[i]);
+	free(rep->strs);
+	free(rep->samples);
+	memset(rep, 0, sizeof(*rep));
+}
+
+static void load_T(struct report *rep, sqlite3_stmt *s, int col,
+		   const char **dst)
+{
+	if (sqlite3_column_type(s, col) == SQLITE_NULL) {
+		*dst = NULL;
+		return;
+	}
+	rep->strs = xrealloc(rep->strs, (rep->n_strs + 1) * sizeof(char *));
+	rep->strs[rep->n_strs] = xstrdup((const char *)sqlite3_column_text(s,
+								     col));
+	*dst = rep->strs[rep->n_strs++];
+}
+
+static void load_I(struct report *rep, sqlite3_stmt *s, int col,
+		   long long *dst)
+{
+	(void)rep;
+	*dst = sqlite3_column_type(s, col) == SQLITE_NULL ? HDB_UNSET
+		: sqlite3_column_int64(s, col);
+}
+
+static void load_R(struct report *rep, sqlite3_stmt *s, int col, double *dst)
+{
+	(void)rep;
+	*dst = sqlite3_column_type(s, col) == SQLITE_NULL ? NAN
+		: sqlite3_column_double(s, col);
+}
+
+static void load_P(struct report *rep, sqlite3_stmt *s, int col, int *dst)
+{
+	(void)rep;
+	*dst = sqlite3_column_int(s, col);
+}
+
+static void load_L(struct report *rep, sqlite3_stmt *s, int col, long *dst)
+{
+	(void)rep;
+	*dst = (long)sqlite3_column_int64(s, col);
+}
+
+#define LOAD_BENCH(key, n, kind, f) load_##kind(rep, s, col++, &rep->b.f);
+#define LOAD_SERVER(key, n, kind, f) load_##kind(rep, s, col++, &rep->sv.f);
+
+/* A bench report's samples, from their JSON. */
+static int load_samples(struct hdb_store *st, struct report *rep,
+			const char *json)
+{
+	sqlite3_stmt *s = stmt(st, ST_JSON_SAMPLES);
+	size_t n = 0;
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, json);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rep->samples = xrealloc(rep->samples,
+					(n + 1) * sizeof(*rep->samples));
+		load_R(rep, s, 0, &rep->samples[n].ts);
+		load_I(rep, s, 1, &rep->samples[n].ns);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read a report");
+	rep->b.samples = rep->samples;
+	rep->b.n_samples = n;
+	rep->b.samples_known = 1;
+	return 0;
+}
+
+/* Reads a report (source_id, seq, record, samples at the statement's
+ * current row) back into a record. */
+static int load_report(struct hdb_store *st, sqlite3_stmt *row, int server,
+		       struct report *rep)
+{
+	sqlite3_stmt *s = stmt(st, server ? ST_EXTRACT_SERVER
+			       : ST_EXTRACT_BENCH);
+	int col = 1, rc;
+
+	memset(rep, 0, sizeof(*rep));
+	if (!s)
+		return -1;
+	rep->source_id = sqlite3_column_int64(row, 0);
+	bind_text(s, 1, (const char *)sqlite3_column_text(row, 2));
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return db_error(st, "cannot read a report");
+	}
+	rep->unknown = sqlite3_column_int(s, 0);
+	if (server) {
+		SERVER_FIELDS(LOAD_SERVER)
+	} else {
+		BENCH_FIELDS(LOAD_BENCH)
+		if (rep->b.n_reps == HDB_UNSET)
+			rep->b.n_reps = 0;
+	}
+	sqlite3_reset(s);
+	if (!server && sqlite3_column_type(row, 3) != SQLITE_NULL)
+		return load_samples(st, rep,
+				    (const char *)sqlite3_column_text(row, 3));
+	return 0;
+}
+
+/* The reports of row id (or the row itself read as one, with
+ * ST_ROW_*): *n of them in *out (release each, free the array). */
+static int load_reports(struct hdb_store *st, enum stmt_id which, int server,
+			long long id, struct report **out, size_t *n)
+{
+	sqlite3_stmt *s = stmt(st, which);
+	struct report *reps = NULL;
+	size_t k = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return -1;
+	bind_int(s, 1, id);
+	/* load_report uses other statements, never this one */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		reps = xrealloc(reps, (k + 1) * sizeof(*reps));
+		if (load_report(st, s, server, &reps[k])) {
+			sqlite3_reset(s);
+			goto fail;
+		}
+		k++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		db_error(st, "cannot read the reports of a row");
+		goto fail;
+	}
+	*out = reps;
+	*n = k;
+	return 0;
+fail:
+	while (k)
+		report_release(&reps[--k]);
+	free(reps);
+	return -1;
+}
+
+static void release_reports(struct report *reps, size_t n)
+{
+	while (n)
+		report_release(&reps[--n]);
+	free(reps);
+}
+
+static int exec_id(struct hdb_store *st, const char *sql, long long id,
+		   const char *what)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, what);
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, what);
+}
+
+/* The host a rebuilt row belongs to: the unknown host when every report
+ * left came from a file that named no machine, else the one it has now
+ * (renames and merges kept). */
+static int rebuilt_host(struct hdb_store *st, const struct report *reps,
+			size_t n, long long now, long long *host)
+{
+	size_t i;
+
+	*host = now;
+	for (i = 0; i < n; i++)
+		if (!reps[i].unknown)
+			return 0;
+	return hdb_store_unknown_host(st, host);
+}
+
+/*
+ * Row id of table bench or server_request made again from the reports
+ * it has left: the first as it was written, the others merged in as
+ * ingest merged them.  No report left: the row goes; one left: the row is
+ * that report's alone again, and needs no reports.
+ */
+static int rebuild(struct hdb_store *st, int server, long long id,
+		   long long host_now)
+{
+	struct report *reps;
+	size_t n, i;
+	long long host, unknown;
+	int ret = -1, prec = 0, had = 0;
+	sqlite3_stmt *s;
+
+	if (load_reports(st, server ? ST_SERVER_REPORTS : ST_BENCH_REPORTS,
+			 server, id, &reps, &n))
+		return -1;
+	if (n == 0) {
+		ret = server
+		      ? exec_id(st, "DELETE FROM server_request WHERE id = ?1",
+				id, "cannot forget a request")
+		      : exec_id(st, "DELETE FROM bench_sample WHERE "
+				"bench_id = ?1", id, "cannot forget a result") ||
+			exec_id(st, "DELETE FROM bench WHERE id = ?1", id,
+				"cannot forget a result");
+		goto out;
+	}
+	if (rebuilt_host(st, reps, n, host_now, &host) ||
+	    unknown_host_id(st, &unknown))
+		goto out;
+	if (!server && exec_id(st, "DELETE FROM bench_sample WHERE "
+			       "bench_id = ?1", id, "cannot rebuild a result"))
+		goto out;
+	for (i = 0; i < n; i++) {
+		s = stmt(st, i == 0 ? (server ? ST_RESTORE_SERVER
+				       : ST_RESTORE_BENCH)
+			 : (server ? ST_MERGE_SERVER : ST_MERGE_BENCH));
+		if (!s)
+			goto out;
+		if (server) {
+			bind_server(s, reps[i].source_id, host, unknown,
+				    &reps[i].sv);
+			bind_int(s, 26, id);
+		} else {
+			const struct hdb_bench_record *r = &reps[i].b;
+			int p = precision_of(r->precision, 6);
+
+			bind_bench(s, reps[i].source_id, host, unknown, r);
+			bind_int(s, 35, id);
+			/* richer as scan_bench judges it */
+			bind_int(s, 36, i > 0 && (p > prec || (p == prec &&
+				 r->samples_known && !had)));
+		}
+		if (step_done(st, s, "cannot rebuild a row"))
+			goto out;
+		if (!server) {
+			const struct hdb_bench_record *r = &reps[i].b;
+			int p = precision_of(r->precision, 6);
+
+			if (!had && add_samples(st, id, r))
+				goto out;
+			if (i == 0 || p > prec)
+				prec = p;
+			had = had || r->samples_known || r->n_reps > 0;
+		}
+	}
+	ret = n > 1 ? 0 : exec_id(st, server
+		? "DELETE FROM server_report WHERE request_id = ?1"
+		: "DELETE FROM bench_report WHERE bench_id = ?1", id,
+		"cannot rebuild a row");
+out:
+	release_reports(reps, n);
+	return ret;
+}
+
+/* The ids one statement yields (one integer column; ?1 bound to arg). */
+static int collect_ids(struct hdb_store *st, const char *sql, long long arg,
+		       long long **ids, size_t *n)
+{
+	sqlite3_stmt *s;
+	size_t k = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot read");
+	sqlite3_bind_int64(s, 1, arg);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xrealloc(*ids, (k + 1) * sizeof(**ids));
+		(*ids)[k++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		return db_error(st, "cannot read");
+	}
+	*n = k;
+	return 0;
+}
+
+static int count_changes(struct hdb_store *st, const char *sql, long long id,
+			 long *count, const char *what)
+{
+	if (exec_id(st, sql, id, what))
+		return -1;
+	*count += sqlite3_changes(st->db);
+	return 0;
+}
+
+/* Rows of one kind that source_id reported along with other files are
+ * rebuilt from what the others said; *kept counts those that stay. */
+static int forget_reports(struct hdb_store *st, int server,
+			  long long source_id, long *kept, long *removed)
+{
+	long long *ids, host;
+	size_t n, i;
+	int rc = 0;
+	sqlite3_stmt *s;
+
+	if (collect_ids(st, server
+			? "SELECT DISTINCT request_id FROM server_report "
+			  "WHERE source_id = ?1"
+			: "SELECT DISTINCT bench_id FROM bench_report "
+			  "WHERE source_id = ?1", source_id, &ids, &n))
+		return -1;
+	for (i = 0; !rc && i < n; i++) {
+		if (sqlite3_prepare_v2(st->db, server
+				       ? "SELECT host_id, (SELECT count(*) FROM "
+					 "server_report WHERE request_id = ?1 "
+					 "AND source_id != ?2) FROM "
+					 "server_request WHERE id = ?1"
+				       : "SELECT host_id, (SELECT count(*) FROM "
+					 "bench_report WHERE bench_id = ?1 AND "
+					 "source_id != ?2) FROM bench WHERE "
+					 "id = ?1", -1, &s, NULL) != SQLITE_OK)
+			return db_error(st, "cannot read");
+		sqlite3_bind_int64(s, 1, ids[i]);
+		sqlite3_bind_int64(s, 2, source_id);
+		rc = sqlite3_step(s) == SQLITE_ROW ? 0
+			: db_error(st, "cannot read");
+		host = rc ? 0 : sqlite3_column_int64(s, 0);
+		if (!rc)
+			*(sqlite3_column_int64(s, 1) ? kept : removed) += 1;
+		sqlite3_finalize(s);
+		if (!rc) {
+			sqlite3_stmt *d;
+
+			if (sqlite3_prepare_v2(st->db, server
+					       ? "DELETE FROM server_report WHERE "
+						 "request_id = ?1 AND "
+						 "source_id = ?2"
+					       : "DELETE FROM bench_report WHERE "
+						 "bench_id = ?1 AND "
+						 "source_id = ?2", -1, &d,
+					       NULL) != SQLITE_OK) {
+				rc = db_error(st, "cannot forget a report");
+				break;
+			}
+			sqlite3_bind_int64(d, 1, ids[i]);
+			sqlite3_bind_int64(d, 2, source_id);
+			rc = sqlite3_step(d) == SQLITE_DONE ? 0
+				: db_error(st, "cannot forget a report");
+			sqlite3_finalize(d);
+		}
+		if (!rc)
+			rc = rebuild(st, server, ids[i], host);
+	}
+	free(ids);
+	return rc;
+}
+
+int hdb_store_forget_source(struct hdb_store *st, long long source_id,
+			    struct hdb_forget_counts *c)
+{
+	long long *ids;
+	size_t n, i;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if (forget_reports(st, 0, source_id, &c->kept, &c->removed) ||
+	    forget_reports(st, 1, source_id, &c->kept, &c->removed))
+		return -1;
+	/* items another file of a run added to a row of this one go with
+	 * the row; this file's items in another file's row go alone, and a
+	 * row counted from its items (needle cells) is counted again */
+	if (collect_ids(st, "SELECT DISTINCT qresult_id FROM qresult_item "
+			"WHERE source_id = ?1", source_id, &ids, &n))
+		return -1;
+	rc = count_changes(st, "DELETE FROM qresult_item WHERE source_id = ?1",
+			   source_id, &c->items, "cannot forget an item");
+	for (i = 0; !rc && i < n; i++)
+		rc = exec_id(st, "UPDATE qresult SET n_items = c.n, n_pass = "
+			     "c.p, score = CASE WHEN c.n > 0 THEN 1.0 * c.p / "
+			     "c.n END FROM (SELECT count(*) AS n, "
+			     "coalesce(sum(passed = 1), 0) AS p FROM "
+			     "qresult_item WHERE qresult_id = ?1) AS c WHERE "
+			     "id = ?1 AND harness = 'niah'", ids[i],
+			     "cannot count a row's items");
+	free(ids);
+	if (rc ||
+	    count_changes(st, "DELETE FROM qresult_item WHERE qresult_id IN "
+			  "(SELECT id FROM qresult WHERE source_id = ?1)",
+			  source_id, &c->items, "cannot forget an item") ||
+	    count_changes(st, "DELETE FROM bench_sample WHERE bench_id IN "
+			  "(SELECT id FROM bench WHERE source_id = ?1)",
+			  source_id, &c->samples, "cannot forget a result") ||
+	    count_changes(st, "DELETE FROM bench WHERE source_id = ?1",
+			  source_id, &c->removed, "cannot forget a result") ||
+	    count_changes(st, "DELETE FROM server_request WHERE "
+			  "source_id = ?1", source_id, &c->removed,
+			  "cannot forget a request") ||
+	    count_changes(st, "DELETE FROM qresult WHERE source_id = ?1",
+			  source_id, &c->removed, "cannot forget a score") ||
+	    count_changes(st, "DELETE FROM reference WHERE source_id = ?1",
+			  source_id, &c->removed, "cannot forget a reference") ||
+	    exec_id(st, "DELETE FROM source WHERE id = ?1", source_id,
+		    "cannot forget a source"))
+		return -1;
+	return 0;
+}
+
+/* Folds row from into row into (two reports of one measurement under one
+ * host now): every report of both is kept, the row made again. */
+static int fold(struct hdb_store *st, int server, long long from,
+		long long into, long long host)
+{
+	static const char *const move[2] = {
+		"UPDATE bench_report SET bench_id = ?1, seq = seq + ?3 "
+		"WHERE bench_id = ?2",
+		"UPDATE server_report SET request_id = ?1, seq = seq + ?3 "
+		"WHERE request_id = ?2",
+	};
+	long long unknown, top = 0;
+	sqlite3_stmt *s;
+	int rc, i;
+
+	if (unknown_host_id(st, &unknown))
+		return -1;
+	for (i = 0; i < 2; i++) {
+		s = stmt(st, server ? ST_SNAP_SERVER : ST_SNAP_BENCH);
+		if (!s)
+			return -1;
+		bind_int(s, 1, i ? from : into);
+		bind_int(s, 2, unknown);
+		if (step_done(st, s, "cannot keep a report"))
+			return -1;
+	}
+	if (sqlite3_prepare_v2(st->db, server
+			       ? "SELECT max(seq) FROM server_report WHERE "
+				 "request_id = ?1"
+			       : "SELECT max(seq) FROM bench_report WHERE "
+				 "bench_id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot read");
+	sqlite3_bind_int64(s, 1, into);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		top = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (sqlite3_prepare_v2(st->db, move[server], -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot fold a row");
+	sqlite3_bind_int64(s, 1, into);
+	sqlite3_bind_int64(s, 2, from);
+	sqlite3_bind_int64(s, 3, top);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot fold a row");
+	if (server ? exec_id(st, "DELETE FROM server_request WHERE id = ?1",
+			     from, "cannot fold a row")
+		   : exec_id(st, "DELETE FROM bench_sample WHERE bench_id = ?1",
+			     from, "cannot fold a row") ||
+		     exec_id(st, "DELETE FROM bench WHERE id = ?1", from,
+			     "cannot fold a row"))
+		return -1;
+	return rebuild(st, server, into, host);
+}
+
+/* The row of host that row id measures again (its twin), or 0. */
+static long long twin_of(struct hdb_store *st, int server, long long id,
+			 long long host)
+{
+	struct report *reps;
+	size_t n;
+	long long twin = 0, unknown;
+	int richer, had, rc = 0;
+
+	if (unknown_host_id(st, &unknown) ||
+	    load_reports(st, server ? ST_ROW_SERVER : ST_ROW_BENCH, server,
+			 id, &reps, &n))
+		return -1;
+	if (n == 1) {
+		st->find_skip = id;
+		st->find_host = host;
+		if (server)
+			twin = find_server(st, host, unknown, &reps[0].sv);
+		else
+			rc = find_bench(st, host, unknown, &reps[0].b, &twin,
+					&richer, &had);
+		st->find_skip = st->find_host = 0;
+	}
+	release_reports(reps, n);
+	return rc < 0 ? -1 : rc == 0 && !server ? 0 : twin;
+}
+
+int hdb_store_refold(struct hdb_store *st, long long host_id, long *folded)
+{
+	static const char *const rows[2] = {
+		"SELECT id FROM bench WHERE host_id = ?1 ORDER BY id",
+		"SELECT id FROM server_request WHERE host_id = ?1 ORDER BY id",
+	};
+	long long *ids, twin;
+	size_t n, i;
+	int server, rc = 0;
+
+	*folded = 0;
+	for (server = 0; !rc && server < 2; server++) {
+		if (collect_ids(st, rows[server], host_id, &ids, &n))
+			return -1;
+		/* a later row folds into the earlier one it measures again;
+		 * a row folded away is passed by */
+		for (i = 0; !rc && i < n; i++) {
+			twin = twin_of(st, server, ids[i], host_id);
+			if (twin < 0)
+				rc = -1;
+			else if (twin > 0 && twin < ids[i]) {
+				rc = fold(st, server, ids[i], twin, host_id);
+				(*folded)++;
+			}
+		}
+		free(ids);
+	}
+	return rc;
+}
+
+int hdb_store_forget_logged(struct hdb_store *st, long long source_id,
+			    const char *action, struct hdb_forget_counts *c)
+{
+	sqlite3_stmt *s;
+	char *path = NULL, *sha = NULL;
+	struct strbuf what = STRBUF_INIT;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT path, sha256 FROM source "
+			       "WHERE id = ?1", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot read");
+	sqlite3_bind_int64(s, 1, source_id);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		path = xstrdup((const char *)sqlite3_column_text(s, 0));
+		sha = xstrdup((const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	if (!path)
+		return hdb_error("no source %lld in store '%s'", source_id,
+				 st->path);
+	rc = hdb_store_forget_source(st, source_id, c);
+	if (!rc) {
+		strbuf_addf(&what, "source '%s' (sha256 %.12s) forgotten: %ld "
+			    "row%s removed", path, sha, c->removed,
+			    c->removed == 1 ? "" : "s");
+		if (c->kept)
+			strbuf_addf(&what, ", %ld kept with what other files "
+				    "reported", c->kept);
+		rc = hdb_store_log(st, action, what.buf);
+		strbuf_release(&what);
+	}
+	free(path);
+	free(sha);
+	return rc;
+}
+
+/* The ids a statement with text parameters ?1 (and ?2) yields. */
+static int ids_for_text(struct hdb_store *st, const char *sql, const char *a,
+			const char *b, long long **ids, size_t *n)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, "cannot read");
+	bind_text(s, 1, a);
+	if (b)
+		bind_text(s, 2, b);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*ids = xrealloc(*ids, (*n + 1) * sizeof(**ids));
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_error(st, "cannot read");
+	}
+	return 0;
+}
+
+int hdb_store_match_sources(struct hdb_store *st, const char *arg,
+			    long long **ids, size_t *n)
+{
+	size_t len = strlen(arg);
+	int hex = len >= 8 && len <= 64 && strspn(arg, "0123456789abcdef")
+		  == len;
+
+	if (hex) {
+		if (ids_for_text(st, "SELECT id FROM source WHERE "
+				 "substr(sha256, 1, length(?1)) = ?1 "
+				 "ORDER BY id", arg, NULL, ids, n))
+			return -1;
+		if (*n > 1) {
+			free(*ids);
+			*ids = NULL;
+			*n = 0;
+			return hdb_error("sha256 prefix '%s' names several "
+					 "sources: give more of it (see "
+					 "'halodb sources')", arg);
+		}
+		if (*n == 1)
+			return 0;
+		free(*ids);
+	}
+	if (ids_for_text(st, "SELECT id FROM source WHERE path = ?1 "
+			 "ORDER BY id", arg, NULL, ids, n))
+		return -1;
+	if (*n == 0)
+		return hdb_error("no source '%s' in the store: expected a path "
+				 "as it was ingested or a sha256 (see 'halodb "
+				 "sources')", arg);
+	return 0;
+}
+
+int hdb_store_sources_of(struct hdb_store *st, const char *sha256,
+			 const char *path, long long **ids, size_t *n)
+{
+	return ids_for_text(st, "SELECT id FROM source WHERE sha256 = ?1 "
+			    "OR path = ?2 ORDER BY id", sha256, path, ids, n);
 }

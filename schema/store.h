@@ -196,6 +196,9 @@ int hdb_store_add_source(struct hdb_store *st, const char *path,
 			 const char *sha256, long long bytes,
 			 const char *format, long long *id);
 int hdb_store_set_truncated(struct hdb_store *st, long long source_id);
+/* Records the options a source was ingested with (a JSON object). */
+int hdb_store_set_source_options(struct hdb_store *st, long long source_id,
+				 const char *options);
 
 /*
  * Finds or creates the host of a record.  With name (--host), the host of
@@ -234,8 +237,10 @@ int hdb_store_add_server(struct hdb_store *st, long long source_id,
 int hdb_store_add_quality(struct hdb_store *st, long long source_id,
 			  long long host_id, const struct hdb_attach *a,
 			  const struct hdb_quality_record *r, long long *id);
-/* Writes an item of quality row id.  Returns 0 or -1. */
+/* Writes an item of quality row id, read from source_id (which may be
+ * another file of the run than the row's).  Returns 0 or -1. */
 int hdb_store_add_quality_item(struct hdb_store *st, long long quality_id,
+			       long long source_id,
 			       const struct hdb_quality_item *it);
 /* Counts a row's items into its n_items, n_pass and score (for results
  * that are only the sum of their items, such as needle cells). */
@@ -266,6 +271,59 @@ void hdb_store_set_command(struct hdb_store *st, const char *command);
  * transaction.  Returns 0 or -1.
  */
 int hdb_store_log(struct hdb_store *st, const char *action, const char *what);
+
+/* What forgetting a source took. */
+struct hdb_forget_counts {
+	long removed;		/* rows gone (throughput, server, quality,
+				 * reference) */
+	long kept;		/* rows other files also reported: kept with
+				 * what those said */
+	long samples;		/* repetitions gone with their rows */
+	long items;		/* quality items gone */
+};
+
+/*
+ * Removes source_id and every row that came from it, inside the caller's
+ * transaction.  A row that other files reported too (the same run as JSON
+ * and markdown) stays, made again from what the others said; items that
+ * this file added to another file's quality row go, and a row counted
+ * from its items is counted again.  Returns 0 or -1.
+ */
+int hdb_store_forget_source(struct hdb_store *st, long long source_id,
+			    struct hdb_forget_counts *c);
+
+/*
+ * Forgets source_id as hdb_store_forget_source does and records it in
+ * curation_log under action ('forget', 'ingest --replace') with the
+ * source's path, hash and what went.  Returns 0 or -1.
+ */
+int hdb_store_forget_logged(struct hdb_store *st, long long source_id,
+			    const char *action, struct hdb_forget_counts *c);
+
+/*
+ * The sources an argument of `halodb forget` names: a whole sha256, a
+ * unique prefix of one (8 hex digits or more), or a path as it was given
+ * at ingest (every source ingested under it).  *ids (caller frees) holds
+ * *n ids; none, or an ambiguous prefix, is an error naming the argument.
+ * Returns 0 or -1.
+ */
+int hdb_store_match_sources(struct hdb_store *st, const char *arg,
+			    long long **ids, size_t *n);
+
+/*
+ * The sources a file replaces (ingest --replace): those with its bytes
+ * (sha256) and those ingested under its path.  Returns 0 or -1.
+ */
+int hdb_store_sources_of(struct hdb_store *st, const char *sha256,
+			 const char *path, long long **ids, size_t *n);
+
+/*
+ * Folds the rows of host_id that are one measurement (two reports of one
+ * run that were under two hosts until a merge) into one, as ingest would
+ * have: every report is kept, so either file can still be forgotten.
+ * *folded counts the rows folded away.  Returns 0 or -1.
+ */
+int hdb_store_refold(struct hdb_store *st, long long host_id, long *folded);
 
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,

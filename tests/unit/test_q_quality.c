@@ -76,7 +76,7 @@ static long long add_q(struct hdb_store *st, const struct qspec *q)
 		it.item = item;
 		it.passed = q->items[i] == '1';
 		it.detail = NULL;
-		if (hdb_store_add_quality_item(st, id, &it))
+		if (hdb_store_add_quality_item(st, id, src, &it))
 			goto fail;
 	}
 	if (hdb_store_commit(st))
@@ -329,7 +329,7 @@ static void mcnemar_over_part_of_the_items(void)
 		it.item = item;
 		it.passed = i < 10;
 		it.detail = NULL;
-		CHECK_INT(hdb_store_add_quality_item(st, iw, &it), 0);
+		CHECK_INT(hdb_store_add_quality_item(st, iw, HDB_UNSET, &it), 0);
 	}
 	CHECK_INT(hdb_store_commit(st), 0);
 	/* shared: 0-9 both pass, 15-19 both fail: no discordant pair */
