@@ -1462,6 +1462,43 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 	return q_done(db, rc, "list the source files");
 }
 
+/*
+ * Every edit made after ingest (curation_log, as `halodb log` lists it):
+ * renames, merges, facts, aliases, forgotten and replaced files, so that
+ * a number can be traced to its files and to every change made since.
+ */
+static int say_edits(sqlite3 *db, struct hdb_section *sec)
+{
+	static const char sql[] =
+		"SELECT at, what, command FROM curation_log ORDER BY id";
+	struct hdb_block *b = NULL;
+	sqlite3_stmt *s;
+	char when[32];
+	int rc, n = 0;
+
+	if (q_prepare(db, sql, &s, "read the curation log"))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n++ == 0) {
+			b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+			hdb_prose_add(&b->prose, 0, "Edits. After ingest, the "
+				      "store was changed by these commands "
+				      "(`halodb log` lists them); nothing "
+				      "else differs from what the files "
+				      "say:");
+		}
+		b = hdb_section_block(sec, HDB_BLOCK_LIST);
+		q_report_time(q_text(s, 0), when, sizeof(when));
+		hdb_prose_add(&b->prose, 0, "%.10s: ", when);
+		hdb_prose_add(&b->prose, 1, "%s", q_text(s, 1));
+		hdb_prose_add(&b->prose, 0, " (");
+		hdb_prose_add(&b->prose, 1, "%s", q_text(s, 2));
+		hdb_prose_add(&b->prose, 0, ")");
+	}
+	sqlite3_finalize(s);
+	return q_done(db, rc, "read the curation log");
+}
+
 int q_section_methodology(sqlite3 *db, const struct q_report *x,
 			  struct hdb_report_model *m)
 {
@@ -1483,5 +1520,7 @@ int q_section_methodology(sqlite3 *db, const struct q_report *x,
 	if (!sec)
 		sec = hdb_report_section(m, "methodology", "Methodology");
 	say_noise_policy(sec);
-	return n_sources ? say_sources(db, sec) : 0;
+	if (n_sources && say_sources(db, sec))
+		return -1;
+	return say_edits(db, sec);
 }

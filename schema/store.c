@@ -2224,8 +2224,9 @@ int hdb_store_forget_logged(struct hdb_store *st, long long source_id,
 				 st->path);
 	rc = hdb_store_forget_source(st, source_id, c);
 	if (!rc) {
-		strbuf_addf(&what, "source '%s' (sha256 %.12s) forgotten: %ld "
-			    "row%s removed", path, sha, c->removed,
+		strbuf_addf(&what, "source '%s' (sha256 %.12s) %s: %ld "
+			    "row%s removed", path, sha, strcmp(action, "forget")
+			    ? "replaced by a new ingest" : "forgotten", c->removed,
 			    c->removed == 1 ? "" : "s");
 		if (c->kept)
 			strbuf_addf(&what, ", %ld kept with what other files "

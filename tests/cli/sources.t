@@ -108,8 +108,16 @@ $ halodb log --format csv | cut -d, -f1,3- | sed 's/--db [^ ]* //'
 > id,action,what,command
 > 1,forget,"source 'fixtures/b9749/bench-moe-q8kv.json' (sha256 a38cd7a9f6f4) forgotten: 0 rows removed, 4 kept with what other files reported",halodb forget fixtures/b9749/bench-moe-q8kv.json
 > 2,forget,"source 'fixtures/b9749/bench-moe-q8kv.stderr-md.txt' (sha256 e2099beca682) forgotten: 0 rows removed, 4 kept with what other files reported",halodb forget e2099bec
-> 3,ingest --replace,source 'again.json' (sha256 a38cd7a9f6f4) forgotten: 4 rows removed,halodb ingest --replace --host cpu-vm again.json
-> 4,ingest --replace,source 'again.json' (sha256 a38cd7a9f6f4) forgotten: 4 rows removed,halodb ingest --replace --host cpu-vm again.json
+> 3,ingest --replace,source 'again.json' (sha256 a38cd7a9f6f4) replaced by a new ingest: 4 rows removed,halodb ingest --replace --host cpu-vm again.json
+> 4,ingest --replace,source 'again.json' (sha256 a38cd7a9f6f4) replaced by a new ingest: 4 rows removed,halodb ingest --replace --host cpu-vm again.json
+# The report's methodology lists them too.
+$ halodb report --out site >/dev/null && grep -A5 '^Edits' site/report.md | sed 's/--db [^ ]* //'
+> Edits. After ingest, the store was changed by these commands (`halodb log` lists them); nothing else differs from what the files say:
+>
+> - 2026-01-01: source 'fixtures/b9749/bench-moe-q8kv.json' (sha256 a38cd7a9f6f4) forgotten: 0 rows removed, 4 kept with what other files reported (halodb forget fixtures/b9749/bench-moe-q8kv.json)
+> - 2026-01-01: source 'fixtures/b9749/bench-moe-q8kv.stderr-md.txt' (sha256 e2099beca682) forgotten: 0 rows removed, 4 kept with what other files reported (halodb forget e2099bec)
+> - 2026-01-01: source 'again.json' (sha256 a38cd7a9f6f4) replaced by a new ingest: 4 rows removed (halodb ingest --replace --host cpu-vm again.json)
+> - 2026-01-01: source 'again.json' (sha256 a38cd7a9f6f4) replaced by a new ingest: 4 rows removed (halodb ingest --replace --host cpu-vm again.json)
 # Forgetting the last file of a row removes the row; the store is empty.
 $ halodb forget again.json fixtures/b9749/bench-moe-q8kv.stderr-md.txt
 ! halodb: no source 'fixtures/b9749/bench-moe-q8kv.stderr-md.txt' in the store: expected a path as it was ingested or a sha256 (see 'halodb sources')
