@@ -9,6 +9,7 @@ $ halodb
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
@@ -28,6 +29,7 @@ $ halodb --help
 >   ingest   add result files to the store
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts and what identified them
+>   models   list model names and labels; alias and unalias them
 >   query    compute ratios, crossovers, noise and quality intervals
 >   chart    draw one chart of the report (SVG or PNG)
 >   report   write the report (markdown and HTML)
@@ -107,6 +109,7 @@ $ halodb frobnicate
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
