@@ -1080,7 +1080,7 @@ static int cmd_models(struct cli *cli, int argc, char **argv)
 	if ((rc = parse_format_opts(cli, argc, argv, &fmt)))
 		return rc;
 	if (optind != argc)
-		return usage_error(cli->cmd, "models: unexpected argument '%s' "
+		return usage_error(cli->cmd, "models: no subcommand '%s' "
 				   "(alias, unalias)", argv[optind]);
 	if (open_store(cli) || hdb_query_models(hdb_store_sqlite(cli->st), &t))
 		return fail();

@@ -7,6 +7,7 @@
  */
 #include "internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* The model files a row of the listing names; the rest are counted. */
@@ -29,92 +30,105 @@ static const struct q_col cols[N_COLS] = {
 	" UNION ALL SELECT name, model, NULL, 3 FROM quality" \
 	" UNION ALL SELECT name, model, NULL, 4 FROM reference_score) "
 
-/* Both statements give the pairs (name, label) in this order. */
+/* The rows by name, label, file and view, the rows of a pair together. */
 static const char models_sql[] = ROWS_CTE
-	"SELECT name, label, sum(v = 1), sum(v = 2), sum(v = 3), sum(v = 4)"
-	" FROM r GROUP BY name, label ORDER BY name, label";
-static const char files_sql[] = ROWS_CTE
-	"SELECT name, label, file, count(*) AS n FROM r"
-	" WHERE file IS NOT NULL GROUP BY name, label, file"
-	" ORDER BY name, label, n DESC, file";
+	"SELECT name, label, file, v, count(*) FROM r"
+	" GROUP BY name, label, file, v ORDER BY name, label, file";
 
-/* Is the files statement's row at the pair (name, label) of row? */
-static int same_pair(sqlite3_stmt *f, const struct hdb_cell *row)
+struct file_count {
+	char *file;
+	long long n;
+};
+
+/* The most used first, then by name. */
+static int file_cmp(const void *pa, const void *pb)
 {
-	return !q_cmp_str(q_text_or_null(f, 0), row[C_NAME].s) &&
-	       !q_cmp_str(q_text_or_null(f, 1), row[C_LABEL].s);
+	const struct file_count *a = pa, *b = pb;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return strcmp(a->file, b->file);
 }
 
-/* Adds the model files of each row, the most used first:
+/* Sets the model_files cell of row from files[0..n-1] (and frees them):
  * "a.gguf (12), b.gguf (3) and 2 more". */
-static int add_files(sqlite3 *db, struct hdb_table *t)
+static void set_files(struct hdb_cell *row, struct file_count *files,
+		      size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sqlite3_stmt *f;
-	size_t r;
-	int rc, n;
+	size_t i;
 
-	if (q_prepare(db, files_sql, &f, "list the model files"))
-		return -1;
-	rc = sqlite3_step(f);
-	for (r = 0; r < t->n_rows && rc == SQLITE_ROW; r++) {
-		struct hdb_cell *row = hdb_table_cell(t, r, 0);
-
-		strbuf_reset(&sb);
-		for (n = 0; rc == SQLITE_ROW && same_pair(f, row); n++) {
-			if (n < FILES_SHOWN)
-				strbuf_addf(&sb, "%s%s (%lld)", n ? ", " : "",
-					    q_text(f, 2),
-					    sqlite3_column_int64(f, 3));
-			rc = sqlite3_step(f);
-		}
-		if (n > FILES_SHOWN)
-			strbuf_addf(&sb, " and %d more", n - FILES_SHOWN);
-		if (n)
-			hdb_cell_set_text(&row[C_FILES], strbuf_str(&sb));
-	}
-	sqlite3_finalize(f);
+	if (!n)
+		return;
+	qsort(files, n, sizeof(*files), file_cmp);
+	for (i = 0; i < n && i < FILES_SHOWN; i++)
+		strbuf_addf(&sb, "%s%s (%lld)", i ? ", " : "", files[i].file,
+			    files[i].n);
+	if (n > FILES_SHOWN)
+		strbuf_addf(&sb, " and %zu more", n - FILES_SHOWN);
+	hdb_cell_set_text(&row[C_FILES], strbuf_str(&sb));
 	strbuf_release(&sb);
-	if (rc == SQLITE_ROW)
-		return hdb_error("cannot list the model files: the store "
-				 "changed while it was read");
-	return q_done(db, rc, "list the model files");
+	for (i = 0; i < n; i++)
+		free(files[i].file);
 }
 
 int hdb_query_models(struct sqlite3 *db, struct hdb_table *out)
 {
+	struct file_count *files = NULL;
+	struct hdb_cell *row = NULL;
+	size_t n_files = 0, cap = 0;
 	sqlite3_stmt *s;
-	int rc, i;
+	int rc, v;
 
 	q_table_cols(out, cols, N_COLS);
-	if (q_prepare(db, models_sql, &s, "list the models"))
-		goto fail;
-	/* one read transaction, so that both statements see the same rows */
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_finalize(s);
-		hdb_error("cannot list the models: %s", sqlite3_errmsg(db));
-		goto fail;
+	if (q_prepare(db, models_sql, &s, "list the models")) {
+		hdb_table_release(out);
+		return -1;
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct hdb_cell *row = hdb_table_add_row(out);
+		const char *name = q_text_or_null(s, 0);
+		const char *label = q_text_or_null(s, 1);
+		const char *file = q_text_or_null(s, 2);
+		long long n = sqlite3_column_int64(s, 4);
 
-		hdb_cell_set_text(&row[C_NAME], q_text_or_null(s, 0));
-		hdb_cell_set_text(&row[C_LABEL], q_text_or_null(s, 1));
-		for (i = 0; i < 4; i++)
-			hdb_cell_set_int(&row[C_THROUGHPUT + i],
-					 sqlite3_column_int64(s, 2 + i));
+		if (!row || q_cmp_str(row[C_NAME].s, name) ||
+		    q_cmp_str(row[C_LABEL].s, label)) {
+			if (row)
+				set_files(row, files, n_files);
+			n_files = 0;
+			row = hdb_table_add_row(out);
+			hdb_cell_set_text(&row[C_NAME], name);
+			hdb_cell_set_text(&row[C_LABEL], label);
+			for (v = 0; v < 4; v++)
+				hdb_cell_set_int(&row[C_THROUGHPUT + v], 0);
+		}
+		v = sqlite3_column_int(s, 3);
+		if (v >= 1 && v <= 4)
+			row[C_THROUGHPUT + v - 1].i += n;
+		if (!file)
+			continue;
+		/* a file of throughput and server rows is one file */
+		if (n_files && !strcmp(files[n_files - 1].file, file)) {
+			files[n_files - 1].n += n;
+			continue;
+		}
+		if (n_files == cap) {
+			cap = cap ? 2 * cap : 8;
+			files = xrealloc(files, cap * sizeof(*files));
+		}
+		files[n_files].file = xstrdup(file);
+		files[n_files++].n = n;
 	}
 	sqlite3_finalize(s);
-	if (q_done(db, rc, "list the models") || add_files(db, out)) {
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		goto fail;
-	}
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
-	if (!out->n_rows)
+	if (row)
+		set_files(row, files, n_files);
+	else
 		out->empty = xstrdup("no models yet: ingest results first "
 				     "(halodb ingest PATH...)");
+	free(files);
+	if (q_done(db, rc, "list the models")) {
+		hdb_table_release(out);
+		return -1;
+	}
 	return 0;
-fail:
-	hdb_table_release(out);
-	return -1;
 }
