@@ -17,11 +17,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rewrites the name of every row of table whose name the aliases now
- * make another (a table with no model file passes NULL). */
+/*
+ * The labels and patterns whose alias this call changed (temp.touched):
+ * only rows of such a label, or with a model file such a pattern
+ * matches, can get another name.
+ */
+static const char touched_sql[] =
+	"CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT NOT NULL,"
+	" pattern TEXT NOT NULL); DELETE FROM temp.touched";
+#define CONCERNED(table, file) \
+	"(" table ".model IN (SELECT pattern FROM temp.touched" \
+	" WHERE kind = 'label') OR EXISTS (SELECT 1 FROM temp.touched t" \
+	" WHERE t.kind = 'file' AND " file " GLOB t.pattern))"
+
+/* Rewrites the name of every row of table concerned whose name the
+ * aliases now make another (a table with no model file passes NULL). */
 #define RENAME(table, file) \
 	"UPDATE " table " SET name = " NAME_OF(table ".model", file) \
-	" WHERE name IS NOT " NAME_OF(table ".model", file)
+	" WHERE " CONCERNED(table, file) \
+	" AND name IS NOT " NAME_OF(table ".model", file)
 
 static const char *const rename_sql[] = {
 	RENAME("bench", "bench.model_file"),
@@ -96,6 +110,25 @@ static void say(struct hdb_models_done *d, const char *fmt, ...)
 	va_end(ap);
 	d->lines = xrealloc(d->lines, (d->n + 1) * sizeof(*d->lines));
 	d->lines[d->n++] = strbuf_detach(&sb);
+}
+
+static int db_error(struct hdb_store *st, const char *what);
+
+/* Notes that the alias of a label or pattern changed (temp.touched). */
+static int touch(struct hdb_store *st, const char *kind, const char *pattern)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st), "INSERT INTO temp.touched"
+			       " (kind, pattern) VALUES (?1, ?2)", -1, &s,
+			       NULL) != SQLITE_OK)
+		return db_error(st, "prepare a statement");
+	sqlite3_bind_text(s, 1, kind, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, pattern, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, "change the aliases");
 }
 
 static int db_error(struct hdb_store *st, const char *what)
@@ -274,7 +307,8 @@ static int find_alias(struct hdb_store *st, const char *kind,
 }
 
 /* Runs an edit of model_alias: sql with :id, :kind, :pattern and :name
- * bound to what it names. */
+ * bound to what it names (the alias of kind and pattern), and notes the
+ * change for the rewrite of the names. */
 static int edit(struct hdb_store *st, const char *sql, long long id,
 		const char *kind, const char *pattern, const char *name)
 {
@@ -290,7 +324,9 @@ static int edit(struct hdb_store *st, const char *sql, long long id,
 	bind(s, ":name", name);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, "change the aliases");
+	if (rc != SQLITE_DONE)
+		return db_error(st, "change the aliases");
+	return touch(st, kind, pattern);
 }
 
 /* Gives a label or file pattern the name name (new, or in place of the
@@ -313,7 +349,7 @@ static int set_alias(struct hdb_store *st, const char *kind,
 		say(d, "%s '%s' named '%s'", kind_word(kind), pattern, name);
 	} else if (strcmp(old, name)) {
 		if (edit(st, "UPDATE model_alias SET name = :name WHERE id = :id",
-			 id, NULL, NULL, name))
+			 id, kind, pattern, name))
 			goto out;
 		say(d, "%s '%s' named '%s' (was '%s')", kind_word(kind),
 		    pattern, name, old);
@@ -387,9 +423,10 @@ static int move_name(struct hdb_store *st, const char *from, const char *to,
 		return -1;
 	for (i = 0; i < *n; i++) {
 		if (to ? edit(st, "UPDATE model_alias SET name = :name "
-			      "WHERE id = :id", v[i].id, NULL, NULL, to)
+			      "WHERE id = :id", v[i].id, v[i].kind,
+			      v[i].pattern, to)
 		       : edit(st, "DELETE FROM model_alias WHERE id = :id",
-			      v[i].id, NULL, NULL, NULL))
+			      v[i].id, v[i].kind, v[i].pattern, NULL))
 			goto out;
 		if (to)
 			say(d, "%s '%s' named '%s' (was '%s')",
@@ -449,6 +486,10 @@ int hdb_store_models_alias(struct hdb_store *st, const char *name,
 	if (hdb_model_name_check(name) || check_refs(refs) ||
 	    hdb_store_begin(st))
 		return -1;
+	if (sqlite3_exec(hdb_store_sqlite(st), touched_sql, NULL, NULL, NULL)) {
+		db_error(st, "change the aliases");
+		goto fail;
+	}
 	for (i = 0; i < refs->n_labels; i++) {
 		const char *l = refs->labels[i];
 		int is_label = exists(st, label_exists_sql, l);
@@ -502,6 +543,10 @@ int hdb_store_models_unalias(struct hdb_store *st,
 	memset(done, 0, sizeof(*done));
 	if (check_refs(refs) || hdb_store_begin(st))
 		return -1;
+	if (sqlite3_exec(hdb_store_sqlite(st), touched_sql, NULL, NULL, NULL)) {
+		db_error(st, "change the aliases");
+		goto fail;
+	}
 	for (i = 0; i < refs->n_labels + refs->n_files; i++) {
 		int file = i >= refs->n_labels;
 		const char *p = file ? refs->files[i - refs->n_labels]
@@ -512,7 +557,7 @@ int hdb_store_models_unalias(struct hdb_store *st,
 					&old)) < 0)
 			goto fail;
 		if (found && edit(st, "DELETE FROM model_alias WHERE id = :id",
-				  id, NULL, NULL, NULL)) {
+				  id, file ? "file" : "label", p, NULL)) {
 			free(old);
 			goto fail;
 		}
