@@ -18,17 +18,18 @@
 #include <string.h>
 
 /*
- * The labels and patterns whose alias this call changed (temp.touched):
- * only rows of such a label, or with a model file such a pattern
+ * The labels and patterns whose alias a call changed (a temporary
+ * table): only rows of such a label, or with a model file such a pattern
  * matches, can get another name.
  */
 static const char touched_sql[] =
-	"CREATE TEMP TABLE IF NOT EXISTS touched (kind TEXT NOT NULL,"
-	" pattern TEXT NOT NULL); DELETE FROM temp.touched";
+	"CREATE TEMP TABLE IF NOT EXISTS models_touched (kind TEXT NOT NULL,"
+	" pattern TEXT NOT NULL); DELETE FROM temp.models_touched";
 #define CONCERNED(table, file) \
-	"(" table ".model IN (SELECT pattern FROM temp.touched" \
-	" WHERE kind = 'label') OR EXISTS (SELECT 1 FROM temp.touched t" \
-	" WHERE t.kind = 'file' AND " file " GLOB t.pattern))"
+	"(" table ".model IN (SELECT pattern FROM temp.models_touched" \
+	" WHERE kind = 'label') OR EXISTS (SELECT 1 FROM" \
+	" temp.models_touched t WHERE t.kind = 'file'" \
+	" AND " file " GLOB t.pattern))"
 
 /* Rewrites the name of every row of table concerned whose name the
  * aliases now make another (a table with no model file passes NULL). */
@@ -110,25 +111,6 @@ static void say(struct hdb_models_done *d, const char *fmt, ...)
 	va_end(ap);
 	d->lines = xrealloc(d->lines, (d->n + 1) * sizeof(*d->lines));
 	d->lines[d->n++] = strbuf_detach(&sb);
-}
-
-static int db_error(struct hdb_store *st, const char *what);
-
-/* Notes that the alias of a label or pattern changed (temp.touched). */
-static int touch(struct hdb_store *st, const char *kind, const char *pattern)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if (sqlite3_prepare_v2(hdb_store_sqlite(st), "INSERT INTO temp.touched"
-			       " (kind, pattern) VALUES (?1, ?2)", -1, &s,
-			       NULL) != SQLITE_OK)
-		return db_error(st, "prepare a statement");
-	sqlite3_bind_text(s, 1, kind, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, pattern, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : db_error(st, "change the aliases");
 }
 
 static int db_error(struct hdb_store *st, const char *what)
@@ -306,6 +288,22 @@ static int find_alias(struct hdb_store *st, const char *kind,
 	return rc == SQLITE_DONE ? 0 : db_error(st, "read the aliases");
 }
 
+/* Notes that the alias of a label or pattern changed, for the rewrite. */
+static int touch(struct hdb_store *st, const char *kind, const char *pattern)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (prepare(st, "INSERT INTO temp.models_touched (kind, pattern) "
+		    "VALUES (:kind, :pattern)", &s))
+		return -1;
+	bind(s, ":kind", kind);
+	bind(s, ":pattern", pattern);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : db_error(st, "change the aliases");
+}
+
 /* Runs an edit of model_alias: sql with :id, :kind, :pattern and :name
  * bound to what it names (the alias of kind and pattern), and notes the
  * change for the rewrite of the names. */
@@ -457,7 +455,7 @@ static int check_refs(const struct hdb_model_refs *r)
 	return 0;
 }
 
-/* Names every row anew, logs the changes and commits. */
+/* Names the rows concerned anew, logs the changes and commits. */
 static int finish(struct hdb_store *st, const char *action,
 		  struct hdb_models_done *d)
 {
