@@ -162,7 +162,8 @@ enum {
 	OPT_DRY_RUN, OPT_MODEL, OPT_QUANT, OPT_KV, OPT_BACKEND, OPT_BUILD,
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
-	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE
+	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE,
+	OPT_FILE
 };
 
 /*
@@ -207,9 +208,8 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 /* ---- ingest ----------------------------------------------------------- */
 
 static const char ingest_usage[] =
-	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]\n"
-	"              [--replace] [--dry-run] [--db PATH] [--model M] [--quant Q]\n"
-	"              [--kv TYPE]\n"
+	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]\n"
+	"              [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]\n"
 	"              [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]\n"
 	"              PATH...\n"
 	"\n"
@@ -974,6 +974,132 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 	return print_table(&t, fmt);
 }
 
+/* ---- models ------------------------------------------------------------- */
+
+#define MODELS_SYNOPSIS \
+	"halodb models [--format table|csv|json|md] [--db PATH]\n"
+#define MODELS_ALIAS_SYNOPSIS \
+	"halodb models alias NAME [LABEL...] [--file GLOB]... [--db PATH]\n"
+#define MODELS_UNALIAS_SYNOPSIS \
+	"halodb models unalias [LABEL...] [--file GLOB]... [--db PATH]\n"
+#define MODELS_HELP \
+	"\n" \
+	"Lists the models of the store: a row per name and label (the rows of\n" \
+	"one name together), how many rows of throughput, server_timing,\n" \
+	"quality and reference_score have them, and the model files behind\n" \
+	"the throughput and server_timing rows.  A row's name is its alias,\n" \
+	"else its label; queries and the report compare and show models by\n" \
+	"name, so that speed and quality of one model meet in one row.\n" \
+	"\n" \
+	"alias gives NAME to each LABEL (a label of the store; a label that\n" \
+	"has an alias gets the new one) and to every model file matching a\n" \
+	"GLOB ('Qwen3-30B-A3B-*.gguf'; * ? [...], case matters).  A LABEL that\n" \
+	"is a name aliases give moves all of them to NAME.  A file pattern\n" \
+	"wins over a label; among patterns, the oldest.  unalias drops the\n" \
+	"alias of each LABEL, every alias giving a NAME, and each --file GLOB\n" \
+	"as it was given.  Either rewrites the names of the rows concerned in\n" \
+	"one transaction and records each change (halodb log); a label or\n" \
+	"pattern that names nothing is an error that names the closest ones,\n" \
+	"and nothing changes.\n" \
+	"\n" \
+	"  --file GLOB   a pattern over model file names (repeat for more)\n" \
+	COMMON_HELP
+
+static const char models_usage[] = MODELS_SYNOPSIS
+	"   or: " MODELS_ALIAS_SYNOPSIS "   or: " MODELS_UNALIAS_SYNOPSIS
+	MODELS_HELP;
+static const char models_alias_usage[] = MODELS_ALIAS_SYNOPSIS MODELS_HELP;
+static const char models_unalias_usage[] = MODELS_UNALIAS_SYNOPSIS
+	MODELS_HELP;
+
+/* 'halodb models alias ...' and 'unalias ...': argv[0] is the verb. */
+static int cmd_models_edit(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "file", required_argument, NULL, OPT_FILE },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int alias = !strcmp(argv[0], "alias");
+	const char *name = NULL;
+	const char **files = NULL;
+	struct hdb_model_refs refs = { NULL, 0, NULL, 0 };
+	struct hdb_models_done done;
+	struct cmd sub = *cli->cmd;
+	size_t i;
+	int c, rc = HDB_EXIT_USAGE;
+
+	sub.name = alias ? "models alias" : "models unalias";
+	sub.usage = alias ? models_alias_usage : models_unalias_usage;
+	cli->cmd = &sub;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			goto out;
+		if (c == OPT_FILE) {
+			files = xrealloc(files, (refs.n_files + 1) *
+					 sizeof(*files));
+			files[refs.n_files++] = optarg;
+		}
+	}
+	if (alias && optind < argc)
+		name = argv[optind++];
+	refs.labels = (const char *const *)argv + optind;
+	refs.n_labels = (size_t)(argc - optind);
+	refs.files = files;
+	if (alias && !name) {
+		usage_error(cli->cmd, "models alias: expected NAME, then LABEL "
+			    "or --file GLOB");
+		goto out;
+	}
+	if (!refs.n_labels && !refs.n_files) {
+		usage_error(cli->cmd, "%s: expected a LABEL or --file GLOB",
+			    sub.name);
+		goto out;
+	}
+	if (alias && hdb_model_name_check(name)) {
+		usage_error(cli->cmd, "%s", hdb_errmsg());
+		goto out;
+	}
+	if (open_store_write(cli) ||
+	    (alias ? hdb_store_models_alias(cli->st, name, &refs, &done)
+		   : hdb_store_models_unalias(cli->st, &refs, &done))) {
+		rc = fail();
+		goto out;
+	}
+	for (i = 0; i < done.n; i++)
+		printf("%s\n", done.lines[i]);
+	if (done.n)
+		printf("%lld row%s renamed\n", done.rows,
+		       done.rows == 1 ? "" : "s");
+	else
+		printf("nothing changed\n");
+	hdb_models_done_release(&done);
+	rc = HDB_EXIT_OK;
+out:
+	free(files);
+	return rc;
+}
+
+static int cmd_models(struct cli *cli, int argc, char **argv)
+{
+	enum hdb_out_format fmt;
+	struct hdb_table t;
+	int rc;
+
+	if (argc >= 2 && (!strcmp(argv[1], "alias") ||
+			  !strcmp(argv[1], "unalias")))
+		return cmd_models_edit(cli, argc - 1, argv + 1);
+	if ((rc = parse_format_opts(cli, argc, argv, &fmt)))
+		return rc;
+	if (optind != argc)
+		return usage_error(cli->cmd, "models: no subcommand '%s' "
+				   "(alias, unalias)", argv[optind]);
+	if (open_store(cli) || hdb_query_models(hdb_store_sqlite(cli->st), &t))
+		return fail();
+	return print_table(&t, fmt);
+}
+
 /* ---- chart -------------------------------------------------------------- */
 
 static const char chart_usage[] =
@@ -1350,6 +1476,8 @@ static const struct cmd commands[] = {
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
 	  "list hosts and what identified them" },
+	{ "models", cmd_models, NEED_DB, models_usage,
+	  "list model names and labels; alias and unalias them" },
 	{ "query", cmd_query, NEED_DB, query_usage,
 	  "compute ratios, crossovers, noise and quality intervals" },
 	{ "chart", cmd_chart, NEED_DB, chart_usage,

@@ -260,7 +260,8 @@ static void palette_release(struct palette *p)
 }
 
 /*
- * Every host of the store by name, then every reference model by name.
+ * Every host of the store by name, then every reference model by its
+ * name (alias, else label).
  * The host table, not a view: no public view lists every host (one with
  * only server timings, or only quality rows, still keeps its colour), and
  * the colours must not move when a chart's filters leave a host out.
@@ -270,8 +271,8 @@ static int palette_load(sqlite3 *db, struct palette *p)
 	memset(p, 0, sizeof(*p));
 	if (read_names(db, "SELECT name FROM host ORDER BY name", &p->hosts,
 		       &p->n_hosts) ||
-	    read_names(db, "SELECT DISTINCT model FROM reference_score"
-		       " WHERE model IS NOT NULL ORDER BY model", &p->refs,
+	    read_names(db, "SELECT DISTINCT name FROM reference_score"
+		       " WHERE name IS NOT NULL ORDER BY name", &p->refs,
 		       &p->n_refs)) {
 		palette_release(p);
 		return -1;
@@ -891,11 +892,11 @@ static int ref_hits_load(sqlite3 *db, const char *model, struct ref_hits *h)
 	sqlite3_stmt *s;
 	int rc;
 
-	if (q_prepare(db, "SELECT model, variant, benchmark, score, n_items,"
+	if (q_prepare(db, "SELECT name, variant, benchmark, score, n_items,"
 		      " json_extract(details, '$.score_from')"
 		      " FROM reference_score WHERE score IS NOT NULL"
-		      " AND (?1 IS NULL OR lower(model) = lower(?1))"
-		      " ORDER BY model, variant, id", &s,
+		      " AND (?1 IS NULL OR lower(name) = lower(?1))"
+		      " ORDER BY name, variant, id", &s,
 		      "read the published scores"))
 		return -1;
 	sqlite3_bind_text(s, 1, model, -1, SQLITE_STATIC);

@@ -199,7 +199,7 @@ void q_pool_free(struct q_pool *p)
 
 const char *q_point_model(const struct q_point *p)
 {
-	return p->model ? p->model : p->model_file ? p->model_file : "?";
+	return p->name ? p->name : p->model_file ? p->model_file : "?";
 }
 
 void q_point_kv(const struct q_point *p, char *buf, size_t size)
@@ -274,7 +274,7 @@ static const char *col_str(struct q_pool *pl, sqlite3_stmt *s, int i,
 }
 
 static const char points_sql[] =
-	"SELECT id, host, backend, build_commit, build_number, model,"
+	"SELECT id, host, backend, build_commit, build_number, name,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
 	" n_ubatch, n_threads, test, n_depth, avg_ts, stddev_ts, n_reps,"
 	" status, test_time, error FROM throughput WHERE 1";
@@ -368,7 +368,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		p->backend = col_str(pl, s, 2, last);
 		p->build_commit = col_str(pl, s, 3, last);
 		p->build_number = q_int(s, 4);
-		p->model = col_str(pl, s, 5, last);
+		p->name = col_str(pl, s, 5, last);
 		p->model_file = col_str(pl, s, 6, last);
 		p->quant = col_str(pl, s, 7, last);
 		p->type_k = col_str(pl, s, 8, last);

@@ -119,7 +119,10 @@ void q_selector_where(const struct q_selector *sel, enum q_view view,
 
 struct q_point {
 	long long id;
-	const char *host, *backend, *build_commit, *model, *model_file;
+	const char *host, *backend, *build_commit;
+	const char *name;		/* the model's name: its alias, else its
+					 * label (NULL: neither known) */
+	const char *model_file;
 	const char *quant;
 	const char *type_k, *type_v, *test, *status, *test_time, *error;
 	long long build_number, fa, ngl, ubatch, threads, depth, n_reps;
@@ -175,8 +178,11 @@ int q_point_summary(const struct q_point *p, struct hdb_summary *s);
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p);
 void q_points_release(struct q_points *pts);
 
-/* The name of a point's model: model, else the file, else "?". */
+/* The name of a point's model: its name, else the file, else "?".
+ * Points of one model are compared, grouped and shown by it. */
 const char *q_point_model(const struct q_point *p);
+/* The same over the columns of the throughput view, as SQL. */
+#define Q_MODEL_SQL "coalesce(name, model_file, '?')"
 /* The KV cache as the selector writes it: "q8_0", or "q8_0/f16". */
 void q_point_kv(const struct q_point *p, char *buf, size_t size);
 /* Did the run finish? (status 'ok') */

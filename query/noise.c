@@ -91,7 +91,7 @@ static void add_flag(struct strbuf *b, const char *flag)
  * before it said). */
 static const char *model_of(const struct q_point *p)
 {
-	return p->model ? p->model : p->model_file;
+	return p->name ? p->name : p->model_file;
 }
 
 static void add_noise_row(struct hdb_table *t, const struct q_point *p,

@@ -170,7 +170,7 @@ static int newest_qsort(const void *pa, const void *pb)
 }
 
 static const char rows_sql[] =
-	"SELECT id, host, backend, build_commit, coalesce(model, model_named),"
+	"SELECT id, host, backend, build_commit, coalesce(name, model_named),"
 	" quant, type_k, type_v, benchmark, metric, variant, n_items, n_pass,"
 	" score, partial, run_date,"
 	" json_extract(CASE WHEN json_valid(details) THEN details END,"
@@ -662,9 +662,9 @@ static int ref_fits(const struct qrow *q, const struct qref *r)
 }
 
 static const char refs_sql[] =
-	"SELECT id, model, benchmark, variant, score, n_items, date,"
+	"SELECT id, name, benchmark, variant, score, n_items, date,"
 	" json_extract(CASE WHEN json_valid(details) THEN details END,"
-	" '$.score_from') FROM reference_score WHERE lower(model) = lower(?)"
+	" '$.score_from') FROM reference_score WHERE lower(name) = lower(?)"
 	" ORDER BY date DESC, id DESC";
 
 /* Lists the reference models for an error; -1 always. */
@@ -674,7 +674,7 @@ static int no_reference(sqlite3 *db, const char *model)
 	sqlite3_stmt *s;
 	int rc, n = 0;
 
-	if (q_prepare(db, "SELECT DISTINCT model FROM reference_score"
+	if (q_prepare(db, "SELECT DISTINCT name FROM reference_score"
 		      " ORDER BY 1 LIMIT 31", &s, "list the reference models"))
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -769,7 +769,7 @@ static int ref_benchmarks(sqlite3 *db, const char *model, struct strbuf *out)
 	int rc;
 
 	if (q_prepare(db, "SELECT DISTINCT benchmark FROM reference_score"
-		      " WHERE lower(model) = lower(?) ORDER BY 1", &s,
+		      " WHERE lower(name) = lower(?) ORDER BY 1", &s,
 		      "list the reference scores"))
 		return -1;
 	sqlite3_bind_text(s, 1, model, -1, SQLITE_STATIC);

@@ -120,6 +120,15 @@ int hdb_query_sources(struct sqlite3 *db, struct hdb_table *out);
 int hdb_query_log(struct sqlite3 *db, struct hdb_table *out);
 
 /*
+ * The models of the store (halodb models): a row per name and label, the
+ * rows of one name together, with the count of rows in throughput,
+ * server_timing, quality and reference_score, and the model files of the
+ * throughput and server_timing rows (the most used few, counted).
+ * Returns 0 (release out), or -1 with hdb_error set.
+ */
+int hdb_query_models(struct sqlite3 *db, struct hdb_table *out);
+
+/*
  * Default throughput: tokens/s of pp512 and tg128 at depth 0, one row per
  * model and quant, two columns per host (MEASURE cells).  When a cell has
  * several measurements (builds, KV types, ...) the newest is shown and

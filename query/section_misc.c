@@ -242,7 +242,7 @@ static long long group_int(const struct group *gr, int i)
 	return gr->key[i] ? strtoll(gr->key[i], NULL, 10) : Q_UNSET;
 }
 
-/* The model a throughput row names: its model, else its file. */
+/* The model a throughput row names: its name, else its file. */
 static const char *group_model(const struct group *gr, int model,
 			       int file)
 {
@@ -276,8 +276,6 @@ static const char *build_label(char *buf, size_t size, long long number,
 	return buf;
 }
 
-/* The throughput view's model name, as q_point_model gives it. */
-#define MODEL_SQL "coalesce(model, model_file, '?')"
 /* A quality row's status: published tables put it in details (absent:
  * the run finished). */
 #define QSTATUS_SQL "coalesce(json_extract(CASE WHEN json_valid(details)" \
@@ -342,10 +340,10 @@ static int read_host_rows(sqlite3 *db, const struct q_report *x,
 			  struct host_info *info, int quality)
 {
 	static const char tp_sql[] =
-		"SELECT host, model, model_file, backend, build_number,"
+		"SELECT host, name, model_file, backend, build_number,"
 		" build_commit, status = 'ok' FROM throughput";
 	static const char q_sql[] =
-		"SELECT host, model, NULL, backend, NULL, build_commit,"
+		"SELECT host, name, NULL, backend, NULL, build_commit,"
 		" " QSTATUS_SQL " = 'ok' FROM quality";
 	struct groups g;
 	char buf[32];
@@ -714,7 +712,7 @@ static int died_throughput(sqlite3 *db, const struct q_report *x,
 			   struct died *d, struct hdb_table *t)
 {
 	static const char sql[] =
-		"SELECT host, " MODEL_SQL ", quant, test, n_depth, status,"
+		"SELECT host, " Q_MODEL_SQL ", quant, test, n_depth, status,"
 		" error FROM throughput WHERE status <> 'ok'"
 		" ORDER BY host, 2, quant, status, error, test, n_depth";
 	static const struct q_col cols[] = {
@@ -787,12 +785,12 @@ static int died_quality(sqlite3 *db, const struct q_report *x,
 			struct died *d, struct hdb_table *t)
 {
 	static const char sql[] =
-		"SELECT host, model, benchmark, metric, n_items, n_pass, st,"
-		" note FROM (SELECT host, model, benchmark, metric, n_items,"
+		"SELECT host, name, benchmark, metric, n_items, n_pass, st,"
+		" note FROM (SELECT host, name, benchmark, metric, n_items,"
 		" n_pass, " QSTATUS_SQL " AS st,"
 		" json_extract(CASE WHEN json_valid(details) THEN details END,"
 		" '$.note') AS note FROM quality) WHERE st <> 'ok'"
-		" ORDER BY host, model, benchmark, metric";
+		" ORDER BY host, name, benchmark, metric";
 	static const struct q_col cols[] = {
 		{ "Host", NULL, 0 }, { "Model", NULL, 0 },
 		{ "Benchmark", NULL, 0 }, { "Status", NULL, 0 },
@@ -1069,7 +1067,7 @@ static int notes_builds(sqlite3 *db, const struct q_report *x,
 			struct tally *builds)
 {
 	static const char sql[] =
-		"SELECT host, model, model_file, build_number, build_commit, 1"
+		"SELECT host, name, model_file, build_number, build_commit, 1"
 		" FROM throughput";
 	struct groups g;
 	char buf[32];
@@ -1287,7 +1285,7 @@ static int say_repetitions(sqlite3 *db, const struct q_report *x,
 			   struct hdb_section **sec, struct hdb_report_model *m)
 {
 	static const char sql[] =
-		"SELECT model, model_file, n_reps, EXISTS (SELECT 1 FROM"
+		"SELECT name, model_file, n_reps, EXISTS (SELECT 1 FROM"
 		" throughput_sample s WHERE s.throughput_id = t.id)"
 		" FROM throughput t WHERE status = 'ok'";
 	struct tally reps = { 0 };

@@ -807,13 +807,13 @@ static int refs_load(sqlite3 *db, const char *bench, struct refs *rf)
 	int rc;
 
 	memset(rf, 0, sizeof(*rf));
-	if (q_prepare(db, "SELECT model, nullif(variant, ''), score, n_items,"
+	if (q_prepare(db, "SELECT name, nullif(variant, ''), score, n_items,"
 		      " json_extract(CASE WHEN json_valid(details) THEN details"
 		      " END, '$.score_from') FROM reference_score"
 		      " WHERE score IS NOT NULL AND (lower(benchmark) = lower(?1)"
 		      " OR (lower(?1) = 'aider-python' AND"
 		      " lower(benchmark) = 'aider-edit'))"
-		      " ORDER BY score DESC, model, variant", &s,
+		      " ORDER BY score DESC, name, variant", &s,
 		      "read the published scores"))
 		return -1;
 	sqlite3_bind_text(s, 1, bench, -1, SQLITE_TRANSIENT);

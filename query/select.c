@@ -40,8 +40,7 @@ static const char *key_listing(enum q_view view, enum q_key key)
 		return view == Q_QUALITY ? "build_commit"
 		       : "coalesce(CAST(build_number AS TEXT), build_commit)";
 	case Q_KEY_MODEL:
-		return view == Q_QUALITY ? "model"
-		       : "coalesce(model, model_file)";
+		return view == Q_QUALITY ? "name" : "coalesce(name, model_file)";
 	case Q_KEY_QUANT: return "quant";
 	case Q_KEY_KV:
 		return "CASE WHEN type_v IS NULL OR type_v = type_k THEN type_k"
@@ -140,7 +139,8 @@ static void add_cond(const struct q_cond *c, enum q_view view,
 		strbuf_addch(&qb->sql, ')');
 		break;
 	case Q_KEY_MODEL:
-		strbuf_addstr(&qb->sql, " AND (lower(model) = lower(");
+		/* the name (alias or label), or what names one file */
+		strbuf_addstr(&qb->sql, " AND (lower(name) = lower(");
 		q_build_text(qb, v);
 		strbuf_addstr(&qb->sql, view == Q_QUALITY
 			      ? ") OR lower(model_named) = lower("

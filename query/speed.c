@@ -25,7 +25,7 @@ static const char *const speed_tests[] = { "pp512", "tg128" };
 #define SHOWN_CTE \
 	"WITH ranked AS (" \
 	" SELECT host," \
-	"  coalesce(model, model_file, '?') AS model," \
+	"  " Q_MODEL_SQL " AS model," \
 	"  coalesce(quant, '?') AS quant, test, avg_ts, stddev_ts," \
 	"  n_reps, backend, build_commit, build_number," \
 	"  type_k, type_v, flash_attn," \
@@ -34,7 +34,7 @@ static const char *const speed_tests[] = { "pp512", "tg128" };
 	" WHERE test IN ('pp512', 'tg128') AND n_depth = 0" \
 	"  AND status = 'ok' AND avg_ts IS NOT NULL" \
 	" WINDOW w AS (PARTITION BY host," \
-	"  coalesce(model, model_file, '?'), coalesce(quant, '?')," \
+	"  " Q_MODEL_SQL ", coalesce(quant, '?')," \
 	"  test ORDER BY test_time DESC, id DESC" \
 	"  ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))," \
 	" shown AS (SELECT * FROM ranked WHERE rn = 1) "

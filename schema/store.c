@@ -6,6 +6,7 @@
  * Flow: ingest/ -> records -> here -> tables; query/ reads the views.
  */
 #include "store.h"
+#include "model_name.h"
 #include "../util.h"
 
 #include <errno.h>
@@ -108,16 +109,6 @@ enum stmt_id {
 	"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)" \
 	SAME("model_file", "8") SAME("build_number", "6") \
 	SAME("slot_id", "14") SAME("task_id", "15")
-
-/*
- * The name of a model (schema 6): the alias of the first file pattern its
- * model file matches, else the alias of its label, else the label.
- */
-#define NAME_OF(label, file) \
-	"coalesce((SELECT a.name FROM model_alias a WHERE a.kind = 'file' " \
-	"AND " file " GLOB a.pattern ORDER BY a.id LIMIT 1), " \
-	"(SELECT a.name FROM model_alias a WHERE a.kind = 'label' " \
-	"AND a.pattern = " label "), " label ")"
 
 /*
  * What a report of a measurement said (bench_report, server_report): the

@@ -324,6 +324,58 @@ int hdb_store_sources_of(struct hdb_store *st, const char *sha256,
  * *folded counts the rows folded away.  Returns 0 or -1.
  */
 int hdb_store_refold(struct hdb_store *st, long long host_id, long *folded);
+/*
+ * Model names (schema/models.c).  A row's name is the alias of its model
+ * (model_alias: a label exactly, or a GLOB over the model file; a file
+ * pattern wins over a label), else its label; queries compare by name.
+ */
+
+/* Is name a good model name: non-empty, one line, no control characters,
+ * UTF-8?  Returns 0, or -1 with hdb_error set. */
+int hdb_model_name_check(const char *name);
+
+/* What models alias and models unalias act on: labels (or names that
+ * aliases give) and GLOB patterns over model file names, as typed. */
+struct hdb_model_refs {
+	const char *const *labels;
+	size_t n_labels;
+	const char *const *files;
+	size_t n_files;
+};
+
+/* What an edit of the aliases did: a line per change, as curation_log
+ * records it, and how many rows got another name. */
+struct hdb_models_done {
+	char **lines;		/* owned; release with hdb_models_done_release */
+	size_t n;
+	long long rows;
+};
+void hdb_models_done_release(struct hdb_models_done *d);
+
+/*
+ * Gives every label and file pattern of refs the name name, in one
+ * transaction of its own: a label of the store gets a label alias (a
+ * label that had one gets the new one); a label that is the name of
+ * aliases moves every alias of that name to name (both, when it is
+ * both); a file pattern must match a model file of the store.  Then the
+ * name of every row of bench, server_request, qresult and reference is
+ * rewritten by the rule of model_name.h, and each change is logged
+ * ('models alias').  An unknown label or a pattern that matches nothing
+ * is an error naming the closest there are, and changes nothing.
+ * Returns 0 (release done), or -1 with hdb_error set.
+ */
+int hdb_store_models_alias(struct hdb_store *st, const char *name,
+			   const struct hdb_model_refs *refs,
+			   struct hdb_models_done *done);
+/*
+ * Drops aliases, the same way: a label's alias, or every alias of a name
+ * (both, when the argument is both); a file pattern as it was given.  One
+ * that has no alias is an error naming the closest, and changes nothing.
+ * Logged as 'models unalias'.  Returns 0 (release done), or -1.
+ */
+int hdb_store_models_unalias(struct hdb_store *st,
+			     const struct hdb_model_refs *refs,
+			     struct hdb_models_done *done);
 
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,

@@ -9,9 +9,13 @@ $ halodb
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -28,16 +32,20 @@ $ halodb --help
 >   ingest   add result files to the store
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts and what identified them
+>   models   list model names and labels; alias and unalias them
 >   query    compute ratios, crossovers, noise and quality intervals
 >   chart    draw one chart of the report (SVG or PNG)
 >   report   write the report (markdown and HTML)
+>   sources  list the ingested files
+>   forget   remove ingested files and the rows they gave
+>   log      list the changes made to the store after ingest
 >   help     show help for a command
 >
 > The store is --db PATH, else $HALODB_DB, else ./halodb.db.
 > 'halodb COMMAND --help' tells more.  Exit status: 0 ok, 1 some
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
-> usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+> usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 >               [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]
 >               [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]
 >               PATH...
@@ -73,6 +81,10 @@ $ halodb help ingest
 >                  given as results is host a30; a file named itself or
 >                  lying directly in PATH is an error
 >   --stderr FILE  the stderr of the one results file given
+>   --replace      a file already in the store (the same bytes, or the
+>                  same path as given) is forgotten and ingested again
+>                  with this call's options, in one transaction (see
+>                  'halodb forget')
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
 >   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
@@ -107,9 +119,13 @@ $ halodb frobnicate
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts and what identified them
+!   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -118,17 +134,17 @@ $ halodb frobnicate
 ? 2
 $ halodb ingest
 ! halodb: ingest: expected at least one PATH
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --bogus x.json
 ! halodb: ingest: unknown option '--bogus'
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --host
 ! halodb: ingest: option '--host' needs a value
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --version > /dev/null
