@@ -680,7 +680,8 @@ static const struct option query_options[] = {
 #define SELECTOR_HELP \
 	"SEL is a host name, or key=value[,key=value...] over host, backend,\n" \
 	"build (commit prefix or build number), model, quant, kv (TYPE, or K/V\n" \
-	"when they differ), fa, ngl, ubatch, threads.\n"
+	"when they differ), fa, ngl, ubatch, threads, variant (as ingested\n" \
+	"with --variant; '-' for runs without one).\n"
 #define COMMON_HELP \
 	"  --format FMT  table (the default), csv, json, md\n" \
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n"
@@ -789,7 +790,7 @@ static const struct query_def queries[] = {
 	  "at that n, and a verdict ('a better', 'b better', 'within noise').\n"
 	  "\n"
 	  "SEL is a host name, or key=value[,key=value...] over host, backend,\n"
-	  "build, model, quant, kv.\n"
+	  "build, model, quant, kv, variant.\n"
 	  "\n"
 	  "  --benchmark B      only this benchmark\n"
 	  "  --model M          only this model\n"

@@ -217,6 +217,18 @@ int q_point_ok(const struct q_point *p)
 	return p->status && !strcmp(p->status, "ok");
 }
 
+const char *q_point_host_label(const struct q_point *p, char *buf,
+			       size_t size)
+{
+	const char *host = p->host ? p->host : "?";
+
+	if (p->variant)
+		snprintf(buf, size, "%s (%s)", host, p->variant);
+	else
+		snprintf(buf, size, "%s", host);
+	return buf;
+}
+
 int q_cmp_str(const char *a, const char *b)
 {
 	if (a == b)
@@ -277,7 +289,7 @@ static const char points_sql[] =
 	"SELECT id, host, backend, build_commit, build_number, model,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
 	" n_ubatch, n_threads, test, n_depth, avg_ts, stddev_ts, n_reps,"
-	" status, test_time, error FROM throughput WHERE 1";
+	" status, test_time, error, variant FROM throughput WHERE 1";
 
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels)
@@ -335,7 +347,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
 		const char *where, int fold)
 {
-	const char *last_row[22] = { NULL };
+	const char *last_row[23] = { NULL };
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i, start = 0;
@@ -383,6 +395,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		p->sd = q_double(s, 17);
 		p->n_reps = q_int(s, 18);
 		p->status = col_str(pl, s, 19, last);
+		p->variant = col_str(pl, s, 22, last);
 		p->error = q_pool_copy(pl, q_text_or_null(s, 21));
 		/* after the fields fold_run compares */
 		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
@@ -519,7 +532,7 @@ static int same_build(const struct q_point *a, const struct q_point *b)
 static int each_difference(const struct q_point *a, const struct q_point *b,
 			   unsigned skip, struct strbuf *out)
 {
-	char x[64], y[64];
+	char x[128], y[128];
 	int n = 0;
 
 #define DIFF(key, name, differ, show_a, show_b)				\
@@ -560,6 +573,10 @@ static int each_difference(const struct q_point *a, const struct q_point *b,
 	DIFF(Q_KEY_THREADS, "threads", a->threads != b->threads,
 	     show_ll(x, sizeof(x), a->threads, 0),
 	     show_ll(y, sizeof(y), b->threads, 0));
+	/* no variant is the plain run, not an unknown one */
+	DIFF(Q_KEY_VARIANT, "variant", q_cmp_str(a->variant, b->variant),
+	     snprintf(x, sizeof(x), "%s", a->variant ? a->variant : "-"),
+	     snprintf(y, sizeof(y), "%s", b->variant ? b->variant : "-"));
 #undef DIFF
 	return n;
 }
