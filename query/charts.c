@@ -560,7 +560,7 @@ static int depth_chart(struct depth_ctx *x, const struct palette *pal,
 	struct hdb_chart *c;
 	size_t i, unknown = 0;
 	double y, lo, hi;
-	char name[256];
+	char *name;
 
 	strbuf_addf(&sb, "%s%s%s: %s against depth", model, quant ? " " : "",
 		    quant ? quant : "", v[0].test);
@@ -575,16 +575,14 @@ static int depth_chart(struct depth_ctx *x, const struct palette *pal,
 		}
 		/* a series per host, and per variant of its runs: "a30
 		 * (dual-gpu)", in the host's colour */
-		if (p->variant)
-			snprintf(name, sizeof(name), "%s (%s)",
-				 x->names[v[i].host], p->variant);
-		else
-			snprintf(name, sizeof(name), "%s",
-				 x->names[v[i].host]);
+		name = p->variant ? xasprintf("%s (%s)", x->names[v[i].host],
+					      p->variant)
+			 : xstrdup(x->names[v[i].host]);
 		if (!s || strcmp(s->name, name))
 			s = hdb_chart_add_series(c, name,
 						 host_color(pal,
 							    x->names[v[i].host]));
+		free(name);
 		/* one point a depth: a died run without a test gives way
 		 * to the test's own result (sorted before it) */
 		if (s->n_points && s->points[s->n_points - 1].x ==

@@ -217,18 +217,6 @@ int q_point_ok(const struct q_point *p)
 	return p->status && !strcmp(p->status, "ok");
 }
 
-const char *q_point_host_label(const struct q_point *p, char *buf,
-			       size_t size)
-{
-	const char *host = p->host ? p->host : "?";
-
-	if (p->variant)
-		snprintf(buf, size, "%s (%s)", host, p->variant);
-	else
-		snprintf(buf, size, "%s", host);
-	return buf;
-}
-
 int q_cmp_str(const char *a, const char *b)
 {
 	if (a == b)

@@ -182,10 +182,6 @@ const char *q_point_model(const struct q_point *p);
 void q_point_kv(const struct q_point *p, char *buf, size_t size);
 /* Did the run finish? (status 'ok') */
 int q_point_ok(const struct q_point *p);
-/* A host's runs of a variant as a label: "a30", or "a30 (dual-gpu)".
- * Returns a pointer to buf. */
-const char *q_point_host_label(const struct q_point *p, char *buf,
-			       size_t size);
 
 /* Do a and b measure the same thing (model, quant, test, depth)? */
 int q_same_key(const struct q_point *a, const struct q_point *b);

@@ -325,12 +325,15 @@ static int cmp_name(const void *a, const void *b)
  * (kept in the points' pool). */
 static const char *sd_label(struct sd *x, const struct q_point *p)
 {
-	char buf[256];
+	char *label;
+	const char *kept;
 
 	if (!p->variant)
 		return p->host;
-	return q_pool_str(x->pts[0].pool,
-			  q_point_host_label(p, buf, sizeof(buf)));
+	label = xasprintf("%s (%s)", p->host, p->variant);
+	kept = q_pool_str(x->pts[0].pool, label);
+	free(label);
+	return kept;
 }
 
 /* The host columns: A and B, else every host and variant measured, by
