@@ -138,8 +138,10 @@ $ halodb --db q.db query crossover --a a30 --b strix-halo --format csv
 > qwen3moe 30B.A3B,Q4_K_M,tg128,"0, 8192, 32768, 65536",faster side changes from a to b,8192,32768,17151,1.16747181964573,a faster,0.873134328358209,b faster,backend CUDA vs Vulkan; build 6412 vs 9064; kv q4_0 vs q8_0; variant dual-gpu vs - at 8192 | backend CUDA vs Vulkan; build 6412 vs 9064; kv q4_0 vs q8_0 at 32768,0,0,
 # The report labels a host's runs of a variant: a column of the tables,
 # the depth chart's series (its alt text), the degradation, the notes.
-$ halodb --db q.db report --out site > /dev/null && grep -n 'dual-gpu' site/report.md
+$ halodb --db q.db report --out site > /dev/null && grep -n -e 'dual-gpu' -e '| Variant |' site/report.md
+> 20:| Model | Quant | strix-halo pp512 (t/s) | a30 pp512 (t/s) | strix-halo tg128 (t/s) | a30 tg128 (t/s) | strix-halo/a30 tg128 | Faster | Verdict | Variant |
 > 22:| qwen3moe 30B.A3B | Q4\_K\_M | 1167.0 | 2274.0 | 85.0 | 136.2 | 0.62 | a30 (1.6x) | a30 faster | a30 tg128 dual-gpu |
+> 36:| Depth (tokens) | strix-halo pp512 (t/s) | a30 pp512 (t/s) | strix-halo tg128 (t/s) | a30 tg128 (t/s) | strix-halo/a30 tg128 | Faster | Verdict | Variant |
 > 38:| 0 | 1167.0 | 2274.0 | 85.0 | 136.2 | 0.62 | a30 (1.6x) | a30 faster | a30 tg128 dual-gpu |
 > 39:| 8192 |  |  | 62.1 | 72.5 | 0.86 | a30 (1.2x) | a30 faster | a30 tg128 dual-gpu |
 > 43: The faster host changes between 8K and 32K, near 17K (interpolated in log ratio over log2 depth): a30 is faster below, strix-halo above. At both depths the difference is beyond noise. strix-halo tg128 drops 68% from depth 0 to 65K (87.0 to 28.1 t/s). a30 (dual-gpu) tg128 drops 47% from depth 0 to 8K (136.2 to 72.5 t/s). Every comparison is beyond noise.
