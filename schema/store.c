@@ -145,7 +145,8 @@ enum stmt_id {
 	X("stddev_ns", 26, I, stddev_ns) X("avg_ts", 27, R, avg_ts) \
 	X("stddev_ts", 28, R, stddev_ts) X("n_reps", 29, I, n_reps) \
 	X("status", 30, T, status) X("error", 31, T, error) \
-	X("raw", 32, T, raw) X("precision", 33, P, precision)
+	X("raw", 32, T, raw) X("precision", 33, P, precision) \
+	X("variant", 38, T, variant)
 
 #define SERVER_FIELDS(X) \
 	X("source_line", 2, L, line) X("tool", 4, T, tool) \
@@ -159,7 +160,7 @@ enum stmt_id {
 	X("prompt_ms", 18, R, prompt_ms) X("prompt_tps", 19, R, prompt_tps) \
 	X("gen_n", 20, I, gen_n) X("gen_ms", 21, R, gen_ms) \
 	X("gen_tps", 22, R, gen_tps) X("precision", 23, P, precision) \
-	X("raw", 24, T, raw)
+	X("raw", 24, T, raw) X("variant", 28, T, variant)
 
 #define AS_PARAM(key, n, kind, f) "'" key "', ?" #n ", "
 #define AS_COLUMN(key, n, kind, f) "'" key "', " key ", "

@@ -37,6 +37,27 @@ $ halodb sql "select variant, count(*), group_concat(DISTINCT source) from throu
 >                  4  plain.json
 > 100W             4  capped.md
 > dual-gpu         4  fixtures/b9749/bench-moe-q8kv.json
+# Forgetting the JSON of the dual-gpu run keeps its row with what the
+# markdown said, variant and all; the run without one is untouched.
+$ halodb forget fixtures/b9749/bench-moe-q8kv.json
+> forgot 1 file: 0 rows removed, 4 kept with what other files reported
+$ halodb sql "select variant, count(*), group_concat(DISTINCT source) from throughput group by variant order by variant"
+> variant   count(*)  group_concat(DISTINCT source)
+> --------  --------  -------------------------------------------
+>                  4  plain.json
+> 100W             4  capped.md
+> dual-gpu         4  fixtures/b9749/bench-moe-q8kv.stderr-md.txt
+# ingest --replace takes the call's --variant: the 100W rows become
+# hybrid-ngl22 rows.
+$ halodb ingest --replace --host epyc --variant hybrid-ngl22 capped.md
+> capped.md: 4 rows (llama-bench-md), replacing its earlier ingest (4 rows forgotten)
+> ingested 1 file (4 rows)
+$ halodb sql "select variant, count(*), group_concat(DISTINCT source) from throughput group by variant order by variant"
+> variant       count(*)  group_concat(DISTINCT source)
+> ------------  --------  -------------------------------------------
+>                      4  plain.json
+> dual-gpu             4  fixtures/b9749/bench-moe-q8kv.stderr-md.txt
+> hybrid-ngl22         4  capped.md
 # --variant applies to llama-bench rows: no warning that they ignore it
 # (the keys only quality rows take still warn).
 $ (cat plain.json; echo) > w.json && halodb ingest --host epyc --variant dual-gpu --quant Q8_0 w.json
