@@ -250,6 +250,10 @@ static const char ingest_usage[] =
 	"                 'halodb forget')\n"
 	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
 	"                 and write nothing\n"
+	"  --variant TEXT what the files do not show, for every row of the\n"
+	"                 call (throughput, server and quality): hybrid-ngl22,\n"
+	"                 dual-gpu, 100W, thinking, edit=whole ...; runs that\n"
+	"                 differ only in it are two measurements, never one\n"
 	"  --db PATH      the store (default: $HALODB_DB, else ./halodb.db)\n"
 	"\n"
 	"Quality files record neither the machine nor the quant nor the KV\n"
@@ -259,7 +263,6 @@ static const char ingest_usage[] =
 	"  --kv TYPE      KV cache type, or K/V types: q8_0, q8_0/q4_0\n"
 	"  --backend B    e.g. Vulkan, CUDA\n"
 	"  --build ID     the llama.cpp build, e.g. b9749 or d32676d\n"
-	"  --variant TEXT free text: thinking, no-think, edit=whole ...\n"
 	"  --niah-pass N  a needle cell passes at a judge score of N or more\n"
 	"                 out of 10 (default 10)\n";
 
@@ -680,7 +683,8 @@ static const struct option query_options[] = {
 #define SELECTOR_HELP \
 	"SEL is a host name, or key=value[,key=value...] over host, backend,\n" \
 	"build (commit prefix or build number), model, quant, kv (TYPE, or K/V\n" \
-	"when they differ), fa, ngl, ubatch, threads.\n"
+	"when they differ), fa, ngl, ubatch, threads, variant (as ingested\n" \
+	"with --variant; '-' for runs without one).\n"
 #define COMMON_HELP \
 	"  --format FMT  table (the default), csv, json, md\n" \
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n"
@@ -789,7 +793,7 @@ static const struct query_def queries[] = {
 	  "at that n, and a verdict ('a better', 'b better', 'within noise').\n"
 	  "\n"
 	  "SEL is a host name, or key=value[,key=value...] over host, backend,\n"
-	  "build, model, quant, kv.\n"
+	  "build, model, quant, kv, variant.\n"
 	  "\n"
 	  "  --benchmark B      only this benchmark\n"
 	  "  --model M          only this model\n"

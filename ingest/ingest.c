@@ -8,7 +8,7 @@
  * content, and runs its parser inside one transaction per file, so a
  * file that fails leaves the store exactly as it was.  The sink it hands
  * the parsers resolves hosts, attaches the user's keys to quality rows
- * and routes items.  Outcomes and warnings go to the caller's report
+ * (and --variant to every row) and routes items.  Outcomes and warnings go to the caller's report
  * callbacks; nothing is printed here.
  */
 #include "jsonutil.h"
@@ -281,21 +281,29 @@ static int check_text(const struct file_ctx *fc, long line, const char *raw,
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
+/* --variant of the call, for a row that names none of its own. */
+static const char *variant_of(const struct file_ctx *fc, const char *own)
+{
+	return own ? own : fc->run->o->attach.variant;
+}
+
 static int on_bench(void *ctx, const struct hdb_bench_record *r)
 {
 	struct file_ctx *fc = ctx;
-	int dup;
-
+	const char *variant = variant_of(fc, r->variant);
+	struct hdb_bench_record with = *r;
 	const char *text[] = {
 		r->cpu_info, r->gpu_info, r->backend, r->build_commit,
 		r->model, r->model_type, r->model_file, r->quant, r->type_k,
-		r->type_v, r->test, r->test_time, r->status, r->error,
+		r->type_v, r->test, r->test_time, r->status, r->error, variant,
 	};
+	int dup;
 
+	with.variant = variant;
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
 	    resolve_host(fc, r->host, r->cpu_info, r->gpu_info) ||
-	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id, r,
-				&dup))
+	    hdb_store_add_bench(fc->run->st, fc->source_id, fc->host_id,
+				&with, &dup))
 		return -1;
 	count_row(fc, dup);
 	if (r->status && strcmp(r->status, "ok"))
@@ -310,16 +318,19 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 static int on_server(void *ctx, const struct hdb_server_record *r)
 {
 	struct file_ctx *fc = ctx;
+	const char *variant = variant_of(fc, r->variant);
+	struct hdb_server_record with = *r;
 	const char *text[] = {
 		r->tool, r->build_commit, r->model, r->model_file, r->quant,
-		r->type_k, r->type_v,
+		r->type_k, r->type_v, variant,
 	};
 	int dup;
 
+	with.variant = variant;
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
 	    resolve_host(fc, NULL, NULL, NULL) ||
-	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id, r,
-				 &dup))
+	    hdb_store_add_server(fc->run->st, fc->source_id, fc->host_id,
+				 &with, &dup))
 		return -1;
 	count_row(fc, dup);
 	return 0;
@@ -350,6 +361,8 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	struct file_ctx *fc = ctx;
 	struct run *run = fc->run;
 	struct qref *q;
+	struct hdb_attach own;
+	const struct hdb_attach *a = &run->o->attach;
 	long long id;
 	int rc = 0;
 	const char *text[] = {
@@ -357,6 +370,13 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 		r->version, r->run_date, r->details,
 	};
 
+	/* a row that says what it ran with (published tables) keeps it;
+	 * its variant, when it gives none, is the call's */
+	if (r->attach) {
+		own = *r->attach;
+		own.variant = variant_of(fc, own.variant);
+		a = &own;
+	}
 	if (check_text(fc, r->line, r->raw, text, N_OF(text)) ||
 	    resolve_host(fc, r->host, NULL, NULL))
 		return -1;
@@ -364,8 +384,8 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	if (!strcmp(r->harness, "niah")) {
 		char *dir = dir_of(fc->path);
 
-		rc = hdb_store_find_quality(run->st, fc->host_id,
-					    &run->o->attach, r, dir, &id);
+		rc = hdb_store_find_quality(run->st, fc->host_id, a, r, dir,
+					    &id);
 		free(dir);
 		if (rc < 0)
 			return -1;
@@ -373,8 +393,7 @@ static int on_quality(void *ctx, const struct hdb_quality_record *r)
 	/* a run's row found again only gains this file's items */
 	if (rc != 1) {
 		if (hdb_store_add_quality(run->st, fc->source_id, fc->host_id,
-					  r->attach ? r->attach
-					  : &run->o->attach, r, &id))
+					  a, r, &id))
 			return -1;
 		fc->rows++;
 	}
@@ -511,10 +530,11 @@ static int pure_format(enum hdb_format fmt)
 	       fmt == HDB_FORMAT_BENCH_CSV || fmt == HDB_FORMAT_BENCH_SQL;
 }
 
+/* Were keys given that only quality rows take?  (--variant goes to
+ * every row.) */
 static int attached(const struct hdb_attach *a)
 {
-	return a->model || a->quant || a->type_k || a->backend || a->build ||
-	       a->variant;
+	return a->model || a->quant || a->type_k || a->backend || a->build;
 }
 
 static void report_info(const struct hdb_sink *sink, const char *path,
@@ -524,9 +544,9 @@ static void report_info(const struct hdb_sink *sink, const char *path,
 	if (!fc->quality && fc->rows + fc->dups > 0 &&
 	    attached(&fc->run->o->attach))
 		hdb_sink_warn(sink, "%s: warning: --model, --quant, --kv, "
-			      "--backend, --build and --variant name what "
-			      "quality results leave out; this file's rows "
-			      "take them from the file itself", path);
+			      "--backend and --build name what quality "
+			      "results leave out; this file's rows take them "
+			      "from the file itself", path);
 	if (info->noise_lines && pure_format(info->format))
 		hdb_sink_warn(sink, "%s:%ld:1: warning: skipped %ld line%s that "
 			      "%s not %s output (captured stderr?), the first: "

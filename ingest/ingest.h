@@ -45,7 +45,8 @@ struct hdb_ingest_options {
 				 * first directory below the path given
 				 * (host stays NULL) */
 	struct hdb_attach attach; /* --model, --quant, --kv, --backend,
-				 * --build, --variant: for quality rows */
+				 * --build: for quality rows; --variant:
+				 * for every row that names none */
 	int niah_pass;		/* a needle cell passes at this score (10) */
 	const char *stderr_file; /* --stderr FILE: the stderr of the one
 				 * results file given */

@@ -313,6 +313,7 @@ static int throughput(struct row *r, const struct hdb_sink *sink)
 	b.model = b.model_type = r->v[C_MODEL];
 	b.quant = cell(r, C_QUANT);
 	b.test = r->v[C_TEST];
+	b.variant = cell(r, C_VARIANT);
 	b.status = status;
 	b.error = strcmp(status, "ok") ? cell(r, C_NOTE) : NULL;
 	/* the decimals printed; none (0) is the store's 'full precision',

@@ -396,8 +396,8 @@ static int entry_pair_cb(void *ctx, struct q_pairing *pr)
 	return 0;
 }
 
-/* Chart (model, quant, test), host, depth; at one depth a result of the
- * test before a run that died without naming one. */
+/* Chart (model, quant, test), host, variant, depth; at one depth a
+ * result of the test before a run that died without naming one. */
 static int entry_cmp(const void *pa, const void *pb)
 {
 	const struct dentry *a = pa, *b = pb;
@@ -407,6 +407,7 @@ static int entry_cmp(const void *pa, const void *pb)
 	    (c = q_cmp_str(a->p->quant, b->p->quant)) ||
 	    (c = strcmp(a->test, b->test)) ||
 	    (c = q_cmp_ll((long long)a->host, (long long)b->host)) ||
+	    (c = q_cmp_str(a->p->variant, b->p->variant)) ||
 	    (c = q_cmp_ll(a->p->depth, b->p->depth)))
 		return c;
 	return (a->p->test == NULL) - (b->p->test == NULL);
@@ -560,6 +561,7 @@ static int depth_chart(struct depth_ctx *x, const struct palette *pal,
 	struct hdb_chart *c;
 	size_t i, unknown = 0;
 	double y, lo, hi;
+	char *name;
 
 	strbuf_addf(&sb, "%s%s%s: %s against depth", model, quant ? " " : "",
 		    quant ? quant : "", v[0].test);
@@ -572,10 +574,16 @@ static int depth_chart(struct depth_ctx *x, const struct palette *pal,
 			unknown++;
 			continue;
 		}
-		if (!s || strcmp(s->name, x->names[v[i].host]))
-			s = hdb_chart_add_series(c, x->names[v[i].host],
+		/* a series per host, and per variant of its runs: "a30
+		 * (dual-gpu)", in the host's colour */
+		name = p->variant ? xasprintf("%s (%s)", x->names[v[i].host],
+					      p->variant)
+			 : xstrdup(x->names[v[i].host]);
+		if (!s || strcmp(s->name, name))
+			s = hdb_chart_add_series(c, name,
 						 host_color(pal,
 							    x->names[v[i].host]));
+		free(name);
 		/* one point a depth: a died run without a test gives way
 		 * to the test's own result (sorted before it) */
 		if (s->n_points && s->points[s->n_points - 1].x ==
@@ -603,6 +611,15 @@ static int depth_chart(struct depth_ctx *x, const struct palette *pal,
 			    "drawn.", unknown, unknown == 1 ? "" : "s",
 			    unknown == 1 ? "is" : "are");
 	c->alt = strbuf_detach(&sb);
+	return 0;
+}
+
+/* Has a point of [v, p) the variant of p? */
+static int variant_seen(const struct q_point *v, const struct q_point *p)
+{
+	for (; v < p; v++)
+		if (!q_cmp_str(v->variant, p->variant))
+			return 1;
 	return 0;
 }
 
@@ -700,15 +717,17 @@ int hdb_chart_depth(sqlite3 *db, const struct hdb_query_opts *o,
 			goto out;
 		xo_find_init(&xo, &xt);
 	} else {
-		/* the newest of each key (the points come newest first) */
+		/* the newest of each key and variant (the points come
+		 * newest first) */
 		for (h = 0; h < x.n_hosts; h++)
-			for (i = 0; i < x.pts[h].n; i = k) {
-				entry_point(&x, h, &x.pts[h].v[i]);
-				for (k = i + 1; k < x.pts[h].n &&
+			for (i = 0; i < x.pts[h].n; i = k)
+				for (k = i; k < x.pts[h].n &&
 				     q_same_key(&x.pts[h].v[i],
 						&x.pts[h].v[k]); k++)
-					;
-			}
+					if (!variant_seen(&x.pts[h].v[i],
+							  &x.pts[h].v[k]))
+						entry_point(&x, h,
+							    &x.pts[h].v[k]);
 	}
 	if (x.n)
 		qsort(x.v, x.n, sizeof(*x.v), entry_cmp);

@@ -277,7 +277,7 @@ static const char points_sql[] =
 	"SELECT id, host, backend, build_commit, build_number, name,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
 	" n_ubatch, n_threads, test, n_depth, avg_ts, stddev_ts, n_reps,"
-	" status, test_time, error FROM throughput WHERE 1";
+	" status, test_time, error, variant FROM throughput WHERE 1";
 
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels)
@@ -335,7 +335,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
 		const char *where, int fold)
 {
-	const char *last_row[22] = { NULL };
+	const char *last_row[23] = { NULL };
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i, start = 0;
@@ -383,6 +383,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		p->sd = q_double(s, 17);
 		p->n_reps = q_int(s, 18);
 		p->status = col_str(pl, s, 19, last);
+		p->variant = col_str(pl, s, 22, last);
 		p->error = q_pool_copy(pl, q_text_or_null(s, 21));
 		/* after the fields fold_run compares */
 		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
@@ -519,7 +520,7 @@ static int same_build(const struct q_point *a, const struct q_point *b)
 static int each_difference(const struct q_point *a, const struct q_point *b,
 			   unsigned skip, struct strbuf *out)
 {
-	char x[64], y[64];
+	char x[128], y[128];
 	int n = 0;
 
 #define DIFF(key, name, differ, show_a, show_b)				\
@@ -560,6 +561,10 @@ static int each_difference(const struct q_point *a, const struct q_point *b,
 	DIFF(Q_KEY_THREADS, "threads", a->threads != b->threads,
 	     show_ll(x, sizeof(x), a->threads, 0),
 	     show_ll(y, sizeof(y), b->threads, 0));
+	/* no variant is the plain run, not an unknown one */
+	DIFF(Q_KEY_VARIANT, "variant", q_cmp_str(a->variant, b->variant),
+	     snprintf(x, sizeof(x), "%s", a->variant ? a->variant : "-"),
+	     snprintf(y, sizeof(y), "%s", b->variant ? b->variant : "-"));
 #undef DIFF
 	return n;
 }

@@ -419,7 +419,7 @@ out:
 
 enum {
 	D_HOST, D_MODEL, D_QUANT, D_TEST, D_BACKEND, D_BUILD, D_KV, D_FA,
-	D_NGL, D_UBATCH, D_THREADS, D_DEPTH, D_TS_0, D_TS, D_CHANGE,
+	D_NGL, D_UBATCH, D_THREADS, D_VARIANT, D_DEPTH, D_TS_0, D_TS, D_CHANGE,
 	D_CHANGE_LO, D_CHANGE_HI, D_VERDICT, D_METHOD, D_N_0, D_N, D_ID_0,
 	D_ID, D_OTHERS_0, D_OTHERS, D_NOTES, D_N_COLS
 };
@@ -429,7 +429,7 @@ static const struct q_col dcols[D_N_COLS] = {
 	{ "test", NULL, 0 }, { "backend", NULL, 0 }, { "build", NULL, 0 },
 	{ "kv", NULL, 0 }, { "fa", NULL, 0 }, { "ngl", NULL, 0 },
 	{ "ubatch", NULL, 0 }, { "threads", NULL, 0 },
-	{ "depth", "tokens", 0 },
+	{ "variant", NULL, 0 }, { "depth", "tokens", 0 },
 	{ "ts_0", "t/s", 2 }, { "ts", "t/s", 2 },
 	{ "change", "%", 1 }, { "change_lo", "%", 1 }, { "change_hi", "%", 1 },
 	{ "verdict", NULL, 0 }, { "method", NULL, 0 },
@@ -455,9 +455,10 @@ static int config_cmp(const struct q_point *a, const struct q_point *b)
 	    (c = q_cmp_str(a->type_k, b->type_k)) ||
 	    (c = q_cmp_str(a->type_v, b->type_v)) ||
 	    (c = q_cmp_ll(a->fa, b->fa)) || (c = q_cmp_ll(a->ngl, b->ngl)) ||
-	    (c = q_cmp_ll(a->ubatch, b->ubatch)))
+	    (c = q_cmp_ll(a->ubatch, b->ubatch)) ||
+	    (c = q_cmp_ll(a->threads, b->threads)))
 		return c;
-	return q_cmp_ll(a->threads, b->threads);
+	return q_cmp_str(a->variant, b->variant);
 }
 
 /* Configuration, then depth, then the order q_points_load gave (newest
@@ -499,6 +500,7 @@ static struct hdb_cell *degr_row(struct hdb_table *t, const struct q_point *p,
 	q_cell_int(&row[D_NGL], p->ngl);
 	q_cell_int(&row[D_UBATCH], p->ubatch);
 	q_cell_int(&row[D_THREADS], p->threads);
+	hdb_cell_set_text(&row[D_VARIANT], p->variant);
 	q_cell_int(&row[D_DEPTH], p->depth);
 	hdb_cell_set_int(&row[D_ID], p->id);
 	hdb_cell_set_int(&row[D_OTHERS], (long long)others);

@@ -71,7 +71,7 @@ enum q_view { Q_THROUGHPUT, Q_QUALITY };
 enum q_key {
 	Q_KEY_HOST, Q_KEY_BACKEND, Q_KEY_BUILD, Q_KEY_MODEL, Q_KEY_QUANT,
 	Q_KEY_KV, Q_KEY_FA, Q_KEY_NGL, Q_KEY_UBATCH, Q_KEY_THREADS,
-	Q_KEY_TEST, Q_N_KEYS
+	Q_KEY_VARIANT, Q_KEY_TEST, Q_N_KEYS
 };
 
 /* The keys' names as users write them ("host", "kv", ...). */
@@ -125,6 +125,7 @@ struct q_point {
 	const char *model_file;
 	const char *quant;
 	const char *type_k, *type_v, *test, *status, *test_time, *error;
+	const char *variant;		/* --variant at ingest; NULL: none */
 	long long build_number, fa, ngl, ubatch, threads, depth, n_reps;
 	double mean, sd;		/* avg_ts, stddev_ts; NAN if NULL */
 	double *samples;		/* per repetition, once loaded */
@@ -195,8 +196,9 @@ int q_point_cmp(const void *a, const void *b);
 
 /*
  * How a and b differ in configuration besides the keys in skip (a mask
- * of 1 << Q_KEY_*): "kv q8_0 vs q4_0; build 9064 vs 6412".  Writes ""
- * when they agree.  Unknown values are shown as '?'.
+ * of 1 << Q_KEY_*): "kv q8_0 vs q4_0; build 9064 vs 6412; variant
+ * dual-gpu vs -".  Writes "" when they agree.  Unknown values are shown
+ * as '?', no variant as '-'.
  */
 void q_point_differs(const struct q_point *a, const struct q_point *b,
 		     unsigned skip, struct strbuf *out);

@@ -31,7 +31,7 @@
 
 enum {
 	C_ID, C_HOST, C_MODEL, C_QUANT, C_TEST, C_DEPTH, C_BACKEND, C_BUILD,
-	C_KV, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN, C_MAX,
+	C_KV, C_VARIANT, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN, C_MAX,
 	C_CI_LO, C_CI_HI, C_FLAGS, C_METHOD, C_ERROR, N_COLS
 };
 
@@ -39,7 +39,8 @@ static const struct q_col cols[N_COLS] = {
 	{ "id", NULL, 0 }, { "host", NULL, 0 }, { "model", NULL, 0 },
 	{ "quant", NULL, 0 }, { "test", NULL, 0 },
 	{ "depth", "tokens", 0 }, { "backend", NULL, 0 },
-	{ "build", NULL, 0 }, { "kv", NULL, 0 }, { "status", NULL, 0 },
+	{ "build", NULL, 0 }, { "kv", NULL, 0 }, { "variant", NULL, 0 },
+	{ "status", NULL, 0 },
 	{ "n", NULL, 0 }, { "mean", "t/s", 2 }, { "sd", "t/s", 2 },
 	{ "cv", NULL, -2 }, { "min", "t/s", 2 }, { "median", "t/s", 2 },
 	{ "max", "t/s", 2 }, { "ci_lo", "t/s", 2 }, { "ci_hi", "t/s", 2 },
@@ -117,6 +118,7 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 		q_point_kv(p, buf, sizeof(buf));
 		hdb_cell_set_text(&row[C_KV], buf);
 	}
+	hdb_cell_set_text(&row[C_VARIANT], p->variant);
 	hdb_cell_set_text(&row[C_STATUS], p->status);
 	if (!q_point_ok(p)) {
 		/* no numbers: a run that did not finish measured nothing */

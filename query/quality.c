@@ -267,6 +267,13 @@ static int differ(struct strbuf *out, const char *name, const char *x,
 	return 1;
 }
 
+/* The same for variants, where none is the plain run ('-'), not an
+ * unknown one. */
+static int differ_variant(struct strbuf *out, const char *x, const char *y)
+{
+	return differ(out, "variant", x ? x : "-", y ? y : "-", 0);
+}
+
 /*
  * How rows a and b differ besides the keys in skip (1 << Q_KEY_*) and
  * the key they are compared on: host, backend, build, quant, kv and
@@ -291,7 +298,8 @@ static int row_differs(const struct qrow *a, const struct qrow *b,
 		row_kv(b, y, sizeof(y));
 		n += differ(out, "kv", x, y, 1);
 	}
-	n += differ(out, "variant", a->variant, b->variant, 0);
+	if (!(skip & (1u << Q_KEY_VARIANT)))
+		n += differ_variant(out, a->variant, b->variant);
 	return n;
 }
 
@@ -515,8 +523,8 @@ static void add_row(struct qctx *x, const struct qrow *a,
 		if (c->b)
 			row_differs(a, c->b, x->skip, &x->differs);
 		else if (c->ref)
-			differ(&x->differs, "variant", a->variant,
-			       c->ref->variant, 0);
+			differ_variant(&x->differs, a->variant,
+				       c->ref->variant);
 		if (x->differs.len)
 			hdb_cell_set_text(&row[C_DIFFERS],
 					  strbuf_str(&x->differs));

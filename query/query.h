@@ -254,7 +254,8 @@ void hdb_chart_release(struct hdb_chart *c);
  *
  * hdb_chart_depth: o->hosts ("a,b,..." host names; NULL: every host),
  * o->model, o->quant, o->test (NULL: pp512 and tg128).  One DEPTH chart
- * per model, quant and test, a series per host, a point per measured
+ * per model, quant and test, a series per host (and per variant of its
+ * runs: "a30 (dual-gpu)", in the host's colour), a point per measured
  * depth (mean and its 95% t interval; runs that did not finish as
  * marks); with exactly two hosts the points are the pairs 'query
  * crossover' compares and the chart carries its crossover.  Ids

@@ -49,12 +49,27 @@ static void mark_faster(struct hdb_cell *c, const struct q_report *x,
 }
 
 enum { T_MODEL, T_QUANT, T_APP, T_BPP, T_ATG, T_BTG, T_RATIO, T_FASTER,
-       T_VERDICT, N_T };
+       T_VERDICT, T_VARIANT, N_T };
+
+/* Does a row of [from, to) that the report keeps show a run of a
+ * variant (query speed and depth name them in 'variants')? */
+static int any_variant(const struct q_report *x, const struct hdb_table *q,
+		       size_t from, size_t to)
+{
+	size_t r;
+
+	for (r = from; r < to; r++)
+		if (q_cell_text(q, r, "variants") &&
+		    q_report_keeps(x, q_cell_text(q, r, "model")))
+			return 1;
+	return 0;
+}
 
 /* The compact table of the rows [from, to) of query speed or depth (one
  * row per source row); depth_col is 1 for the depth table of one model,
  * whose heading says the model and quant, so that it has a depth column
- * and no quant. */
+ * and no quant.  A last column names the variants of the runs shown,
+ * where some are of one. */
 static void compact(const struct q_report *x, const struct hdb_table *q,
 		    size_t from, size_t to, int depth_col, struct hdb_table *t,
 		    size_t *n_faster_b, size_t *n_decided, size_t *n_rows)
@@ -70,14 +85,16 @@ static void compact(const struct q_report *x, const struct hdb_table *q,
 		{ cols[0], "t/s", 0 }, { cols[1], "t/s", 0 },
 		{ cols[2], "t/s", 1 }, { cols[3], "t/s", 1 },
 		{ ratio_name, NULL, 2 }, { "Faster", NULL, 0 },
-		{ "Verdict", NULL, 0 },
+		{ "Verdict", NULL, 0 }, { "Variant", NULL, 0 },
 	};
-	/* the table's column of each T_ index (no quant: one fewer) */
+	/* the table's column of each T_ index (no quant, no variant: one
+	 * fewer each) */
 	size_t at[N_T], r, i, k = 0;
+	int variants = any_variant(x, q, from, to);
 
 	for (i = 0; i < N_T; i++) {
 		at[i] = k;
-		if (i == T_QUANT && depth_col)
+		if ((i == T_QUANT && depth_col) || (i == T_VARIANT && !variants))
 			continue;
 		spec[k++] = spec[i];
 	}
@@ -103,6 +120,9 @@ static void compact(const struct q_report *x, const struct hdb_table *q,
 		mark_faster(&row[at[T_FASTER]], x, ratio);
 		copy_cell(&row[at[T_VERDICT]], q_cell_at(q, r,
 							"verdict tg128"));
+		if (variants)
+			copy_cell(&row[at[T_VARIANT]], q_cell_at(q, r,
+								"variants"));
 		(*n_rows)++;
 		if (isfinite(ratio) && ratio < 1)
 			(*n_faster_b)++;
@@ -337,9 +357,13 @@ static void degradation_sentence(const struct q_report *x,
 			continue;
 		{
 			double change = q_cell_num(&d[h], last, "change");
+			const char *variant = q_cell_text(&d[h], last,
+							  "variant");
 
 			hdb_prose_add(p, 0, " ");
 			hdb_prose_add(p, 1, "%s", x->pair[h]);
+			if (variant)
+				hdb_prose_add(p, 1, " (%s)", variant);
 			hdb_prose_add(p, 0, " tg128 %s %.0f%% from depth 0 to ",
 				      change < 0 ? "drops" : "rises",
 				      fabs(change));

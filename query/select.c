@@ -14,7 +14,7 @@
 
 const char *const q_key_names[Q_N_KEYS] = {
 	"host", "backend", "build", "model", "quant", "kv", "fa", "ngl",
-	"ubatch", "threads", "test",
+	"ubatch", "threads", "variant", "test",
 };
 
 /* What users may name in a selector (test comes from --test only). */
@@ -23,7 +23,7 @@ const char *const q_key_names[Q_N_KEYS] = {
 #define QUALITY_KEYS ((1u << Q_KEY_HOST) | (1u << Q_KEY_BACKEND) | \
 		      (1u << Q_KEY_BUILD) | (1u << Q_KEY_MODEL) | \
 		      (1u << Q_KEY_QUANT) | (1u << Q_KEY_KV) | \
-		      (1u << Q_KEY_TEST))
+		      (1u << Q_KEY_VARIANT) | (1u << Q_KEY_TEST))
 
 static const char *view_name(enum q_view view)
 {
@@ -51,6 +51,7 @@ static const char *key_listing(enum q_view view, enum q_key key)
 	case Q_KEY_NGL: return "n_gpu_layers";
 	case Q_KEY_UBATCH: return "n_ubatch";
 	case Q_KEY_THREADS: return "n_threads";
+	case Q_KEY_VARIANT: return "variant";
 	case Q_KEY_TEST: return view == Q_QUALITY ? "benchmark" : "test";
 	case Q_N_KEYS: break;
 	}
@@ -175,6 +176,16 @@ static void add_cond(const struct q_cond *c, enum q_view view,
 		strbuf_addf(&qb->sql, " AND %s = ", int_column(c->key));
 		q_build_int(qb, i);
 		break;
+	case Q_KEY_VARIANT:
+		/* '-': the runs ingested without one */
+		if (!strcmp(v, "-")) {
+			strbuf_addstr(&qb->sql, " AND variant IS NULL");
+			break;
+		}
+		strbuf_addstr(&qb->sql, " AND lower(variant) = lower(");
+		q_build_text(qb, v);
+		strbuf_addch(&qb->sql, ')');
+		break;
 	case Q_KEY_TEST:
 		strbuf_addstr(&qb->sql, view == Q_QUALITY ? " AND benchmark = "
 			      : " AND test = ");
@@ -286,8 +297,8 @@ int q_selector_add(sqlite3 *db, enum q_view view, const char *opt,
 
 	if (view == Q_QUALITY && !(QUALITY_KEYS & (1u << key)))
 		return hdb_error("%s: %s is not known for quality rows (keys: "
-				 "host, backend, build, model, quant, kv)", opt,
-				 q_key_names[key]);
+				 "host, backend, build, model, quant, kv, "
+				 "variant)", opt, q_key_names[key]);
 	if (sel->keys & (1u << key))
 		return hdb_error("%s: %s is named twice", opt, q_key_names[key]);
 	if (!*value)
@@ -347,7 +358,7 @@ int q_selector_parse(sqlite3 *db, enum q_view view, const char *opt,
 		if (k == Q_N_KEYS) {
 			hdb_error("%s: unknown key '%s' (keys: host, backend, "
 				  "build, model, quant, kv, fa, ngl, ubatch, "
-				  "threads)", opt, item);
+				  "threads, variant)", opt, item);
 			goto out;
 		}
 		if (q_selector_add(db, view, opt, sel, (enum q_key)k, eq + 1))

@@ -10,7 +10,10 @@
  *
  * A cell shows one measurement, never an average of mismatched ones: when
  * a host has several for the same model, quant and test (other builds, KV
- * types, flash attention), one is shown and the others are counted.
+ * types, flash attention), one is shown and the others are counted.  A
+ * host's runs of a variant (--variant at ingest) are a column of their
+ * own, "a30 (dual-gpu)"; with --hosts a variant is a configuration field,
+ * chosen as ratio chooses and named in 'variants'.
  */
 #include "internal.h"
 
@@ -225,8 +228,11 @@ struct sd {
 	struct q_selector side[2], f;
 	char *names[2];			/* --hosts: A and B */
 	struct q_points pts[2];		/* per side; one without --hosts */
-	const char **hosts;		/* the host columns, in order */
+	const char **hosts;		/* the host columns, in order: with
+					 * --hosts A and B, else each host
+					 * and variant (sd_label) */
 	size_t n_hosts;
+	int variants;			/* --hosts: a shown row has one */
 	struct sd_row *rows;
 	size_t n_rows;
 };
@@ -315,7 +321,23 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The host columns: A and B, else every host measured, by name. */
+/* The column of a point without --hosts: its host, or "host (variant)"
+ * (kept in the points' pool). */
+static const char *sd_label(struct sd *x, const struct q_point *p)
+{
+	char *label;
+	const char *kept;
+
+	if (!p->variant)
+		return p->host;
+	label = xasprintf("%s (%s)", p->host, p->variant);
+	kept = q_pool_str(x->pts[0].pool, label);
+	free(label);
+	return kept;
+}
+
+/* The host columns: A and B, else every host and variant measured, by
+ * name. */
 static void sd_hosts(struct sd *x)
 {
 	size_t i, j, n = 0, cap = 0;
@@ -328,10 +350,13 @@ static void sd_hosts(struct sd *x)
 		return;
 	}
 	for (i = 0; i < x->pts[0].n; i++) {
-		const char *h = x->pts[0].v[i].host;
+		const struct q_point *p = &x->pts[0].v[i];
+		const char *h;
 
-		if (!h || (i && h == x->pts[0].v[i - 1].host))
+		if (!p->host || (i && p->host == p[-1].host &&
+				 p->variant == p[-1].variant))
 			continue;
+		h = sd_label(x, p);
 		for (j = 0; j < n && strcmp(x->hosts[j], h); j++)
 			;
 		if (j < n)
@@ -412,6 +437,7 @@ static struct sd_row *sd_row_of(struct sd *x, const struct q_point *p)
 static void sd_fill_all(struct sd *x)
 {
 	const char **h;
+	const char *label;
 	struct sd_row *r;
 	struct sd_cell *c;
 	size_t i;
@@ -425,7 +451,8 @@ static void sd_fill_all(struct sd *x)
 			if (!p->host || (t0 < 0) != pass)
 				continue;
 			r = sd_row_of(x, p);
-			h = bsearch(&p->host, x->hosts, x->n_hosts,
+			label = sd_label(x, p);
+			h = bsearch(&label, x->hosts, x->n_hosts,
 				    sizeof(*x->hosts), cmp_name);
 			for (t = 0; t < N_TESTS; t++) {
 				if (t0 >= 0 && t != t0)
@@ -507,8 +534,50 @@ static void sd_columns(struct sd *x, struct hdb_table *t, size_t first)
 			hdb_table_set_col(t, col++, name, NULL);
 			free(name);
 		}
+		if (x->variants)
+			hdb_table_set_col(t, col++, "variants", NULL);
 	}
 	hdb_table_set_col(t, col, "unchosen", NULL);
+}
+
+/* Does a cell of the pair's rows show a run of a variant? */
+static int sd_any_variant(const struct sd *x)
+{
+	size_t i, k;
+
+	for (i = 0; i < x->n_rows; i++)
+		for (k = 0; k < N_TESTS * x->n_hosts; k++)
+			if (x->rows[i].cell[k].p &&
+			    x->rows[i].cell[k].p->variant)
+				return 1;
+	return 0;
+}
+
+/* The variants of the runs a row shows (--hosts): "a30 dual-gpu", or
+ * per test where they differ: "a30 pp512 100W; strix-halo tg128 x". */
+static void sd_variants(const struct sd *x, const struct sd_row *r,
+			struct strbuf *sb)
+{
+	const char *v[N_TESTS];
+	size_t h;
+	int i;
+
+	strbuf_reset(sb);
+	for (h = 0; h < 2; h++) {
+		for (i = 0; i < N_TESTS; i++)
+			v[i] = r->cell[(size_t)i * 2 + h].p
+			       ? r->cell[(size_t)i * 2 + h].p->variant : NULL;
+		if (v[0] && !q_cmp_str(v[0], v[1])) {
+			strbuf_addf(sb, "%s%s %s", sb->len ? "; " : "",
+				    x->hosts[h], v[0]);
+			continue;
+		}
+		for (i = 0; i < N_TESTS; i++)
+			if (v[i])
+				strbuf_addf(sb, "%s%s %s %s", sb->len ? "; "
+					    : "", x->hosts[h], speed_tests[i],
+					    v[i]);
+	}
 }
 
 /* A host's cell: tokens/s (as compared, with --hosts), or the status of
@@ -567,6 +636,12 @@ static void sd_add_row(struct sd *x, struct hdb_table *t,
 			if (sb->len)
 				hdb_cell_set_text(&row[col], strbuf_str(sb));
 		}
+		if (x->variants) {
+			sd_variants(x, r, sb);
+			if (sb->len)
+				hdb_cell_set_text(&row[col], strbuf_str(sb));
+			col++;
+		}
 	}
 	strbuf_reset(sb);
 	for (i = 0; i < N_TESTS; i++)
@@ -623,12 +698,13 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 				x.side[0].keys | x.side[1].keys, o->noise,
 				sd_pair_cb, &x))
 			goto out;
+		x.variants = sd_any_variant(&x);
 	} else {
 		sd_fill_all(&x);
 	}
 	first = every_depth ? 3 : 2;
 	hdb_table_init(out, first + N_TESTS * x.n_hosts +
-		       (x.two ? 3 * N_TESTS : 0) + 1);
+		       (x.two ? 3 * N_TESTS + x.variants : 0) + 1);
 	hdb_table_set_col(out, SD_MODEL, "model", NULL);
 	hdb_table_set_col(out, SD_QUANT, "quant", NULL);
 	if (every_depth)

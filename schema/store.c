@@ -91,7 +91,7 @@ enum stmt_id {
 	"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 " \
 	"AND " key " " \
 	"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 " \
-	"AND error IS ?31 " \
+	"AND error IS ?31 AND variant IS ?38 " \
 	"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) " \
 	"AND (build_commit IS NULL OR ?5 IS NULL OR " \
 	" substr(build_commit, 1, min(length(build_commit), length(?5))) = " \
@@ -106,6 +106,7 @@ enum stmt_id {
 	"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id " \
 	"FROM server_request INDEXED BY " idx " " \
 	"WHERE prompt_n IS ?17 AND gen_n IS ?20 AND " key " " \
+	"AND variant IS ?28 " \
 	"AND (host_id = ?3 OR host_id = ?25 OR ?3 = ?25)" \
 	SAME("model_file", "8") SAME("build_number", "6") \
 	SAME("slot_id", "14") SAME("task_id", "15")
@@ -135,7 +136,8 @@ enum stmt_id {
 	X("stddev_ns", 26, I, stddev_ns) X("avg_ts", 27, R, avg_ts) \
 	X("stddev_ts", 28, R, stddev_ts) X("n_reps", 29, I, n_reps) \
 	X("status", 30, T, status) X("error", 31, T, error) \
-	X("raw", 32, T, raw) X("precision", 33, P, precision)
+	X("raw", 32, T, raw) X("precision", 33, P, precision) \
+	X("variant", 38, T, variant)
 
 #define SERVER_FIELDS(X) \
 	X("source_line", 2, L, line) X("tool", 4, T, tool) \
@@ -149,7 +151,7 @@ enum stmt_id {
 	X("prompt_ms", 18, R, prompt_ms) X("prompt_tps", 19, R, prompt_tps) \
 	X("gen_n", 20, I, gen_n) X("gen_ms", 21, R, gen_ms) \
 	X("gen_tps", 22, R, gen_tps) X("precision", 23, P, precision) \
-	X("raw", 24, T, raw)
+	X("raw", 24, T, raw) X("variant", 28, T, variant)
 
 #define AS_PARAM(key, n, kind, f) "'" key "', ?" #n ", "
 #define AS_COLUMN(key, n, kind, f) "'" key "', " key ", "
@@ -187,14 +189,17 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"n_gpu_layers, n_batch, n_ubatch, n_threads, test, n_prompt, "
 		"n_gen, n_depth, test_time, avg_ns, stddev_ns, avg_ts, "
 		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket, "
-		"name) "
+		"name, variant) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37, " NAME_OF("?7", "?9") ")",
+		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37, " NAME_OF("?7", "?9")
+		", ?38)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
-	 * unknown host; ?40 a test_time or a precision, ?41 and ?42 the ends
-	 * of the window of values to look at (see find_bench).  Values are
-	 * compared in C, at the right precision. */
+	 * unknown host; ?38 the variant, compared exactly (two variants are
+	 * two measurements, even where the rest is unknown); ?40 a test_time
+	 * or a precision, ?41 and ?42 the ends of the window of values to
+	 * look at (see find_bench).  Values are compared in C, at the right
+	 * precision. */
 	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
 		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
@@ -240,11 +245,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"tool, build_commit, build_number, model, model_file, quant, "
 		"type_k, type_v, n_ctx, n_slots, slot_id, task_id, cache_n, "
 		"prompt_n, prompt_ms, prompt_tps, gen_n, gen_ms, gen_tps, "
-		"precision, raw, ms_bucket, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-		"?20, ?21, ?22, ?23, ?24, ?27, " NAME_OF("?7", "?8") ")",
-	/* ?30 a precision, ?31 and ?32 the window of the request's key
-	 * time (prompt_ms, else gen_ms) */
+		"precision, raw, ms_bucket, name, variant) VALUES (?1, ?2, ?3, "
+		"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+		"?18, ?19, ?20, ?21, ?22, ?23, ?24, ?27, " NAME_OF("?7", "?8")
+		", ?28)",
+	/* ?28 the variant, compared exactly as for bench; ?30 a precision,
+	 * ?31 and ?32 the window of the request's key time (prompt_ms, else
+	 * gen_ms) */
 	[ST_FIND_SERVER_VALUE] = FIND_SERVER("server_value",
 		"coalesce(prompt_ms, gen_ms) BETWEEN ?31 AND ?32"),
 	[ST_FIND_SERVER_PRECISION] = FIND_SERVER("server_precision",
@@ -1103,7 +1110,7 @@ static void bind_bucket(sqlite3_stmt *s, int n, double v)
 	sqlite3_bind_int64(s, n, isfinite(v) ? (long long)floor(v * 10) : -1);
 }
 
-/* Binds a bench record as ?1..?39 (see stmt_sql). */
+/* Binds a bench record as ?1..?38 (see stmt_sql). */
 static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 		       long long unknown, const struct hdb_bench_record *r)
 {
@@ -1145,6 +1152,8 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 		bind_int(s, 34, unknown);
 	if (sqlite3_bind_parameter_count(s) >= 37)
 		bind_bucket(s, 37, r->avg_ts);
+	if (sqlite3_bind_parameter_count(s) >= 38)
+		bind_text(s, 38, r->variant);
 }
 
 static int add_samples(struct hdb_store *st, long long id,
@@ -1377,6 +1386,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	return add_samples(st, sqlite3_last_insert_rowid(st->db), r);
 }
 
+/* Binds a request as ?1..?28 (see stmt_sql). */
 static void bind_server(sqlite3_stmt *s, long long source_id,
 			long long host_id, long long unknown,
 			const struct hdb_server_record *r)
@@ -1410,6 +1420,8 @@ static void bind_server(sqlite3_stmt *s, long long source_id,
 	if (sqlite3_bind_parameter_count(s) >= 27)
 		bind_bucket(s, 27, isfinite(r->prompt_ms) ? r->prompt_ms
 			    : r->gen_ms);
+	if (sqlite3_bind_parameter_count(s) >= 28)
+		bind_text(s, 28, r->variant);
 }
 
 /* Steps a FIND_SERVER statement for the first row that is the same

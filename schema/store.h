@@ -62,6 +62,12 @@ struct hdb_bench_record {
 	const char *status;		/* "ok", "failed", ... */
 	const char *error;
 	const char *raw;		/* the whole record as JSON, or NULL */
+	const char *variant;		/* what the parameters do not tell
+					 * ('hybrid-ngl22', 'dual-gpu',
+					 * '100W'): --variant, or the row's
+					 * own (published tables); NULL: none.
+					 * Part of the identity: two runs
+					 * that differ only in it are two */
 };
 
 /*
@@ -82,6 +88,7 @@ struct hdb_server_record {
 	double prompt_ms, prompt_tps, gen_ms, gen_tps;
 	int precision;			/* decimals of the ms values; 0: 3 */
 	const char *raw;
+	const char *variant;		/* as in hdb_bench_record */
 };
 
 /*
@@ -136,6 +143,8 @@ struct hdb_reference_record {
 /*
  * What the user attaches to the quality rows of one ingest call (files of
  * quality harnesses record none of it).  NULL for what was not given.
+ * variant also goes to every throughput and server row of the call (see
+ * hdb_bench_record).
  */
 struct hdb_attach {
 	const char *model, *quant, *type_k, *type_v, *backend, *build, *variant;
@@ -216,8 +225,9 @@ int hdb_store_unknown_host(struct hdb_store *st, long long *host_id);
 /*
  * Writes one test result and its samples.  A measurement already in the
  * store (same host, or an unknown one; same build, model, parameters,
- * test and depth; values equal at the precision both were printed with;
- * the same test_time when both have one) is not written twice: what the
+ * test and depth; the same variant, none only matching none; values
+ * equal at the precision both were printed with; the same test_time
+ * when both have one) is not written twice: what the
  * new record knows better (more decimals, samples, the host, fields the
  * other format does not print) is merged into the stored row, and *dup
  * is set.  Returns 0 or -1.
@@ -227,7 +237,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 			int *dup);
 
 /* The same for a timed request: one request logged and also saved as a
- * JSON response is one row.  Returns 0 or -1. */
+ * JSON response is one row (of one variant).  Returns 0 or -1. */
 int hdb_store_add_server(struct hdb_store *st, long long source_id,
 			 long long host_id, const struct hdb_server_record *r,
 			 int *dup);

@@ -92,44 +92,44 @@ $ halodb query crossover --a a30 --b strix-halo --test tg128
 # "68%" (-68.0): halodb agrees.  DeepSeek's wedged depths show as
 # 'wedged', with the row's note.
 $ halodb query degradation --host a30 --test tg128
-> host  model                   quant   test   backend  build  kv    fa  ngl  ubatch  threads  depth (tokens)  ts_0 (t/s)  ts (t/s)  change (%)  change_lo (%)  change_hi (%)  verdict              method       n_0  n  id_0   id  others_0  others  notes
-> ----  ----------------------  ------  -----  -------  -----  ----  --  ---  ------  -------  --------------  ----------  --------  ----------  -------------  -------------  -------------------  -----------  ---  -  ----  ---  --------  ------  ----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
-> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                             8192       88.50      4.90       -94.5                                too few repetitions  mean, sd, n            90   94         0       0
-> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                            32768       88.50                                                      wedged                                      90   98         0       0  depth 32768: MLA on CUDA, llama.cpp build 9064; harness wedged at d=32K (CUDA MLA prefill ~3-5 t/s), killed after 17 minutes of no progress; the seed prints wedged at 32K and 65K
-> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                            65536       88.50                                                      wedged                                      90  102         0       0  depth 65536: MLA on CUDA, llama.cpp build 9064; harness wedged at d=32K (CUDA MLA prefill ~3-5 t/s), killed after 17 minutes of no progress; the seed prints wedged at 32K and 65K
-> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                             8192      130.20    109.50       -15.9                                too few repetitions  mean, sd, n            20   48         0       0
-> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                            32768      130.20     77.20       -40.7                                too few repetitions  mean, sd, n            20   52         0       0
-> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                            65536      130.20     54.50       -58.1                                too few repetitions  mean, sd, n            20   56         0       0
-> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                             8192      136.20     72.50       -46.8                                too few repetitions  mean, sd, n            32   60         0       0
-> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                            32768      136.20     35.10       -74.2                                too few repetitions  mean, sd, n            32   64         0       0
-> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                            65536      136.20     20.60       -84.9                                too few repetitions  mean, sd, n            32   68         0       0
-> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                             8192       12.20      9.30       -23.8                                too few repetitions  mean, sd, n            40   78         0       0
-> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                            32768       12.20      5.40       -55.7                                too few repetitions  mean, sd, n            40   82         0       0
-> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                            65536       12.20      3.90       -68.0                                too few repetitions  mean, sd, n            40   86         0       0
+> host  model                   quant   test   backend  build  kv    fa  ngl  ubatch  threads  variant  depth (tokens)  ts_0 (t/s)  ts (t/s)  change (%)  change_lo (%)  change_hi (%)  verdict              method       n_0  n  id_0   id  others_0  others  notes
+> ----  ----------------------  ------  -----  -------  -----  ----  --  ---  ------  -------  -------  --------------  ----------  --------  ----------  -------------  -------------  -------------------  -----------  ---  -  ----  ---  --------  ------  ----------------------------------------------------------------------------------------------------------------------------------------------------------------------------------
+> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                                      8192       88.50      4.90       -94.5                                too few repetitions  mean, sd, n            90   94         0       0
+> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                                     32768       88.50                                                      wedged                                      90   98         0       0  depth 32768: MLA on CUDA, llama.cpp build 9064; harness wedged at d=32K (CUDA MLA prefill ~3-5 t/s), killed after 17 minutes of no progress; the seed prints wedged at 32K and 65K
+> a30   deepseek-coder-v2-lite  Q4_K_M  tg128  CUDA      9064  q4_0   1   99                                     65536       88.50                                                      wedged                                      90  102         0       0  depth 65536: MLA on CUDA, llama.cpp build 9064; harness wedged at d=32K (CUDA MLA prefill ~3-5 t/s), killed after 17 minutes of no progress; the seed prints wedged at 32K and 65K
+> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                                      8192      130.20    109.50       -15.9                                too few repetitions  mean, sd, n            20   48         0       0
+> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                                     32768      130.20     77.20       -40.7                                too few repetitions  mean, sd, n            20   52         0       0
+> a30   gpt-oss-20b             Q4_K_M  tg128  CUDA            q4_0   1   99                                     65536      130.20     54.50       -58.1                                too few repetitions  mean, sd, n            20   56         0       0
+> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                                      8192      136.20     72.50       -46.8                                too few repetitions  mean, sd, n            32   60         0       0
+> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                                     32768      136.20     35.10       -74.2                                too few repetitions  mean, sd, n            32   64         0       0
+> a30   qwen3-30b-a3b-2507      Q4_K_M  tg128  CUDA            q4_0   1   99                                     65536      136.20     20.60       -84.9                                too few repetitions  mean, sd, n            32   68         0       0
+> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                                      8192       12.20      9.30       -23.8                                too few repetitions  mean, sd, n            40   78         0       0
+> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                                     32768       12.20      5.40       -55.7                                too few repetitions  mean, sd, n            40   82         0       0
+> a30   qwen3-coder-next        Q4_K_M  tg128  CUDA            q4_0   1   22                                     65536       12.20      3.90       -68.0                                too few repetitions  mean, sd, n            40   86         0       0
 #
 # Strix Halo: gpt-oss-20b "44%" (-43.6), qwen3-30b-a3b-2507 "68%"
 # (-67.7), qwen3.6-thinking "32%" (-32.2), qwen3-coder-next "32%"
 # (-32.4), llama-4-scout-17b-16e "only 31% tg drop" (-30.8): halodb
 # agrees.  granite-3.1-8b-instruct crashed at 65K.
 $ halodb query degradation --host strix-halo --test tg128 --format csv
-> host,model,quant,test,backend,build,kv,fa,ngl,ubatch,threads,depth (tokens),ts_0 (t/s),ts (t/s),change (%),change_lo (%),change_hi (%),verdict,method,n_0,n,id_0,id,others_0,others,notes
-> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,8192,106.0,64.4,-39.2452830188679,,,too few repetitions,"mean, sd, n",,,89,93,0,0,
-> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,32768,106.0,30.8,-70.9433962264151,,,too few repetitions,"mean, sd, n",,,89,97,0,0,
-> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,106.0,17.4,-83.5849056603774,,,too few repetitions,"mean, sd, n",,,89,101,0,0,
-> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,8192,80.8,66.6,-17.5742574257426,,,too few repetitions,"mean, sd, n",,,19,47,0,0,
-> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,32768,80.8,56.9,-29.5792079207921,,,too few repetitions,"mean, sd, n",,,19,51,0,0,
-> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,80.8,45.6,-43.5643564356436,,,too few repetitions,"mean, sd, n",,,19,55,0,0,
-> strix-halo,granite-3.1-8b-instruct,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,39.5,,,,,crashed,,,,104,106,0,0,depth 65536: Vulkan device-lost at d=65K; d=8K and 32K ran but are not printed; 100W effective TDP (ryzenadj)
-> strix-halo,llama-4-scout-17b-16e,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,20.1,13.9,-30.8457711442786,,,too few repetitions,"mean, sd, n",,,108,110,0,0,
-> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,8192,87.0,62.1,-28.6206896551724,,,too few repetitions,"mean, sd, n",,,31,59,0,0,
-> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,32768,87.0,40.2,-53.7931034482759,,,too few repetitions,"mean, sd, n",,,31,63,0,0,
-> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,87.0,28.1,-67.7011494252874,,,too few repetitions,"mean, sd, n",,,31,67,0,0,
-> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,8192,56.4,52.5,-6.91489361702128,,,too few repetitions,"mean, sd, n",,,39,77,0,0,
-> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,32768,56.4,46.9,-16.8439716312057,,,too few repetitions,"mean, sd, n",,,39,81,0,0,
-> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,56.4,38.1,-32.4468085106383,,,too few repetitions,"mean, sd, n",,,39,85,0,0,
-> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,8192,67.1,61.8,-7.89865871833084,,,too few repetitions,"mean, sd, n",,,43,70,0,0,
-> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,32768,67.1,55.6,-17.1385991058122,,,too few repetitions,"mean, sd, n",,,43,72,0,0,
-> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,65536,67.1,45.5,-32.1907600596125,,,too few repetitions,"mean, sd, n",,,43,74,0,0,
+> host,model,quant,test,backend,build,kv,fa,ngl,ubatch,threads,variant,depth (tokens),ts_0 (t/s),ts (t/s),change (%),change_lo (%),change_hi (%),verdict,method,n_0,n,id_0,id,others_0,others,notes
+> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,8192,106.0,64.4,-39.2452830188679,,,too few repetitions,"mean, sd, n",,,89,93,0,0,
+> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,32768,106.0,30.8,-70.9433962264151,,,too few repetitions,"mean, sd, n",,,89,97,0,0,
+> strix-halo,deepseek-coder-v2-lite,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,106.0,17.4,-83.5849056603774,,,too few repetitions,"mean, sd, n",,,89,101,0,0,
+> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,8192,80.8,66.6,-17.5742574257426,,,too few repetitions,"mean, sd, n",,,19,47,0,0,
+> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,32768,80.8,56.9,-29.5792079207921,,,too few repetitions,"mean, sd, n",,,19,51,0,0,
+> strix-halo,gpt-oss-20b,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,80.8,45.6,-43.5643564356436,,,too few repetitions,"mean, sd, n",,,19,55,0,0,
+> strix-halo,granite-3.1-8b-instruct,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,39.5,,,,,crashed,,,,104,106,0,0,depth 65536: Vulkan device-lost at d=65K; d=8K and 32K ran but are not printed; 100W effective TDP (ryzenadj)
+> strix-halo,llama-4-scout-17b-16e,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,20.1,13.9,-30.8457711442786,,,too few repetitions,"mean, sd, n",,,108,110,0,0,
+> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,8192,87.0,62.1,-28.6206896551724,,,too few repetitions,"mean, sd, n",,,31,59,0,0,
+> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,32768,87.0,40.2,-53.7931034482759,,,too few repetitions,"mean, sd, n",,,31,63,0,0,
+> strix-halo,qwen3-30b-a3b-2507,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,87.0,28.1,-67.7011494252874,,,too few repetitions,"mean, sd, n",,,31,67,0,0,
+> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,8192,56.4,52.5,-6.91489361702128,,,too few repetitions,"mean, sd, n",,,39,77,0,0,
+> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,32768,56.4,46.9,-16.8439716312057,,,too few repetitions,"mean, sd, n",,,39,81,0,0,
+> strix-halo,qwen3-coder-next,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,56.4,38.1,-32.4468085106383,,,too few repetitions,"mean, sd, n",,,39,85,0,0,
+> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,8192,67.1,61.8,-7.89865871833084,,,too few repetitions,"mean, sd, n",,,43,70,0,0,
+> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,32768,67.1,55.6,-17.1385991058122,,,too few repetitions,"mean, sd, n",,,43,72,0,0,
+> strix-halo,qwen3.6,Q4_K_M,tg128,Vulkan,,q8_0,1,99,,,,65536,67.1,45.5,-32.1907600596125,,,too few repetitions,"mean, sd, n",,,43,74,0,0,
 #
 # The other way round, Strix Halo/A30: qwen3-30b-a3b-2507 at 65K "36%
 # faster" (28.1/20.6 = 1.36); qwen3-coder-next "Strix Halo wins

@@ -108,7 +108,7 @@ $ halodb sql "select count(*), (select count(*) from quality_item) from quality"
 $ halodb --db bench.db ingest --quant Q8_0 fixtures/b9749/bench-moe-q8kv.json
 > fixtures/b9749/bench-moe-q8kv.json: 4 rows (llama-bench-json)
 > ingested 1 file (4 rows)
-! fixtures/b9749/bench-moe-q8kv.json: warning: --model, --quant, --kv, --backend, --build and --variant name what quality results leave out; this file's rows take them from the file itself
+! fixtures/b9749/bench-moe-q8kv.json: warning: --model, --quant, --kv, --backend and --build name what quality results leave out; this file's rows take them from the file itself
 $ halodb --db bench.db sql "select distinct quant from throughput"
 > quant
 > ------

@@ -42,20 +42,20 @@ $ halodb query crossover --a a30 --b strix-halo --test tg128 --format csv
 # only) has nothing to degrade; its 16384 row has no spread and 2
 # repetitions, an interval of zero width.
 $ halodb query degradation --test tg128
-> host        model             quant   test   backend  build  kv    fa  ngl  ubatch  threads  depth (tokens)  ts_0 (t/s)  ts (t/s)  change (%)  change_lo (%)  change_hi (%)  verdict  method   n_0  n  id_0  id  others_0  others  notes
-> ----------  ----------------  ------  -----  -------  -----  ----  --  ---  ------  -------  --------------  ----------  --------  ----------  -------------  -------------  -------  -------  ---  -  ----  --  --------  ------  -----
-> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16            8192      136.20     72.50       -46.8          -46.9          -46.6  slower   samples    6  6     1   2         0       0
-> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16           32768      136.20     35.10       -74.2          -74.3          -74.1  slower   samples    6  6     1   3         0       0
-> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16           65536      136.20     20.60       -84.9          -84.9          -84.8  slower   samples    6  6     1   4         0       0
-> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16            8192       87.00     62.10       -28.6          -28.9          -28.4  slower   samples    6  6     6   7         0       0
-> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16           16384       87.00     50.00       -42.5          -42.7          -42.4  slower   samples    6  2     6  12         0       0
-> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16           32768       87.00     40.20       -53.8          -53.9          -53.6  slower   samples    6  6     6   8         0       0
-> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16           65536       87.00     28.10       -67.7          -67.8          -67.6  slower   samples    6  6     6   9         0       0
+> host        model             quant   test   backend  build  kv    fa  ngl  ubatch  threads  variant  depth (tokens)  ts_0 (t/s)  ts (t/s)  change (%)  change_lo (%)  change_hi (%)  verdict  method   n_0  n  id_0  id  others_0  others  notes
+> ----------  ----------------  ------  -----  -------  -----  ----  --  ---  ------  -------  -------  --------------  ----------  --------  ----------  -------------  -------------  -------  -------  ---  -  ----  --  --------  ------  -----
+> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16                     8192      136.20     72.50       -46.8          -46.9          -46.6  slower   samples    6  6     1   2         0       0
+> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16                    32768      136.20     35.10       -74.2          -74.3          -74.1  slower   samples    6  6     1   3         0       0
+> a30         qwen3moe 30B.A3B  Q4_K_M  tg128  CUDA      6412  q4_0   1   99     512       16                    65536      136.20     20.60       -84.9          -84.9          -84.8  slower   samples    6  6     1   4         0       0
+> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16                     8192       87.00     62.10       -28.6          -28.9          -28.4  slower   samples    6  6     6   7         0       0
+> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16                    16384       87.00     50.00       -42.5          -42.7          -42.4  slower   samples    6  2     6  12         0       0
+> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16                    32768       87.00     40.20       -53.8          -53.9          -53.6  slower   samples    6  6     6   8         0       0
+> strix-halo  qwen3moe 30B.A3B  Q4_K_M  tg128  Vulkan    9064  q8_0   1   99     512       16                    65536       87.00     28.10       -67.7          -67.8          -67.6  slower   samples    6  6     6   9         0       0
 $ halodb query degradation --host a30 --format json
 > [
->   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "depth": 8192, "ts_0": 136.2, "ts": 72.5, "change": -46.769456681351, "change_lo": -46.947722775372, "change_hi": -46.590591578165, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 2, "others_0": 0, "others": 0, "notes": null},
->   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "depth": 32768, "ts_0": 136.2, "ts": 35.1, "change": -74.2290748898678, "change_lo": -74.3153802678008, "change_hi": -74.1424795088771, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 3, "others_0": 0, "others": 0, "notes": null},
->   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "depth": 65536, "ts_0": 136.2, "ts": 20.6, "change": -84.8751835535977, "change_lo": -84.9258357127264, "change_hi": -84.8243611932441, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 4, "others_0": 0, "others": 0, "notes": null}
+>   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "variant": null, "depth": 8192, "ts_0": 136.2, "ts": 72.5, "change": -46.769456681351, "change_lo": -46.947722775372, "change_hi": -46.590591578165, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 2, "others_0": 0, "others": 0, "notes": null},
+>   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "variant": null, "depth": 32768, "ts_0": 136.2, "ts": 35.1, "change": -74.2290748898678, "change_lo": -74.3153802678008, "change_hi": -74.1424795088771, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 3, "others_0": 0, "others": 0, "notes": null},
+>   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "variant": null, "depth": 65536, "ts_0": 136.2, "ts": 20.6, "change": -84.8751835535977, "change_lo": -84.9258357127264, "change_hi": -84.8243611932441, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 4, "others_0": 0, "others": 0, "notes": null}
 > ]
 # DeepSeek-Coder-V2-Lite: the A30 ran 0 and 8K, then its harness killed
 # it (a row that says 'crashed' and knows neither model nor depth);
@@ -72,12 +72,12 @@ $ halodb --db ds.db query crossover --a a30 --b strix-halo --format csv
 > ?,,,?,no depth compared,,,,,,,,,0,0,a crashed at ?
 > deepseek2 16B,Q4_K_M,tg128,"0, 8192, 32768, 65536","too few repetitions at 0, 8192; b ahead at each by the point estimate",,,,,,,,backend CUDA vs Vulkan,0,0,"only b measured at 32768, 65536"
 $ halodb --db ds.db query degradation --format csv
-> host,model,quant,test,backend,build,kv,fa,ngl,ubatch,threads,depth (tokens),ts_0 (t/s),ts (t/s),change (%),change_lo (%),change_hi (%),verdict,method,n_0,n,id_0,id,others_0,others,notes
-> a30,?,,,,,,,,,,,,,,,,crashed,,,,,3,,0,depth ?: exit=137
-> a30,deepseek2 16B,Q4_K_M,tg128,CUDA,9064,f16,1,99,,,8192,88.5,4.9,-94.4632768361582,,,too few repetitions,"mean, sd, n",,,1,2,0,0,
-> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,8192,106.0,64.4,-39.2452830188679,,,too few repetitions,"mean, sd, n",,,4,5,0,0,
-> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,32768,106.0,30.8,-70.9433962264151,,,too few repetitions,"mean, sd, n",,,4,6,0,0,
-> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,65536,106.0,17.4,-83.5849056603774,,,too few repetitions,"mean, sd, n",,,4,7,0,0,
+> host,model,quant,test,backend,build,kv,fa,ngl,ubatch,threads,variant,depth (tokens),ts_0 (t/s),ts (t/s),change (%),change_lo (%),change_hi (%),verdict,method,n_0,n,id_0,id,others_0,others,notes
+> a30,?,,,,,,,,,,,,,,,,,crashed,,,,,3,,0,depth ?: exit=137
+> a30,deepseek2 16B,Q4_K_M,tg128,CUDA,9064,f16,1,99,,,,8192,88.5,4.9,-94.4632768361582,,,too few repetitions,"mean, sd, n",,,1,2,0,0,
+> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,,8192,106.0,64.4,-39.2452830188679,,,too few repetitions,"mean, sd, n",,,4,5,0,0,
+> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,,32768,106.0,30.8,-70.9433962264151,,,too few repetitions,"mean, sd, n",,,4,6,0,0,
+> strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,,65536,106.0,17.4,-83.5849056603774,,,too few repetitions,"mean, sd, n",,,4,7,0,0,
 # Nothing in common, and errors that list what exists.
 $ halodb query crossover --a host=strix-halo,kv=q4_0 --b a30 --test pp512
 > model  quant  test  depths (tokens)  result  from_depth (tokens)  to_depth (tokens)  estimate (tokens)  ratio_from  verdict_from  ratio_to  verdict_to  differs  a_unchosen  b_unchosen  notes

@@ -78,10 +78,10 @@ $ halodb query quality --benchmark gsm8k
 ! halodb: --benchmark: no quality rows with benchmark 'gsm8k' (benchmarks in the store: aider-polyglot, niah)
 ? 1
 $ halodb query quality --a fa=1 --b a30
-! halodb: --a: fa is not known for quality rows (keys: host, backend, build, model, quant, kv)
+! halodb: --a: fa is not known for quality rows (keys: host, backend, build, model, quant, kv, variant)
 ? 1
 $ halodb query quality --a host=strix,ngl=99 --b a30
-! halodb: --a: ngl is not known for quality rows (keys: host, backend, build, model, quant, kv)
+! halodb: --a: ngl is not known for quality rows (keys: host, backend, build, model, quant, kv, variant)
 ? 1
 $ halodb query quality --model nosuch
 ! halodb: --model: no quality rows with model=nosuch (model in the store: qwen3.6)

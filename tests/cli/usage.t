@@ -87,6 +87,10 @@ $ halodb help ingest
 >                  'halodb forget')
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
+>   --variant TEXT what the files do not show, for every row of the
+>                  call (throughput, server and quality): hybrid-ngl22,
+>                  dual-gpu, 100W, thinking, edit=whole ...; runs that
+>                  differ only in it are two measurements, never one
 >   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
 >
 > Quality files record neither the machine nor the quant nor the KV
@@ -96,7 +100,6 @@ $ halodb help ingest
 >   --kv TYPE      KV cache type, or K/V types: q8_0, q8_0/q4_0
 >   --backend B    e.g. Vulkan, CUDA
 >   --build ID     the llama.cpp build, e.g. b9749 or d32676d
->   --variant TEXT free text: thinking, no-think, edit=whole ...
 >   --niah-pass N  a needle cell passes at a judge score of N or more
 >                  out of 10 (default 10)
 $ halodb sql --help

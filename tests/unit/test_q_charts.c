@@ -38,7 +38,9 @@ struct m {
 	const char *status;
 };
 
-static void add(struct hdb_store *st, const struct m *m)
+/* m, ingested with --variant (NULL: none). */
+static void add_variant(struct hdb_store *st, const struct m *m,
+			const char *variant)
 {
 	struct hdb_bench_record r;
 	struct hdb_sample smp[3];
@@ -71,7 +73,13 @@ static void add(struct hdb_store *st, const struct m *m)
 	r.flash_attn = 1;
 	r.model_size = r.model_n_params = r.n_gpu_layers = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
+	r.variant = variant;
 	add_record(st, m->host, &r);
+}
+
+static void add(struct hdb_store *st, const struct m *m)
+{
+	add_variant(st, m, NULL);
 }
 
 static void add_seed(struct hdb_store *st)
@@ -184,6 +192,58 @@ static void depth_chart_of_the_seed(void)
 	CHECK_INT(n, 1);
 	if (n == 1)
 		CHECK_NEAR(c[0].crossover, 17151, 0.5);
+out:
+	hdb_charts_free(c, n);
+	hdb_store_close(st);
+}
+
+/* A host's runs of a variant are a series of their own, "a30
+ * (dual-gpu)", in the host's colour; with two hosts the pairs decide
+ * which runs are drawn, as 'query crossover' pairs them. */
+static void a_variant_is_a_series_of_its_own(void)
+{
+	struct hdb_store *st = fresh("variant.db");
+	struct hdb_query_opts o;
+	struct hdb_chart *c;
+	size_t n;
+
+	add_seed(st);
+	add_variant(st, &(struct m){ "a30", NULL, "tg128", 0, 150.0, NULL },
+		    "dual-gpu");
+	add_variant(st, &(struct m){ "a30", NULL, "tg128", 8192, 80.0, NULL },
+		    "dual-gpu");
+	/* one host (as with three or more): each key's newest run of each
+	 * variant */
+	hdb_query_opts_init(&o);
+	o.test = "tg128";
+	o.hosts = "a30";
+	CHECK_INT(hdb_chart_depth(hdb_store_sqlite(st), &o, &c, &n), 0);
+	CHECK_INT(n, 1);
+	if (n != 1)
+		goto out;
+	CHECK_INT(c[0].n_series, 2);
+	if (c[0].n_series != 2)
+		goto out;
+	CHECK_STR(c[0].series[0].name, "a30");
+	CHECK_STR(c[0].series[1].name, "a30 (dual-gpu)");
+	CHECK_INT(c[0].series[0].n_points, 4);
+	CHECK_INT(c[0].series[1].n_points, 2);
+	CHECK_NEAR(c[0].series[0].points[0].y, 136.2, 1e-9);
+	CHECK_NEAR(c[0].series[1].points[0].y, 150.0, 1e-9);
+	CHECK_NEAR(c[0].series[1].points[1].y, 80.0, 1e-9);
+	CHECK_INT(c[0].series[1].color, c[0].series[0].color);
+	CHECK_HAS(c[0].alt, " a30 (dual-gpu): 150 t/s at 0 to 80.0 at 8K.");
+	hdb_charts_free(c, n);
+	/* two hosts: strix-halo's runs have no variant, nor have a30's
+	 * chosen */
+	o.hosts = "a30,strix-halo";
+	CHECK_INT(hdb_chart_depth(hdb_store_sqlite(st), &o, &c, &n), 0);
+	CHECK_INT(n, 1);
+	if (n == 1) {
+		CHECK_INT(c[0].n_series, 2);
+		CHECK_STR(c[0].series[0].name, "a30");
+		CHECK_NEAR(c[0].series[0].points[0].y, 136.2, 1e-9);
+	}
 out:
 	hdb_charts_free(c, n);
 	hdb_store_close(st);
@@ -592,6 +652,7 @@ static void errors_and_empty_stores(void)
 int main(void)
 {
 	RUN(depth_chart_of_the_seed);
+	RUN(a_variant_is_a_series_of_its_own);
 	RUN(a_crashed_point_is_a_mark);
 	RUN(colours_are_stable_across_charts);
 	RUN(ids_are_unique);

@@ -17,8 +17,8 @@
 /* The columns, in the order noise.c documents them. */
 enum {
 	C_ID, C_HOST, C_MODEL, C_QUANT, C_TEST, C_DEPTH, C_BACKEND, C_BUILD,
-	C_KV, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN, C_MAX,
-	C_CI_LO, C_CI_HI, C_FLAGS, C_METHOD, C_ERROR, N_COLS
+	C_KV, C_VARIANT, C_STATUS, C_N, C_MEAN, C_SD, C_CV, C_MIN, C_MEDIAN,
+	C_MAX, C_CI_LO, C_CI_HI, C_FLAGS, C_METHOD, C_ERROR, N_COLS
 };
 
 /* How a row's repetitions are recorded. */

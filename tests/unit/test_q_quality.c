@@ -504,7 +504,7 @@ static void reference_is_compared_without_items(void)
 	CHECK_NEAR(real(&t, r, "other_rate"), 0.70, 1e-12);
 	CHECK_INT(integer(&t, r, "other_n"), 133);
 	CHECK_STR(text(&t, r, "test"), "two-proportion");
-	CHECK_STR(text(&t, r, "differs"), "variant ? vs diff");
+	CHECK_STR(text(&t, r, "differs"), "variant - vs diff");
 	r = row_of(&t, ihe);
 	CHECK_STR(text(&t, r, "test"), "none");
 	CHECK_NEAR(real(&t, r, "diff"), 120.0 / 164 - 0.80, 1e-12);

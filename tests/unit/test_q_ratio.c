@@ -15,6 +15,7 @@
 /* One throughput row; unset fields take the defaults of row_defaults. */
 struct row {
 	const char *host, *model, *quant, *test, *kv, *status, *backend;
+	const char *variant;	/* --variant at ingest; NULL: none */
 	long long depth, build, fa, ngl;
 	double ts[8];		/* samples; n of them */
 	size_t n;
@@ -55,6 +56,7 @@ static void add(struct hdb_store *st, const struct row *w)
 	r.model_size = r.model_n_params = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = HDB_UNSET;
 	r.avg_ns = r.stddev_ns = HDB_UNSET;
+	r.variant = w->variant;
 	for (i = 0; i < w->n; i++) {
 		s[i].ts = w->ts[i];
 		s[i].ns = HDB_UNSET;
@@ -341,7 +343,8 @@ static void selectors_list_what_exists(void)
 		  "a30, strix)");
 	CHECK_INT(ratio(st, "a30", "gpu=1", NULL, &t), -1);
 	CHECK_STR(hdb_errmsg(), "--den: unknown key 'gpu' (keys: host, "
-		  "backend, build, model, quant, kv, fa, ngl, ubatch, threads)");
+		  "backend, build, model, quant, kv, fa, ngl, ubatch, threads, "
+		  "variant)");
 	CHECK_INT(ratio(st, "a30", "host=strix,kv=q5_0", NULL, &t), -1);
 	CHECK_STR(hdb_errmsg(), "--den: no throughput rows with kv=q5_0 (kv in "
 		  "the store: q4_0, q8_0)");
@@ -369,6 +372,69 @@ static void selectors_list_what_exists(void)
 	hdb_store_close(st);
 }
 
+/* A variant (--variant at ingest) is a configuration: runs of two are
+ * never folded into one point, the pair that differs least is chosen,
+ * and a pair that differs in it says so; 'variant=-' selects the runs
+ * without one. */
+static void variants_are_configurations(void)
+{
+	struct hdb_store *st = fresh("r9.db");
+	struct hdb_table t;
+	struct hdb_query_opts o;
+
+	add(st, &(struct row){ .host = "a", .test = "tg128", .ts = NUM6 });
+	add(st, &(struct row){ .host = "a", .test = "tg128",
+		.variant = "dual-gpu", .ts = NUM6 });
+	add(st, &(struct row){ .host = "b", .test = "tg128", .ts = DEN6 });
+	add(st, &(struct row){ .host = "b", .test = "tg128", .depth = 8192,
+		.variant = "dual-gpu", .ts = DEN6 });
+	add(st, &(struct row){ .host = "a", .test = "tg128", .depth = 8192,
+		.ts = NUM6 });
+	CHECK_INT(ratio(st, "a", "b", NULL, &t), 0);
+	CHECK_INT(t.n_rows, 2);
+	/* depth 0: the run without a variant, like b's; the other counted,
+	 * not folded into it */
+	CHECK_INT(cell(&t, 0, "num_id")->i, 1);
+	CHECK(is_null(&t, 0, "differs"));
+	CHECK_INT(cell(&t, 0, "num_unchosen")->i, 1);
+	CHECK_STR(text(&t, 1, "differs"), "variant - vs dual-gpu");
+	hdb_table_release(&t);
+	/* named by a selector, it is what is compared, not a difference */
+	CHECK_INT(ratio(st, "host=a,variant=DUAL-GPU", "host=a,variant=-",
+			NULL, &t), 0);
+	CHECK_INT(t.n_rows, 1);
+	CHECK_INT(cell(&t, 0, "num_id")->i, 2);
+	CHECK_INT(cell(&t, 0, "den_id")->i, 1);
+	CHECK(is_null(&t, 0, "differs"));
+	CHECK_NEAR(cell(&t, 0, "ratio")->r, 1, 1e-12);
+	hdb_table_release(&t);
+	CHECK_INT(ratio(st, "variant=100W", "b", NULL, &t), -1);
+	CHECK_STR(hdb_errmsg(), "--num: no throughput rows with variant=100W "
+		  "(variant in the store: dual-gpu)");
+	/* noise and degradation show it (each run its own row and
+	 * configuration) */
+	hdb_query_opts_init(&o);
+	o.host = "a";
+	CHECK_INT(hdb_query_noise(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 3);
+	CHECK(is_null(&t, 0, "variant"));
+	CHECK_STR(text(&t, 1, "variant"), "dual-gpu");
+	hdb_table_release(&t);
+	/* a's dual-gpu run at 8192 halves; the other keeps its speed */
+	add(st, &(struct row){ .host = "a", .test = "tg128", .depth = 8192,
+		.variant = "dual-gpu", .ts = DEN6 });
+	CHECK_INT(hdb_query_degradation(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 2);
+	CHECK(is_null(&t, 0, "variant"));
+	CHECK_INT(cell(&t, 0, "id_0")->i, 1);
+	CHECK_NEAR(cell(&t, 0, "change")->r, 0, 1e-9);
+	CHECK_STR(text(&t, 1, "variant"), "dual-gpu");
+	CHECK_INT(cell(&t, 1, "id_0")->i, 2);
+	CHECK_NEAR(cell(&t, 1, "change")->r, -50, 1e-9);
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(ratio_from_samples_with_its_tests);
@@ -379,5 +445,6 @@ int main(void)
 	RUN(statuses_are_said_not_dropped);
 	RUN(mismatched_keys_give_an_empty_answer_that_says_why);
 	RUN(selectors_list_what_exists);
+	RUN(variants_are_configurations);
 	return t_done();
 }

@@ -27,7 +27,9 @@ struct m {
 	size_t n;
 };
 
-static void add(struct hdb_store *st, const struct m *m)
+/* m, ingested with --variant (NULL: none). */
+static void add_variant(struct hdb_store *st, const struct m *m,
+			const char *variant)
 {
 	struct hdb_bench_record r;
 	struct hdb_sample smp[6];
@@ -64,7 +66,24 @@ static void add(struct hdb_store *st, const struct m *m)
 	r.flash_attn = 1;
 	r.model_size = r.model_n_params = r.n_gpu_layers = HDB_UNSET;
 	r.n_batch = r.n_ubatch = r.n_threads = r.avg_ns = r.stddev_ns = HDB_UNSET;
+	r.variant = variant;
 	add_record(st, m->host, &r);
+}
+
+static void add(struct hdb_store *st, const struct m *m)
+{
+	add_variant(st, m, NULL);
+}
+
+/* Has the table a column of that name? */
+static int has_col(const struct hdb_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_cols; i++)
+		if (!strcmp(t->cols[i], name))
+			return 1;
+	return 0;
 }
 
 /* The seed's qwen3-30b-a3b at depth 0, three repetitions a side around
@@ -463,6 +482,53 @@ static void a_run_that_died_before_any_test_is_shown(void)
 	hdb_store_close(st);
 }
 
+/* A host's runs of a variant are a column of their own ("a30
+ * (dual-gpu) tg128"), never one cell with its plain runs; with --hosts a
+ * variant is a configuration field, and the runs shown are named. */
+static void variants_are_columns_or_named(void)
+{
+	struct hdb_store *st = fresh("variant.db");
+	struct hdb_query_opts o;
+	struct hdb_table t;
+
+	add_seed_depth0(st);
+	add_variant(st, &(struct m){ "a30", NULL, NULL, "tg128", 0, "q4_0",
+		6412, "2026-02-01T00:00:00Z", NULL, { 150.0 }, 1 },
+		"dual-gpu");
+	hdb_query_opts_init(&o);
+	CHECK_INT(hdb_query_speed(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 1);
+	CHECK_INT(t.n_cols, 2 + 2 * 3 + 1);
+	CHECK_STR(t.cols[3], "a30 (dual-gpu) pp512");
+	CHECK_STR(t.cols[6], "a30 (dual-gpu) tg128");
+	/* the newer run is of the variant: each keeps its own cell */
+	CHECK_NEAR(real(&t, 0, "a30 tg128"), 136.2, 1e-9);
+	CHECK_NEAR(real(&t, 0, "a30 (dual-gpu) tg128"), 150.0, 1e-9);
+	CHECK(is_null(&t, 0, "a30 (dual-gpu) pp512"));
+	CHECK(is_null(&t, 0, "unchosen"));
+	hdb_table_release(&t);
+	/* with --hosts: the plain run, like strix-halo's, is compared */
+	o.hosts = "a30,strix-halo";
+	CHECK_INT(hdb_query_speed(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_NEAR(real(&t, 0, "a30 tg128"), 136.2, 1e-9);
+	CHECK(!has_col(&t, "variants"));	/* no run shown has one */
+	CHECK_STR(text(&t, 0, "unchosen"), "a30 tg128 +1");
+	hdb_table_release(&t);
+	/* strix-halo's 100W run is the like of a30's dual-gpu one at 8192 */
+	add_variant(st, &(struct m){ "a30", NULL, NULL, "tg128", 8192, "q4_0",
+		6412, NULL, NULL, { 72.5 }, 1 }, "dual-gpu");
+	add_variant(st, &(struct m){ "strix-halo", NULL, NULL, "tg128", 8192,
+		"q8_0", 9064, NULL, NULL, { 62.1 }, 1 }, "100W");
+	CHECK_INT(hdb_query_depth(hdb_store_sqlite(st), &o, &t), 0);
+	CHECK_INT(t.n_rows, 2);
+	CHECK(is_null(&t, 0, "variants"));
+	CHECK_STR(text(&t, 1, "variants"), "a30 tg128 dual-gpu; strix-halo "
+		  "tg128 100W");
+	CHECK_HAS(text(&t, 1, "differs tg128"), "variant dual-gpu vs 100W");
+	hdb_table_release(&t);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(speed_hosts_gives_the_seeds_ratios);
@@ -473,5 +539,6 @@ int main(void)
 	RUN(noise_and_single_repetitions);
 	RUN(errors_list_what_exists_and_empty_says_why);
 	RUN(a_run_that_died_before_any_test_is_shown);
+	RUN(variants_are_columns_or_named);
 	return t_done();
 }

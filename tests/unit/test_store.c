@@ -709,6 +709,103 @@ static void requests_are_found_again_among_many(void)
 	hdb_store_close(st);
 }
 
+/*
+ * Two runs that differ only in their variant (--variant at ingest: a
+ * hybrid offload, two GPUs, a power cap) are two measurements, whichever
+ * lookup finds the candidates (a test_time, a value window, fewer
+ * decimals); a second print of one of them merges into its own row.
+ */
+static void two_variants_are_two_measurements(void)
+{
+	const char *p = path_in_tmp("variant.db");
+	struct hdb_store *st;
+	struct hdb_bench_record json = record("tg128", 261.905539), md;
+	struct hdb_server_record r;
+	long long src, host, unknown;
+	int dup;
+
+	json.model_type = "qwen3moe ?B Q4_K - Medium";
+	json.stddev_ts = 37.321809;
+	json.test_time = "2026-11-22T00:03:12Z";
+	md = json;
+	md.avg_ts = 261.91;
+	md.stddev_ts = 37.32;
+	md.precision = 2;
+	md.samples = NULL;
+	md.n_samples = 0;
+	md.samples_known = 0;
+	md.test_time = NULL;
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_host(st, "epyc", NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	json.variant = "dual-gpu";
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	/* markdown (no test_time): by value, each into its own variant */
+	md.variant = "dual-gpu";
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.variant = NULL;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.variant = "100W";
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	/* fewer decimals than the 100W row: found by precision, same variant
+	 * only */
+	md.avg_ts = 261.9;
+	md.precision = 1;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.variant = "hybrid-ngl22";
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 4);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE variant IS NULL "
+			      "AND host = 'epyc' AND n_reps = 3"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE variant = 'dual-gpu' "
+			      "AND host = 'epyc' AND avg_ts = 261.905539"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE variant = '100W' "
+			      "AND host = 'unknown' AND avg_ts = 261.91"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput WHERE variant = 'hybrid-ngl22'"), 1);
+
+	/* requests the same way */
+	memset(&r, 0, sizeof(r));
+	r.tool = "llama-server";
+	r.build_number = r.n_ctx = r.n_slots = r.slot_id = r.task_id = HDB_UNSET;
+	r.cache_n = HDB_UNSET;
+	r.prompt_n = 3602;
+	r.gen_n = 64;
+	r.prompt_ms = 17479.197;
+	r.gen_ms = 943.115;
+	r.prompt_tps = r.gen_tps = NAN;
+	r.precision = 3;
+	CHECK_INT(hdb_store_add_server(st, src, host, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	r.variant = "100W";
+	CHECK_INT(hdb_store_add_server(st, src, host, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	r.prompt_ms = 17479.2;
+	r.gen_ms = 943.12;
+	r.precision = 2;
+	CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+	CHECK_INT(dup, 1);
+	r.variant = NULL;
+	CHECK_INT(hdb_store_add_server(st, src, unknown, &r, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM server_timing"), 2);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM server_timing WHERE variant = '100W' "
+			      "AND host = 'epyc' AND prompt_ms = 17479.197"), 1);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(new_store_is_stamped_and_in_wal_mode);
@@ -719,6 +816,7 @@ int main(void)
 	RUN(hosts_by_key_and_by_name);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_measurement_printed_twice_is_one_row);
+	RUN(two_variants_are_two_measurements);
 	RUN(the_unknown_host_name_is_reserved);
 	RUN(lookups_stay_narrow_and_find_the_same_rows);
 	RUN(requests_are_found_again_among_many);
