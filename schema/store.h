@@ -203,12 +203,14 @@ int hdb_store_set_source_options(struct hdb_store *st, long long source_id,
 /*
  * Finds or creates the host of a record.  With name (--host), the host of
  * that name, which also learns key; without, the host that key belongs to,
- * or a new one called label.  cpu/gpu are the raw strings behind key.
- * key may be NULL only with a name.  Returns 0 and sets *host_id, or -1.
+ * or a new one called label, or suffixed (may be NULL) when a host is
+ * called label already (see hdb_host_key).  cpu/gpu are the raw strings
+ * behind key.  key may be NULL only with a name (then NULL or the unknown
+ * host).  Returns 0 and sets *host_id, or -1.
  */
 int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
-		   const char *label, const char *cpu, const char *gpu,
-		   long long *host_id);
+		   const char *label, const char *suffixed, const char *cpu,
+		   const char *gpu, long long *host_id);
 
 /* The host results go to when their file does not say (created once). */
 int hdb_store_unknown_host(struct hdb_store *st, long long *host_id);

@@ -161,7 +161,7 @@ static void records_and_samples_are_written(void)
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a.json", "ab12", 10, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", "x", NULL, &host), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", NULL, "x", NULL, &host), 0);
 	CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
@@ -192,18 +192,18 @@ static void hosts_by_key_and_by_name(void)
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	/* --host a30 teaches the store the key of that machine */
-	CHECK_INT(hdb_store_host(st, "a30", "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &a), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &b), 0);
+	CHECK_INT(hdb_store_host(st, "a30", "cpu=xeon;gpu=A30", "a30-0001", NULL, "Xeon", "NVIDIA A30", &a), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=xeon;gpu=A30", "a30-0001", NULL, "Xeon", "NVIDIA A30", &b), 0);
 	CHECK_INT(a, b);
 	/* another machine gets a derived host */
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &c), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &c), 0);
 	CHECK(c != a);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK_INT(c, d);
 	/* a key keeps its first host */
-	CHECK_INT(hdb_store_host(st, "other", "cpu=ryzen;gpu=8060S", "x", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, "other", "cpu=ryzen;gpu=8060S", "x", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK(d != c);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK_INT(d, c);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM host"), 3);
@@ -280,7 +280,7 @@ static void a_measurement_printed_twice_is_one_row(void)
 	CHECK_INT(hdb_store_add_source(st, "x.md", "11", 1, "llama-bench-md", &src1), 0);
 	CHECK_INT(hdb_store_add_source(st, "x.json", "22", 1, "llama-bench-json", &src2), 0);
 	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc-1", "AMD EPYC", "", &host), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc-1", NULL, "AMD EPYC", "", &host), 0);
 	/* markdown first, under the unknown host */
 	CHECK_INT(hdb_store_add_bench(st, src1, unknown, &md, &dup), 0);
 	CHECK_INT(dup, 0);
@@ -333,7 +333,7 @@ static void the_unknown_host_name_is_reserved(void)
 
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
-	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, &id), -1);
+	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, NULL, &id), -1);
 	CHECK_STR(hdb_errmsg(), "--host: 'unknown' is reserved for results that name no machine");
 	hdb_store_rollback(st);
 	hdb_store_close(st);
@@ -607,7 +607,7 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 			      "'server_precision')"), 5);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, NULL, &host), 0);
 	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
 	/* the row from before the upgrade, printed as markdown */
 	md = record("pp512", 99.12);
