@@ -1073,6 +1073,12 @@ int hdb_store_unknown_host(struct hdb_store *st, long long *host_id)
 	return 0;
 }
 
+void hdb_store_host_deleted(struct hdb_store *st, long long host_id)
+{
+	if (st->unknown_host == host_id)
+		st->unknown_host = -1;
+}
+
 /* The unknown host's id for matching (-2 when there is none), without
  * creating it. */
 static int unknown_host_id(struct hdb_store *st, long long *id)

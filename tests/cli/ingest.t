@@ -26,8 +26,8 @@ $ halodb sql "select throughput_id, rep, ts from throughput_sample where through
 >             1    1   549.53
 >             1    2  554.369
 $ halodb hosts
-> host  identified_by      rows  cpu_info  gpu_info
-> ----  -----------------  ----  --------  --------
+> host  identified_by      rows  cpu_info  gpu_info  facts
+> ----  -----------------  ----  --------  --------  -----
 > epyc  cpu_info+gpu_info    24  AMD EPYC
 # The same bytes again, under any name, add nothing.
 $ halodb ingest fixtures/b9749/bench-moe-q8kv.json

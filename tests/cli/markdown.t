@@ -40,8 +40,8 @@ $ halodb --db pair.db sql "select host, test, n_depth, avg_ts, n_reps, source fr
 > epyc  pp512     1024  265.632581       2  fixtures/b9749/bench-moe-q8kv.json
 > epyc  tg128     1024   137.52759       2  fixtures/b9749/bench-moe-q8kv.json
 $ halodb --db pair.db hosts
-> host     identified_by                   rows  cpu_info  gpu_info
-> -------  ------------------------------  ----  --------  --------
+> host     identified_by                   rows  cpu_info  gpu_info  facts
+> -------  ------------------------------  ----  --------  --------  -----
 > epyc     cpu_info+gpu_info                  4  AMD EPYC
 > unknown  nothing (its files do not say)     0
 # A run that died: a header and no rows, the error line kept.

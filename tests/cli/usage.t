@@ -8,10 +8,13 @@ $ halodb
 ! commands:
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
-!   hosts    list hosts and what identified them
+!   hosts    list hosts; rename, merge them, set their facts
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -27,10 +30,13 @@ $ halodb --help
 > commands:
 >   ingest   add result files to the store
 >   sql      run a read-only SQL query on the store
->   hosts    list hosts and what identified them
+>   hosts    list hosts; rename, merge them, set their facts
 >   query    compute ratios, crossovers, noise and quality intervals
 >   chart    draw one chart of the report (SVG or PNG)
 >   report   write the report (markdown and HTML)
+>   sources  list the ingested files
+>   forget   remove ingested files and the rows they gave
+>   log      list the changes made to the store after ingest
 >   help     show help for a command
 >
 > The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -38,7 +44,8 @@ $ halodb --help
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
 > usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
->               [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]
+>               [--replace] [--dry-run] [--db PATH] [--model M] [--quant Q]
+>               [--kv TYPE]
 >               [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]
 >               PATH...
 >
@@ -73,6 +80,10 @@ $ halodb help ingest
 >                  given as results is host a30; a file named itself or
 >                  lying directly in PATH is an error
 >   --stderr FILE  the stderr of the one results file given
+>   --replace      a file already in the store (the same bytes, or the
+>                  same path as given) is forgotten and ingested again
+>                  with this call's options, in one transaction (see
+>                  'halodb forget')
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
 >   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
@@ -106,10 +117,13 @@ $ halodb frobnicate
 ! commands:
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
-!   hosts    list hosts and what identified them
+!   hosts    list hosts; rename, merge them, set their facts
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.

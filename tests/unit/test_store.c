@@ -212,6 +212,34 @@ static void hosts_by_key_and_by_name(void)
 	hdb_store_close(st);
 }
 
+/* A derived name gets the key's hash only when another machine (or a
+ * host named so) has the name; a known key keeps its host's name. */
+static void derived_names_get_a_suffix_only_when_taken(void)
+{
+	const char *p = path_in_tmp("suffix.db");
+	struct hdb_store *st;
+	long long a, b, c, d, e;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-1111", "Xeon 6338", "A30", &a), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon(R) 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-2222", "Xeon(R) 6338", "A30", &b), 0);
+	CHECK(a != b);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon(R) 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-2222", "Xeon(R) 6338", "A30", &c), 0);
+	CHECK_INT(c, b);
+	/* a name given with --host counts as taken too */
+	CHECK_INT(hdb_store_host(st, "epyc", NULL, NULL, NULL, NULL, NULL, &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc", "epyc-3333", "AMD EPYC", "", &e), 0);
+	CHECK(e != d);
+	/* both taken: the machine must be named */
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC 2;gpu=", "epyc", "epyc-3333", "EPYC 2", "", &e), -1);
+	CHECK_STR(hdb_errmsg(), "derived host name 'epyc-3333' is already taken by another host: name this one with --host");
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('xeon-6338-a30', 'xeon-6338-a30-2222', 'epyc', 'epyc-3333')"), 4);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE named_by = 'derived'"), 3);
+	hdb_store_close(st);
+}
+
 struct hdb_embedded {
 	const char *name;
 	const char *text;
@@ -717,6 +745,7 @@ int main(void)
 	RUN(a_read_only_store_refuses_writes);
 	RUN(records_and_samples_are_written);
 	RUN(hosts_by_key_and_by_name);
+	RUN(derived_names_get_a_suffix_only_when_taken);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_measurement_printed_twice_is_one_row);
 	RUN(the_unknown_host_name_is_reserved);
