@@ -614,7 +614,7 @@ static const char hosts_usage[] =
 	"merge FROM INTO\n" HOSTS_MERGE_HELP
 	"set NAME KEY=VALUE...\n" HOSTS_SET_HELP
 	"\n"
-	"Each edit is one transaction, recorded in the store's curation_log.\n"
+	"Each edit is one transaction, recorded in the log (halodb log).\n"
 	"\n"
 	"  --format FMT  table (the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";

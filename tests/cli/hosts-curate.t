@@ -263,7 +263,7 @@ $ halodb hosts --help
 >   tdp=120W price=1999USD notes='rented by the hour'.  Keys are a-z,
 >   0-9, '_' and '-'; a value is one line; KEY= removes the fact.
 >
-> Each edit is one transaction, recorded in the store's curation_log.
+> Each edit is one transaction, recorded in the log (halodb log).
 >
 >   --format FMT  table (the default), csv, json, md
 >   --db PATH     the store (default: $HALODB_DB, else ./halodb.db)
