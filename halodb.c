@@ -112,9 +112,9 @@ static void on_wait(void *ctx, const char *path)
 		"(store '%s' is locked)\n", path);
 }
 
-/* Opens the store for writing whatever the command's flags say (a
- * subcommand that edits: hosts rename, models alias ...); 0 or -1. */
-static int open_store_write(struct cli *cli)
+/* Opens the store for writing, made when it is not there (ingest); 0 or
+ * -1. */
+static int open_store_create(struct cli *cli)
 {
 	if (hdb_store_open(cli->db_path, HDB_STORE_WRITE, &cli->st))
 		return -1;
@@ -122,11 +122,25 @@ static int open_store_write(struct cli *cli)
 	return 0;
 }
 
+/* Opens the store for writing whatever the command's flags say (a
+ * subcommand that edits: hosts rename, models alias ...).  A store that
+ * is not there is an error, as for reading: an edit makes no store.
+ * 0 or -1. */
+static int open_store_write(struct cli *cli)
+{
+	if (access(cli->db_path, F_OK) &&
+	    hdb_store_open(cli->db_path, HDB_STORE_READ, &cli->st))
+		return -1;
+	hdb_store_close(cli->st);
+	cli->st = NULL;
+	return open_store_create(cli);
+}
+
 /* Opens the store the way the command's flags say; 0 or -1. */
 static int open_store(struct cli *cli)
 {
 	if (cli->cmd->flags & WRITE)
-		return open_store_write(cli);
+		return open_store_create(cli);
 	return hdb_store_open(cli->db_path, HDB_STORE_READ, &cli->st);
 }
 
@@ -570,14 +584,50 @@ static const char sql_usage[] =
 	"  --format FMT  table (aligned columns, the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
 
+#define HOSTS_RENAME_SYNOPSIS "halodb hosts rename OLD NEW [--db PATH]\n"
+#define HOSTS_RENAME_HELP \
+	"  Names host OLD NEW.  The host keeps its keys, so later files of\n" \
+	"  that machine go to NEW.  The host 'unknown' is not renamed but\n" \
+	"  merged into a host; a name another host has is a merge too.\n"
+#define HOSTS_MERGE_SYNOPSIS "halodb hosts merge FROM INTO [--db PATH]\n"
+#define HOSTS_MERGE_HELP \
+	"  Moves every row and every key of FROM to INTO and deletes FROM:\n" \
+	"  later files of FROM's machine go to INTO.  FROM's facts fill\n" \
+	"  INTO's gaps (INTO's own win; a warning names each that differs).\n" \
+	"  Rows that are then one measurement twice (a run printed as JSON\n" \
+	"  under one host, as markdown under the other) become one row.\n" \
+	"  FROM may be 'unknown': the rows of files that named no machine.\n"
+#define HOSTS_SET_SYNOPSIS "halodb hosts set NAME KEY=VALUE... [--db PATH]\n"
+#define HOSTS_SET_HELP \
+	"  Facts about a machine that no result file carries, shown by\n" \
+	"  'halodb hosts' and in the report's contestants: memory=128GB\n" \
+	"  tdp=120W price=1999USD notes='rented by the hour'.  Keys are a-z,\n" \
+	"  0-9, '_' and '-'; a value is one line; KEY= removes the fact.\n"
+
 static const char hosts_usage[] =
 	"halodb hosts [--format table|csv|json|md] [--db PATH]\n"
+	"       " HOSTS_RENAME_SYNOPSIS
+	"       " HOSTS_MERGE_SYNOPSIS
+	"       " HOSTS_SET_SYNOPSIS
 	"\n"
-	"Lists the hosts in the store and what identified each: --host NAME\n"
-	"at ingest, or the cpu_info and gpu_info of its results.\n"
+	"Lists the hosts in the store, what identified each (--host NAME at\n"
+	"ingest, or the cpu_info and gpu_info of its results) and their facts.\n"
+	"\n"
+	"rename OLD NEW\n" HOSTS_RENAME_HELP
+	"merge FROM INTO\n" HOSTS_MERGE_HELP
+	"set NAME KEY=VALUE...\n" HOSTS_SET_HELP
+	"\n"
+	"Each edit is one transaction, recorded in the log (halodb log).\n"
 	"\n"
 	"  --format FMT  table (the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+static const char hosts_rename_usage[] =
+	HOSTS_RENAME_SYNOPSIS "\n" HOSTS_RENAME_HELP;
+static const char hosts_merge_usage[] =
+	HOSTS_MERGE_SYNOPSIS "\n" HOSTS_MERGE_HELP;
+static const char hosts_set_usage[] =
+	HOSTS_SET_SYNOPSIS "\n" HOSTS_SET_HELP;
 
 static int parse_format_opts(struct cli *cli, int argc, char **argv,
 			     enum hdb_out_format *fmt)
@@ -637,17 +687,166 @@ static int cmd_sql(struct cli *cli, int argc, char **argv)
 	return rc ? fail() : HDB_EXIT_OK;
 }
 
+/* Ends an edit's transaction: commits after ok (rc 0), else rolls
+ * back; returns the exit status. */
+static int end_edit(struct cli *cli, int rc)
+{
+	if (!rc && !hdb_store_commit(cli->st))
+		return HDB_EXIT_OK;
+	hdb_store_rollback(cli->st);
+	return fail();
+}
+
+static int hosts_rename(struct cli *cli, char **args)
+{
+	if (hdb_store_check_host_name("hosts rename", args[1]))
+		return usage_error(cli->cmd, "%s", hdb_errmsg());
+	if (open_store_write(cli) || hdb_store_begin(cli->st))
+		return fail();
+	if (hdb_store_rename_host(cli->st, args[0], args[1]))
+		return end_edit(cli, -1);
+	printf("renamed host '%s' to '%s'\n", args[0], args[1]);
+	return end_edit(cli, 0);
+}
+
+static int hosts_merge(struct cli *cli, char **args)
+{
+	struct hdb_host_merge m;
+	char *words;
+	size_t i;
+	int rc;
+
+	if (open_store_write(cli) || hdb_store_begin(cli->st))
+		return fail();
+	rc = hdb_store_merge_host(cli->st, args[0], args[1], &m);
+	if (!rc) {
+		words = hdb_host_merge_words(args[0], args[1], &m);
+		printf("%s\n", words);
+		free(words);
+		for (i = 0; i < m.n_conflicts; i++)
+			fprintf(stderr, "halodb: warning: '%s' keeps %s='%s' "
+				"('%s' had '%s')\n", args[1],
+				m.conflicts[i].key, m.conflicts[i].kept,
+				args[0], m.conflicts[i].dropped);
+	}
+	hdb_host_merge_release(&m);
+	return end_edit(cli, rc);
+}
+
+static int hosts_set(struct cli *cli, const char *host, char **args, int n)
+{
+	struct hdb_host_fact *facts = xcalloc((size_t)n, sizeof(*facts));
+	int i, rc = HDB_EXIT_USAGE;
+
+	for (i = 0; i < n; i++) {
+		char *eq = strchr(args[i], '=');
+
+		if (!eq || eq == args[i]) {
+			usage_error(cli->cmd, "hosts set: '%s': expected "
+				    "KEY=VALUE (KEY= removes the fact)",
+				    args[i]);
+			goto out;
+		}
+		*eq = '\0';
+		facts[i].key = args[i];
+		facts[i].value = eq + 1;
+		if (hdb_store_check_host_fact("hosts set", facts[i].key,
+					      facts[i].value)) {
+			usage_error(cli->cmd, "%s", hdb_errmsg());
+			goto out;
+		}
+	}
+	if (open_store_write(cli) || hdb_store_begin(cli->st)) {
+		rc = fail();
+		goto out;
+	}
+	if (hdb_store_set_host_facts(cli->st, host, facts, (size_t)n)) {
+		rc = end_edit(cli, -1);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		const struct hdb_host_fact *f = &facts[i];
+
+		printf("host '%s': ", host);
+		if (!*f->value && !f->was)
+			printf("no %s to remove\n", f->key);
+		else if (!*f->value)
+			printf("%s removed (was '%s')\n", f->key, f->was);
+		else if (f->was && !strcmp(f->was, f->value))
+			printf("%s is '%s' already\n", f->key, f->value);
+		else if (f->was)
+			printf("%s set to '%s' (was '%s')\n", f->key, f->value,
+			       f->was);
+		else
+			printf("%s set to '%s'\n", f->key, f->value);
+	}
+	rc = end_edit(cli, 0);
+out:
+	hdb_host_facts_release(facts, (size_t)n);
+	free(facts);
+	return rc;
+}
+
+/* hosts rename|merge|set: argv[0] is the subcommand. */
+static int cmd_hosts_edit(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const struct {
+		const char *name, *usage, *expected;
+		int n_args;		/* -2: two or more */
+	} subs[] = {
+		{ "rename", hosts_rename_usage, "OLD and NEW", 2 },
+		{ "merge", hosts_merge_usage, "FROM and INTO", 2 },
+		{ "set", hosts_set_usage, "NAME and at least one KEY=VALUE",
+		  -2 },
+	};
+	struct cmd sub = *cli->cmd;
+	char name[32];
+	size_t k;
+	int c, n;
+
+	for (k = 0; strcmp(subs[k].name, argv[0]); k++)
+		;
+	snprintf(name, sizeof(name), "hosts %s", subs[k].name);
+	sub.name = name;
+	sub.usage = subs[k].usage;
+	cli->cmd = &sub;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1)
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+	argv += optind;
+	n = argc - optind;
+	if (subs[k].n_args > 0 ? n != subs[k].n_args : n < -subs[k].n_args)
+		return usage_error(cli->cmd, "%s: expected %s, got %d "
+				   "argument%s", name, subs[k].expected, n,
+				   n == 1 ? "" : "s");
+	if (!strcmp(subs[k].name, "rename"))
+		return hosts_rename(cli, argv);
+	if (!strcmp(subs[k].name, "merge"))
+		return hosts_merge(cli, argv);
+	return hosts_set(cli, argv[0], argv + 1, n - 1);
+}
+
 static int cmd_hosts(struct cli *cli, int argc, char **argv)
 {
 	enum hdb_out_format fmt;
 	struct hdb_table t;
-	int rc = parse_format_opts(cli, argc, argv, &fmt);
+	int rc;
 
+	if (argc >= 2 && (!strcmp(argv[1], "rename") ||
+			  !strcmp(argv[1], "merge") || !strcmp(argv[1], "set")))
+		return cmd_hosts_edit(cli, argc - 1, argv + 1);
+	rc = parse_format_opts(cli, argc, argv, &fmt);
 	if (rc)
 		return rc;
 	if (optind != argc)
-		return usage_error(cli->cmd, "hosts: unexpected argument '%s'",
-				   argv[optind]);
+		return usage_error(cli->cmd, "hosts: unexpected argument '%s' "
+				   "(rename, merge or set, or nothing to list "
+				   "the hosts)", argv[optind]);
 	if (open_store(cli) || hdb_query_hosts(hdb_store_sqlite(cli->st), &t))
 		return fail();
 	return print_table(&t, fmt);
@@ -1425,7 +1624,7 @@ static int cmd_forget(struct cli *cli, int argc, char **argv)
 	if (optind >= argc)
 		return usage_error(cli->cmd, "forget: expected at least one "
 				   "PATH or SHA256 (see 'halodb sources')");
-	if (open_store(cli) || hdb_store_begin(cli->st))
+	if (open_store_write(cli) || hdb_store_begin(cli->st))
 		return fail();
 	memset(&total, 0, sizeof(total));
 	for (i = (size_t)optind; i < (size_t)argc; i++) {
@@ -1479,7 +1678,7 @@ static const struct cmd commands[] = {
 	{ "sql", cmd_sql, NEED_DB, sql_usage,
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
-	  "list hosts and what identified them" },
+	  "list hosts; rename, merge them, set their facts" },
 	{ "models", cmd_models, NEED_DB, models_usage,
 	  "list model names and labels; alias and unalias them" },
 	{ "query", cmd_query, NEED_DB, query_usage,

@@ -205,7 +205,7 @@ static int resolve_host(struct file_ctx *fc, const char *named,
 			const char *cpu, const char *gpu)
 {
 	struct run *run = fc->run;
-	char *key = NULL, *label = NULL;
+	char *key = NULL, *label = NULL, *suffixed = NULL;
 	int rc;
 
 	if (fc->have_host && same(fc->named, named) && same(fc->cpu, cpu) &&
@@ -216,13 +216,14 @@ static int resolve_host(struct file_ctx *fc, const char *named,
 				 "results whose file names no machine",
 				 fc->path);
 	if (!named)
-		hdb_host_key(cpu, gpu, &key, &label);
+		hdb_host_key(cpu, gpu, &key, &label, &suffixed);
 	if (!key && !named && !fc->host)
 		fc->unknown_host = 1;
 	rc = hdb_store_host(run->st, named ? named : fc->host, key, label,
-			    cpu, gpu, &fc->host_id);
+			    suffixed, cpu, gpu, &fc->host_id);
 	free(key);
 	free(label);
+	free(suffixed);
 	if (rc)
 		return -1;
 	replace(&fc->named, named);

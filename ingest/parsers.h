@@ -232,10 +232,13 @@ void hdb_quant_name(const char *ftype, char *out, size_t size);
 
 /*
  * The host key of a record: cpu_info and gpu_info with what drifts between
- * builds and backends normalised away; *label is a readable host name made
- * from it.  Both are NULL when neither string says anything.  Caller frees.
+ * builds and backends normalised away.  *label is a readable host name made
+ * from it, the CPU and GPU model in short ('xeon-6338-a30'); *suffixed is
+ * the label with a short hash of the key ('xeon-6338-a30-1f2e'), the name
+ * when another machine has the label already.  All three are NULL when
+ * neither string says anything.  Caller frees.
  */
 void hdb_host_key(const char *cpu_info, const char *gpu_info, char **key,
-		  char **label);
+		  char **label, char **suffixed);
 
 #endif

@@ -108,8 +108,12 @@ int hdb_cursor_rewind(struct hdb_cursor *c);
 /* Ends the read transaction and frees c; NULL is a no-op. */
 void hdb_cursor_free(struct hdb_cursor *c);
 
-/* The hosts of the store and what identified each (one row per key). */
+/* The hosts of the store, what identified each (one row per key) and
+ * their facts. */
 int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out);
+/* The facts set with `halodb hosts set`: host, key, value; by host and
+ * key. */
+int hdb_query_host_facts(struct sqlite3 *db, struct hdb_table *out);
 
 /* Every ingested file: path, sha256 (12 digits), format and era, rows it
  * gave, rows it also reported (merged into another file's), hosts,

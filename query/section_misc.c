@@ -4,8 +4,9 @@
  * that did not finish, notes on what the comparisons could not hold
  * equal (protocol differences, build skew, repetitions), and the
  * methodology (repetitions, the noise policy, every source file).
- * Everything is read from the public views and the named queries, except
- * the list of source files, which has no view (see methodology).
+ * Everything is read from the public views and the named queries (the
+ * hosts' facts from hdb_query_host_facts), except the list of source
+ * files, which has no view (see methodology).
  */
 #include "report.h"
 
@@ -403,6 +404,62 @@ enum {
 	K_N
 };
 
+/* Facts that go first, with their column titles; other keys follow by
+ * name, titled by the key.  Notes are a line per host, not a column. */
+static const struct {
+	const char *key, *title;
+} known_facts[] = {
+	{ "memory", "Memory" }, { "tdp", "TDP" }, { "price", "Price" },
+};
+#define NOTES_FACT "notes"
+
+/* The value of a host's fact in the facts table, or NULL. */
+static const char *fact_of(const struct hdb_table *ft, const char *host,
+			   const char *key)
+{
+	size_t r;
+
+	for (r = 0; r < ft->n_rows; r++)
+		if (!strcmp(q_cell_text(ft, r, "host"), host) &&
+		    !strcmp(q_cell_text(ft, r, "key"), key))
+			return q_cell_text(ft, r, "value");
+	return NULL;
+}
+
+/* The fact keys of the hosts in the table (those with rows), known ones
+ * first, notes left out. */
+static void fact_columns(const struct hdb_table *ft, const struct q_report *x,
+			 const struct host_info *info, struct tally *keys)
+{
+	struct tally seen = { 0 };
+	size_t i, r;
+	int c;
+
+	for (r = 0; r < ft->n_rows; r++) {
+		c = q_report_colour(x, q_cell_text(ft, r, "host"));
+		if (c >= 0 && (info[c].n_tp || info[c].n_q) &&
+		    strcmp(q_cell_text(ft, r, "key"), NOTES_FACT))
+			tally_add(&seen, q_cell_text(ft, r, "key"), 1);
+	}
+	for (i = 0; i < sizeof(known_facts) / sizeof(known_facts[0]); i++)
+		for (r = 0; r < seen.len; r++)
+			if (!strcmp(seen.name[r], known_facts[i].key))
+				tally_add(keys, seen.name[r], 1);
+	for (r = 0; r < seen.len; r++)
+		tally_add(keys, seen.name[r], 1);
+	tally_release(&seen);
+}
+
+static const char *fact_title(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(known_facts) / sizeof(known_facts[0]); i++)
+		if (!strcmp(key, known_facts[i].key))
+			return known_facts[i].title;
+	return key;
+}
+
 int q_section_contestants(sqlite3 *db, const struct q_report *x,
 			  struct hdb_report_model *m)
 {
@@ -413,12 +470,13 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 		{ "Models", NULL, 0 },
 	};
 	struct host_info *info;
-	struct q_col cols[K_N];
-	int use[K_N], at[K_N];
+	struct q_col *cols = NULL;
+	int use[K_N], at[K_N], at_facts = 0;
 	size_t *order, n_order, i, k, n_cols = 0, n_rows = 0, n_others = 0;
 	struct hdb_section *sec;
 	struct hdb_block *b;
-	struct tally others = { 0 };
+	struct tally others = { 0 }, facts = { 0 };
+	struct hdb_table ft = { 0 };
 	int ret = -1;
 
 	if (!x->n_hosts)
@@ -426,8 +484,10 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 	info = xcalloc(x->n_hosts, sizeof(*info));
 	order = xcalloc(x->n_hosts, sizeof(*order));
 	if (read_host_hardware(db, x, info) ||
-	    read_host_rows(db, x, info, 0) || read_host_rows(db, x, info, 1))
+	    read_host_rows(db, x, info, 0) || read_host_rows(db, x, info, 1) ||
+	    hdb_query_host_facts(db, &ft))
 		goto out;
+	fact_columns(&ft, x, info, &facts);
 	n_order = host_order(x, order);
 	for (k = 0; k < K_N; k++)
 		use[k] = k != K_CPU && k != K_GPU && k != K_BACKENDS;
@@ -443,11 +503,20 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 		ret = 0;
 		goto out;
 	}
-	for (k = 0; k < K_N; k++)
+	/* the facts set with `halodb hosts set` after the hardware */
+	cols = xcalloc(K_N + facts.len, sizeof(*cols));
+	for (k = 0; k < K_N; k++) {
+		if (k == K_BACKENDS) {
+			at_facts = (int)n_cols;
+			for (i = 0; i < facts.len; i++)
+				cols[n_cols++] = (struct q_col){
+					fact_title(facts.name[i]), NULL, 0 };
+		}
 		if (use[k]) {
 			at[k] = (int)n_cols;
 			cols[n_cols++] = all_cols[k];
 		}
+	}
 
 	sec = hdb_report_section(m, "contestants", "The contestants");
 	b = hdb_section_block(sec, HDB_BLOCK_PROSE);
@@ -496,9 +565,11 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 			      "shows what the rows themselves say.");
 
 	b = hdb_section_block(sec, HDB_BLOCK_TABLE);
-	hdb_prose_add(&b->prose, 0, "What the store knows of each host: "
+	hdb_prose_add(&b->prose, 0, "What the store knows of each host: %s"
 		      "backends and llama.cpp builds seen in its throughput "
-		      "rows, its rows, and the models with a finished run.");
+		      "rows, its rows, and the models with a finished run.",
+		      facts.len ? "the facts set for it with `halodb hosts "
+		      "set`, " : "");
 	q_table_cols(&b->table, cols, n_cols);
 	hdb_table_reserve(&b->table, n_rows);
 	for (k = 0; k < n_order; k++) {
@@ -522,6 +593,10 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 					  sb.len ? strbuf_str(&sb) : NULL);
 			strbuf_reset(&sb);
 		}
+		for (i = 0; i < facts.len; i++)
+			hdb_cell_set_text(&row[at_facts + (int)i],
+					  fact_of(&ft, x->hosts[order[k]],
+						  facts.name[i]));
 		if (use[K_BACKENDS]) {
 			/* "ROCm,RPC" is one backend: "; " between them */
 			tally_join_sep(&h->backends, "; ", &sb);
@@ -540,13 +615,28 @@ int q_section_contestants(sqlite3 *db, const struct q_report *x,
 		hdb_cell_set_int(&row[at[K_MODELS]],
 				 (long long)models_measured(h));
 	}
+	/* notes, a line per host, in the table's order */
+	for (k = 0; k < n_order; k++) {
+		const char *host = x->hosts[order[k]], *notes;
+
+		if ((!info[order[k]].n_tp && !info[order[k]].n_q) ||
+		    !(notes = fact_of(&ft, host, NOTES_FACT)))
+			continue;
+		b = hdb_section_block(sec, HDB_BLOCK_LIST);
+		hdb_prose_add(&b->prose, 1, "%s", host);
+		hdb_prose_add(&b->prose, 0, ": ");
+		hdb_prose_add(&b->prose, 1, "%s", notes);
+	}
 	ret = 0;
 out:
 	for (i = 0; i < x->n_hosts; i++)
 		host_info_release(&info[i]);
 	free(info);
 	free(order);
+	free(cols);
 	tally_release(&others);
+	tally_release(&facts);
+	hdb_table_release(&ft);
 	return ret;
 }
 

@@ -228,8 +228,25 @@ void hdb_cursor_free(struct hdb_cursor *c)
 	free(c);
 }
 
+int hdb_query_host_facts(struct sqlite3 *db, struct hdb_table *out)
+{
+	static const char sql[] =
+		"SELECT h.name AS host, f.key, f.value FROM host_fact f "
+		"JOIN host h ON h.id = f.host_id ORDER BY h.name, f.key";
+	sqlite3_stmt *s;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return hdb_error("cannot read the facts of hosts: %s",
+				 sqlite3_errmsg(db));
+	ret = fill_table(db, s, out);
+	sqlite3_finalize(s);
+	return ret;
+}
+
 /*
- * The hosts and their keys.  No public view holds the keys a host was
+ * The hosts, their keys and facts.  No public view holds the keys a host was
  * recognised by (host and host_key are the store's own, and may change),
  * so this reads those tables; `halodb hosts` is their public face.
  */
@@ -245,7 +262,14 @@ int hdb_query_hosts(struct sqlite3 *db, struct hdb_table *out)
 		"  (SELECT count(*) FROM qresult q WHERE q.host_id = h.id) "
 		"    AS rows, "
 		"  coalesce(k.cpu_info, h.cpu_info) AS cpu_info, "
-		"  coalesce(k.gpu_info, h.gpu_info) AS gpu_info "
+		"  coalesce(k.gpu_info, h.gpu_info) AS gpu_info, "
+		/* memory=128GB, notes="a, b": quoted where a blank, ',',
+		 * '=' or '"' would make the list ambiguous */
+		"  (SELECT group_concat(key || '=' || CASE WHEN value GLOB "
+		"    '*[ ,=\"\\]*' THEN '\"' || replace(replace(value, '\\', "
+		"    '\\\\'), '\"', '\\\"') || '\"' ELSE value END, ', ') "
+		"   FROM (SELECT key, value FROM host_fact f "
+		"    WHERE f.host_id = h.id ORDER BY key)) AS facts "
 		"FROM host h LEFT JOIN host_key k ON k.host_id = h.id "
 		"ORDER BY h.name, k.key";
 	sqlite3_stmt *s;

@@ -987,9 +987,21 @@ static int learn_key(struct hdb_store *st, long long host_id, const char *key,
 	return step_done(st, s, "cannot record a host");
 }
 
+/* 1 when a host is called name, 0 when none is, -1 on error. */
+static int name_taken(struct hdb_store *st, const char *name)
+{
+	sqlite3_stmt *s = stmt(st, ST_HOST_BY_NAME);
+	long long id;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, name);
+	return step_lookup(st, s, &id, NULL);
+}
+
 int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
-		   const char *label, const char *cpu, const char *gpu,
-		   long long *host_id)
+		   const char *label, const char *suffixed, const char *cpu,
+		   const char *gpu, long long *host_id)
 {
 	sqlite3_stmt *s;
 	int rc;
@@ -1019,14 +1031,17 @@ int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
 	rc = step_lookup(st, s, host_id, NULL);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	s = stmt(st, ST_HOST_BY_NAME);
-	if (!s)
-		return -1;
-	bind_text(s, 1, label);
-	rc = step_lookup(st, s, host_id, NULL);
+	/* A new machine: the label, unless another machine has it (a host
+	 * it was derived for, or one named so); then the label with the
+	 * key's hash. */
+	rc = name_taken(st, label);
+	if (rc > 0 && suffixed) {
+		rc = name_taken(st, suffixed);
+		label = suffixed;
+	}
 	if (rc < 0)
 		return -1;
-	if (rc == 1)
+	if (rc > 0)
 		return hdb_error("derived host name '%s' is already taken by "
 				 "another host: name this one with --host",
 				 label);
@@ -1054,6 +1069,12 @@ int hdb_store_unknown_host(struct hdb_store *st, long long *host_id)
 	}
 	*host_id = st->unknown_host;
 	return 0;
+}
+
+void hdb_store_host_deleted(struct hdb_store *st, long long host_id)
+{
+	if (st->unknown_host == host_id)
+		st->unknown_host = -1;
 }
 
 /* The unknown host's id for matching (-2 when there is none), without

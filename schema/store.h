@@ -212,15 +212,21 @@ int hdb_store_set_source_options(struct hdb_store *st, long long source_id,
 /*
  * Finds or creates the host of a record.  With name (--host), the host of
  * that name, which also learns key; without, the host that key belongs to,
- * or a new one called label.  cpu/gpu are the raw strings behind key.
- * key may be NULL only with a name.  Returns 0 and sets *host_id, or -1.
+ * or a new one called label, or suffixed (may be NULL) when a host is
+ * called label already (see hdb_host_key).  cpu/gpu are the raw strings
+ * behind key.  key may be NULL only with a name (then NULL or the unknown
+ * host).  Returns 0 and sets *host_id, or -1.
  */
 int hdb_store_host(struct hdb_store *st, const char *name, const char *key,
-		   const char *label, const char *cpu, const char *gpu,
-		   long long *host_id);
+		   const char *label, const char *suffixed, const char *cpu,
+		   const char *gpu, long long *host_id);
 
 /* The host results go to when their file does not say (created once). */
 int hdb_store_unknown_host(struct hdb_store *st, long long *host_id);
+/* Tells the store that host_id is gone (hosts merge), so that it does not
+ * take it for the unknown host; the next result that needs the unknown
+ * host makes it again. */
+void hdb_store_host_deleted(struct hdb_store *st, long long host_id);
 
 /*
  * Writes one test result and its samples.  A measurement already in the
@@ -386,6 +392,80 @@ int hdb_store_models_alias(struct hdb_store *st, const char *name,
 int hdb_store_models_unalias(struct hdb_store *st,
 			     const struct hdb_model_refs *refs,
 			     struct hdb_models_done *done);
+
+/* ---- Hosts after ingest (hosts.c) ----------------------------------- */
+
+/*
+ * Checks a name a host is to be given: non-empty, one line of UTF-8, no
+ * blank at either end, no ',' or '=' (a selector could not name it), not
+ * 'unknown'.  ctx begins the message ("hosts rename").  Returns 0 or -1.
+ */
+int hdb_store_check_host_name(const char *ctx, const char *name);
+/* Checks a fact: key [a-z][a-z0-9_-]*, value one line of UTF-8 ("" is
+ * the value that removes a fact).  Returns 0 or -1. */
+int hdb_store_check_host_fact(const char *ctx, const char *key,
+			      const char *value);
+
+/*
+ * Renames a host (not the unknown one; not to a name a host has: that is
+ * a merge).  Its keys stay, so later files of the machine find the new
+ * name; it counts as named by the user from then on.  Part of the
+ * caller's transaction, logged.  Returns 0 or -1 (no host old: the
+ * message names the hosts there are).
+ */
+int hdb_store_rename_host(struct hdb_store *st, const char *old,
+			  const char *new_name);
+
+/* A fact both hosts of a merge had, with different values. */
+struct hdb_fact_conflict {
+	char *key, *kept, *dropped;	/* kept: into's value; dropped: from's */
+};
+
+/* What a merge moved. */
+struct hdb_host_merge {
+	long long bench, server, quality;	/* rows moved */
+	long long keys;				/* host keys moved */
+	long long facts;			/* facts of from into had not */
+	long long folded;	/* rows that were a measurement into had
+				 * already, folded into it (hdb_store_refold) */
+	struct hdb_fact_conflict *conflicts;	/* facts into kept */
+	size_t n_conflicts;
+};
+
+/*
+ * Merges host from into host into: every row (throughput, server
+ * requests, quality) and every key of from goes to into, so later files
+ * with from's keys go there too; from's facts fill into's gaps (into's
+ * own win: m->conflicts); then from is deleted, and rows that are now
+ * the same measurement twice are folded into one.  from may be the
+ * unknown host, into may not.  Part of the caller's transaction, logged.
+ * Returns 0 or -1; free *m with hdb_host_merge_release either way.
+ */
+int hdb_store_merge_host(struct hdb_store *st, const char *from,
+			 const char *into, struct hdb_host_merge *m);
+void hdb_host_merge_release(struct hdb_host_merge *m);
+/* "host 'a' merged into 'b': 3 throughput rows, 1 key" and what was
+ * folded (not the conflicts), as curation_log says it; caller frees. */
+char *hdb_host_merge_words(const char *from, const char *into,
+			   const struct hdb_host_merge *m);
+
+/* One fact of `hosts set`: key and value are the caller's; was is what
+ * the host had before (NULL: nothing), set by hdb_store_set_host_facts. */
+struct hdb_host_fact {
+	const char *key, *value;	/* value "": remove the fact */
+	char *was;
+};
+
+/*
+ * Sets or removes facts of a host (not the unknown one) that no result
+ * file carries: memory, tdp, price, notes ...  A fact set to the value it
+ * has, or removed when absent, is left alone and not logged.  Part of the
+ * caller's transaction.  Returns 0 or -1; free the was strings with
+ * hdb_host_facts_release either way.
+ */
+int hdb_store_set_host_facts(struct hdb_store *st, const char *name,
+			     struct hdb_host_fact *facts, size_t n);
+void hdb_host_facts_release(struct hdb_host_fact *facts, size_t n);
 
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,

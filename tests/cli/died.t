@@ -8,12 +8,12 @@ $ halodb ingest fixtures/b9749/bench-killed-partial.json fixtures/b9749/bench-ki
 > fixtures/b9749/bench-killed-partial.json: 3 rows, 1 from a run that died (llama-bench-json), with its stderr 'fixtures/b9749/bench-killed-partial.stderr.txt'
 > ingested 1 file (3 rows)
 $ halodb sql "select host, model_file, test, n_depth, status, error, source from throughput order by id"
-> host       model_file           test   n_depth  status   error                                                                       source
-> ---------  -------------------  -----  -------  -------  --------------------------------------------------------------------------  ----------------------------------------
-> unknown    does-not-exist.gguf                  failed   llama_bench: error: failed to load model '/srv/models/does-not-exist.gguf'  fixtures/b9749/bench-missing-model.json
-> epyc-6937  llama-F16.gguf       pp512        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
-> epyc-6937  llama-F16.gguf       tg128        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
-> epyc-6937                                       crashed  exit=137                                                                    fixtures/b9749/bench-killed-partial.json
+> host     model_file           test   n_depth  status   error                                                                       source
+> -------  -------------------  -----  -------  -------  --------------------------------------------------------------------------  ----------------------------------------
+> unknown  does-not-exist.gguf                  failed   llama_bench: error: failed to load model '/srv/models/does-not-exist.gguf'  fixtures/b9749/bench-missing-model.json
+> epyc     llama-F16.gguf       pp512        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
+> epyc     llama-F16.gguf       tg128        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
+> epyc                                          crashed  exit=137                                                                    fixtures/b9749/bench-killed-partial.json
 $ halodb sql "select path, format, truncated from source order by id"
 > path                                            format            truncated
 > ----------------------------------------------  ----------------  ---------

@@ -32,7 +32,7 @@ $ printf "CREATE TABLE IF NOT EXISTS test (\n  x TEXT\n);\n\nINSERT INTO test (b
 $ halodb sql "select host, model_file, quant, avg_ts from throughput where source = 'quote.sql'"
 > host      model_file  quant  avg_ts
 > --------  ----------  -----  ------
-> a30-6da6  m.gguf      Q4_0    100.5
+> xeon-a30  m.gguf      Q4_0    100.5
 $ printf 'build_commit,build_number,n_prompt,n_gen,avg_ts\n"abc","1","512","0"\n' > short.csv && halodb ingest short.csv
 > 1 failed
 ! short.csv:2:1: expected 5 fields as in the header, found 4

@@ -117,7 +117,7 @@ $ halodb --db evil.db sql "select distinct host, model, backend, type_k, type_v 
 > host                                                              model                                                          backend               type_k     type_v
 > ----------------------------------------------------------------  -------------------------------------------------------------  --------------------  ---------  ------------------------
 > <script>alert(5)</script>|h|`[h](javascript:alert(6))  [31mred\|  <script>alert(1)</script>|x|`y` [a](javascript:alert(1)) [31m  <iframe>|CPU|`b` [2J  <k>|q4_0|  [v](javascript:alert(4))
-> img-src-x-onerror-alert-3-gpu-db67                                <script>alert(1)</script>|x|`y` [a](javascript:alert(1)) [31m  <iframe>|CPU|`b` [2J  <k>|q4_0|  [v](javascript:alert(4))
+> b-cpu-b-c-c-0-pwned-img-src-x-onerror-alert                       <script>alert(1)</script>|x|`y` [a](javascript:alert(1)) [31m  <iframe>|CPU|`b` [2J  <k>|q4_0|  [v](javascript:alert(4))
 # A 1 MB model name: the report keeps it whole and its tables intact.
 $ awk 'BEGIN { s = "<script>|`x`[a](javascript:y)"; while (length(s) < 1048576) s = s s } { sub(/"model_type": "[^"]*"/, "\"model_type\": \"" s " 1B Q4_K - Medium\""); print }' fixtures/hostile/bench.jsonl > big.jsonl
 $ halodb --db big.db ingest --host big big.jsonl > /dev/null && halodb --db big.db report --out big

@@ -13,8 +13,8 @@ $ halodb ingest fixtures/b9749/bench-llama-default.md
 > ingested 1 file (2 rows)
 ! fixtures/b9749/bench-llama-default.md: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
 $ halodb hosts --format csv
-> host,identified_by,rows,cpu_info,gpu_info
-> unknown,nothing (its files do not say),2,,
+> host,identified_by,rows,cpu_info,gpu_info,facts
+> unknown,nothing (its files do not say),2,,,
 # --db must name a file: '' and ':memory:' would keep nothing, and
 # 'file:' names are URIs to SQLite.
 $ halodb --db '' ingest fixtures/b9749/bench-moe-q8kv.json

@@ -7,12 +7,12 @@ $ halodb ingest fixtures/b9749/bench-moe-q4kv.jsonl
 > fixtures/b9749/bench-moe-q4kv.jsonl: 4 rows (llama-bench-jsonl)
 > ingested 1 file (4 rows)
 $ halodb hosts
-> host    identified_by  rows  cpu_info  gpu_info
-> ------  -------------  ----  --------  --------
+> host    identified_by  rows  cpu_info  gpu_info  facts
+> ------  -------------  ----  --------  --------  -----
 > cpu-vm  --host            8  AMD EPYC
 $ halodb hosts --format csv
-> host,identified_by,rows,cpu_info,gpu_info
-> cpu-vm,--host,8,AMD EPYC,
+> host,identified_by,rows,cpu_info,gpu_info,facts
+> cpu-vm,--host,8,AMD EPYC,,
 $ halodb ingest --host '' fixtures/b9749/bench-llama-pg-ub.json
 ! halodb: --host: expected a non-empty name on one line
 ! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]

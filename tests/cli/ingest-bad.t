@@ -59,6 +59,6 @@ $ halodb --db u.db ingest fixtures/bad/no-host-then-broken.jsonl fixtures/bad/no
 ! fixtures/bad/no-host.jsonl: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
 ? 1
 $ halodb --db u.db hosts
-> host     identified_by                   rows  cpu_info  gpu_info
-> -------  ------------------------------  ----  --------  --------
+> host     identified_by                   rows  cpu_info  gpu_info  facts
+> -------  ------------------------------  ----  --------  --------  -----
 > unknown  nothing (its files do not say)     1

@@ -33,17 +33,17 @@ $ halodb --db pair.db ingest fixtures/b9749/bench-moe-q8kv.stderr-md.txt fixture
 > ingested 2 files (4 rows, 4 already in the store)
 ! fixtures/b9749/bench-moe-q8kv.stderr-md.txt: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
 $ halodb --db pair.db sql "select host, test, n_depth, avg_ts, n_reps, source from throughput order by id"
-> host       test   n_depth      avg_ts  n_reps  source
-> ---------  -----  -------  ----------  ------  ----------------------------------
-> epyc-6937  pp512        0  551.949539       2  fixtures/b9749/bench-moe-q8kv.json
-> epyc-6937  tg128        0  261.905539       2  fixtures/b9749/bench-moe-q8kv.json
-> epyc-6937  pp512     1024  265.632581       2  fixtures/b9749/bench-moe-q8kv.json
-> epyc-6937  tg128     1024   137.52759       2  fixtures/b9749/bench-moe-q8kv.json
+> host  test   n_depth      avg_ts  n_reps  source
+> ----  -----  -------  ----------  ------  ----------------------------------
+> epyc  pp512        0  551.949539       2  fixtures/b9749/bench-moe-q8kv.json
+> epyc  tg128        0  261.905539       2  fixtures/b9749/bench-moe-q8kv.json
+> epyc  pp512     1024  265.632581       2  fixtures/b9749/bench-moe-q8kv.json
+> epyc  tg128     1024   137.52759       2  fixtures/b9749/bench-moe-q8kv.json
 $ halodb --db pair.db hosts
-> host       identified_by                   rows  cpu_info  gpu_info
-> ---------  ------------------------------  ----  --------  --------
-> epyc-6937  cpu_info+gpu_info                  4  AMD EPYC
-> unknown    nothing (its files do not say)     0
+> host     identified_by                   rows  cpu_info  gpu_info  facts
+> -------  ------------------------------  ----  --------  --------  -----
+> epyc     cpu_info+gpu_info                  4  AMD EPYC
+> unknown  nothing (its files do not say)     0
 # A run that died: a header and no rows, the error line kept.
 $ halodb ingest --host strix fixtures/md/oom-header-only.log
 > fixtures/md/oom-header-only.log: 1 row, 1 from a run that died (llama-bench-md)

@@ -10,17 +10,17 @@ $ halodb ingest fixtures/b9749/bench-moe-q8kv.stderr-md.txt fixtures/b9749/bench
 > ingested 2 files (4 rows, 4 already in the store)
 ! fixtures/b9749/bench-moe-q8kv.stderr-md.txt: warning: the file does not say which machine ran it; its rows are under host 'unknown' (name the machine with --host)
 $ halodb sources | sed 's/20[0-9-]*T[0-9:]*Z/TIME/'
-> path                                         sha256        format                                     rows  also  host       ingested_at           options
-> -------------------------------------------  ------------  -----------------------------------------  ----  ----  ---------  --------------------  -------
-> fixtures/b9749/bench-moe-q8kv.stderr-md.txt  e2099beca682  llama-bench-md, b5221+ (depth tests)          0     4             TIME
-> fixtures/b9749/bench-moe-q8kv.json           a38cd7a9f6f4  llama-bench-json, b9749, load_mode fields     4     0  epyc-6937  TIME
+> path                                         sha256        format                                     rows  also  host  ingested_at           options
+> -------------------------------------------  ------------  -----------------------------------------  ----  ----  ----  --------------------  -------
+> fixtures/b9749/bench-moe-q8kv.stderr-md.txt  e2099beca682  llama-bench-md, b5221+ (depth tests)          0     4        TIME
+> fixtures/b9749/bench-moe-q8kv.json           a38cd7a9f6f4  llama-bench-json, b9749, load_mode fields     4     0  epyc  TIME
 $ halodb sql "select id, host, avg_ts, stddev_ts, n_reps, source from throughput order by id"
-> id  host           avg_ts  stddev_ts  n_reps  source
-> --  ---------  ----------  ---------  ------  ----------------------------------
->  1  epyc-6937  551.949539   3.421954       2  fixtures/b9749/bench-moe-q8kv.json
->  2  epyc-6937  261.905539  37.321809       2  fixtures/b9749/bench-moe-q8kv.json
->  3  epyc-6937  265.632581   2.769176       2  fixtures/b9749/bench-moe-q8kv.json
->  4  epyc-6937   137.52759   7.857135       2  fixtures/b9749/bench-moe-q8kv.json
+> id  host      avg_ts  stddev_ts  n_reps  source
+> --  ----  ----------  ---------  ------  ----------------------------------
+>  1  epyc  551.949539   3.421954       2  fixtures/b9749/bench-moe-q8kv.json
+>  2  epyc  261.905539  37.321809       2  fixtures/b9749/bench-moe-q8kv.json
+>  3  epyc  265.632581   2.769176       2  fixtures/b9749/bench-moe-q8kv.json
+>  4  epyc   137.52759   7.857135       2  fixtures/b9749/bench-moe-q8kv.json
 # Forgetting the JSON keeps the rows with what the markdown said: two
 # decimals, no repetitions, and no machine (markdown does not name one).
 $ halodb forget fixtures/b9749/bench-moe-q8kv.json
@@ -41,23 +41,23 @@ $ cp fixtures/b9749/bench-moe-q8kv.json again.json && halodb ingest again.json
 > again.json: 0 rows, 4 already in the store (llama-bench-json)
 > ingested 1 file (0 rows, 4 already in the store)
 $ halodb sql "select id, host, avg_ts, n_reps, source from throughput order by id"
-> id  host           avg_ts  n_reps  source
-> --  ---------  ----------  ------  ----------
->  1  epyc-6937  551.949539       2  again.json
->  2  epyc-6937  261.905539       2  again.json
->  3  epyc-6937  265.632581       2  again.json
->  4  epyc-6937   137.52759       2  again.json
+> id  host      avg_ts  n_reps  source
+> --  ----  ----------  ------  ----------
+>  1  epyc  551.949539       2  again.json
+>  2  epyc  261.905539       2  again.json
+>  3  epyc  265.632581       2  again.json
+>  4  epyc   137.52759       2  again.json
 # Now forget the markdown (by a prefix of its sha256): the JSON's rows
 # stay as they are.
 $ halodb forget e2099bec
 > forgot 1 file: 0 rows removed, 4 kept with what other files reported
 $ halodb sql "select id, host, avg_ts, n_reps, source from throughput order by id"
-> id  host           avg_ts  n_reps  source
-> --  ---------  ----------  ------  ----------
->  1  epyc-6937  551.949539       2  again.json
->  2  epyc-6937  261.905539       2  again.json
->  3  epyc-6937  265.632581       2  again.json
->  4  epyc-6937   137.52759       2  again.json
+> id  host      avg_ts  n_reps  source
+> --  ----  ----------  ------  ----------
+>  1  epyc  551.949539       2  again.json
+>  2  epyc  261.905539       2  again.json
+>  3  epyc  265.632581       2  again.json
+>  4  epyc   137.52759       2  again.json
 $ halodb sql "select count(*) as samples from bench_sample"
 > samples
 > -------

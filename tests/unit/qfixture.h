@@ -42,7 +42,7 @@ static inline void add_record(struct hdb_store *st, const char *host,
 	if (hdb_store_begin(st) ||
 	    hdb_store_add_source(st, "f.json", sha, 1, "llama-bench-json",
 				 &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
+	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, NULL, &h) ||
 	    hdb_store_add_bench(st, src, h, r, &dup) || hdb_store_commit(st)) {
 		fprintf(stderr, "add_record: %s\n", hdb_errmsg());
 		exit(2);
@@ -63,7 +63,7 @@ static inline long long add_quality_record(struct hdb_store *st,
 	snprintf(sha, sizeof(sha), "qfixture-q%d", n++);
 	if (hdb_store_begin(st) ||
 	    hdb_store_add_source(st, "q.json", sha, 1, "aider-run", &src) ||
-	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, &h) ||
+	    hdb_store_host(st, host, NULL, NULL, NULL, NULL, NULL, &h) ||
 	    hdb_store_add_quality(st, src, h, a, r, &id) ||
 	    hdb_store_commit(st)) {
 		fprintf(stderr, "add_quality_record: %s\n", hdb_errmsg());

@@ -70,7 +70,7 @@ static void ingest(struct hdb_store *st, const int *kinds, size_t n,
 					       "llama-bench-json", &src), 0);
 		if (hosts[i])
 			CHECK_INT(hdb_store_host(st, hosts[i], NULL, NULL,
-						 NULL, NULL, &h), 0);
+						 NULL, NULL, NULL, &h), 0);
 		else
 			CHECK_INT(hdb_store_unknown_host(st, &h), 0);
 		CHECK_INT(hdb_store_add_bench(st, src, h, &r, &dup), 0);
@@ -246,7 +246,7 @@ static void refold_after_a_merge(void)
 	CHECK_INT(one(a, "SELECT count(*) FROM bench"), 2);
 	ingest(b, kinds, 2, one_host);
 	CHECK_INT(hdb_store_begin(a), 0);
-	CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, &a30), 0);
+	CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, NULL, &a30), 0);
 	CHECK(sqlite3_exec(hdb_store_sqlite(a), "UPDATE bench SET host_id = "
 			   "(SELECT id FROM host WHERE name = 'a30')", NULL,
 			   NULL, NULL) == SQLITE_OK);
@@ -291,7 +291,7 @@ static void refold_keeps_other_measurements(void)
 	CHECK_INT(hdb_store_begin(a), 0);
 	CHECK_INT(hdb_store_add_source(a, "other.json", "sha-o", 1,
 				       "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, &h), 0);
+	CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, NULL, &h), 0);
 	CHECK_INT(hdb_store_add_bench(a, src, h, &r, &dup), 0);
 	CHECK_INT(hdb_store_refold(a, h, &folded), 0);
 	CHECK_INT(hdb_store_commit(a), 0);
@@ -326,7 +326,7 @@ static void requests_forget_like_results(void)
 		CHECK_INT(hdb_store_begin(a), 0);
 		CHECK_INT(hdb_store_add_source(a, i ? "resp.json" : "srv.log",
 					       i ? "s1" : "s0", 1, "x", &src), 0);
-		CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, &h), 0);
+		CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, NULL, &h), 0);
 		CHECK_INT(hdb_store_add_server(a, src, h, &r, &dup), 0);
 		CHECK_INT(dup, i);
 		CHECK_INT(hdb_store_commit(a), 0);
@@ -373,7 +373,7 @@ static void items_go_with_their_file(void)
 		snprintf(item, sizeof(item), "len=%d", 1000 * (i + 1));
 		CHECK_INT(hdb_store_begin(a), 0);
 		CHECK_INT(hdb_store_add_source(a, path, sha, 1, "niah", &src), 0);
-		CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, &h), 0);
+		CHECK_INT(hdb_store_host(a, "a30", NULL, NULL, NULL, NULL, NULL, &h), 0);
 		if (i == 0)
 			CHECK_INT(hdb_store_add_quality(a, src, h, &att, &q,
 							&id), 0);

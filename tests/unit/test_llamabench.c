@@ -231,61 +231,146 @@ static void nan_stddev_is_unknown(void)
 
 static void host_keys_ignore_what_drifts(void)
 {
-	char *k1, *l1, *k2, *l2;
+	char *k1, *l1, *s1, *k2, *l2, *s2;
 
 	/* ROCm and two Vulkan drivers on one Strix Halo, newer builds */
 	hdb_host_key("AMD Eng Sample: 100-000001243-50_Y",
-		     "AMD Radeon 8060S Graphics", &k1, &l1);
+		     "AMD Radeon 8060S Graphics", &k1, &l1, &s1);
 	hdb_host_key("AMD Eng Sample: 100-000001243-50_Y ",
-		     "Radeon 8060S Graphics (RADV GFX1151)", &k2, &l2);
+		     "Radeon 8060S Graphics (RADV GFX1151)", &k2, &l2, &s2);
 	CHECK_STR(k1, k2);
 	CHECK_STR(l1, l2);
-	CHECK_HAS(l1, "radeon-8060s-graphics-");
+	CHECK_STR(s1, s2);
 	free(k2);
 	free(l2);
+	free(s2);
 	/* the CPU's own iGPU, listed since b6451, and device order */
 	hdb_host_key("AMD Ryzen 9 7950X 16-Core Processor",
 		     "AMD Radeon RX 7900 XTX, AMD Ryzen 9 7950X 16-Core Processor (RADV RAPHAEL_MENDOCINO)",
-		     &k2, &l2);
+		     &k2, &l2, &s2);
 	CHECK_STR(k2, "cpu=Ryzen 9 7950X 16-Core Processor;gpu=Radeon RX 7900 XTX");
 	free(k1);
 	free(l1);
+	free(s1);
 	/* '/' separated before b3990 */
 	hdb_host_key("AMD Ryzen 9 7950X 16-Core Processor", "AMD Radeon RX 7900 XTX",
-		     &k1, &l1);
+		     &k1, &l1, &s1);
 	CHECK_STR(k1, k2);
+	CHECK_STR(l1, l2);
 	free(k1);
 	free(l1);
+	free(s1);
 	free(k2);
 	free(l2);
-	hdb_host_key("Xeon", "NVIDIA A30/NVIDIA A30", &k1, &l1);
+	free(s2);
+	hdb_host_key("Xeon", "NVIDIA A30/NVIDIA A30", &k1, &l1, &s1);
 	CHECK_STR(k1, "cpu=Xeon;gpu=A30+A30");
 	free(k1);
 	free(l1);
-	hdb_host_key("Xeon", "NVIDIA A30, NVIDIA L4", &k1, &l1);
-	hdb_host_key("Xeon", "NVIDIA L4, NVIDIA A30", &k2, &l2);
+	free(s1);
+	hdb_host_key("Xeon", "NVIDIA A30, NVIDIA L4", &k1, &l1, &s1);
+	hdb_host_key("Xeon", "NVIDIA L4, NVIDIA A30", &k2, &l2, &s2);
 	CHECK_STR(k1, k2);
+	CHECK_STR(l1, l2);
 	free(k1);
 	free(l1);
+	free(s1);
 	free(k2);
 	free(l2);
-	hdb_host_key(NULL, "", &k1, &l1);
-	CHECK(k1 == NULL && l1 == NULL);
+	free(s2);
+	hdb_host_key(NULL, "", &k1, &l1, &s1);
+	CHECK(k1 == NULL && l1 == NULL && s1 == NULL);
 }
 
-static void host_labels_differ_for_different_machines(void)
+/*
+ * The labels of every cpu_info and gpu_info the fixtures and the format
+ * samples hold (../shared/formats, tests/fixtures), and of the machines
+ * the rules were written for.
+ */
+static void host_labels_are_the_models_in_short(void)
 {
-	char *k1, *l1, *k2, *l2;
+	static const struct {
+		const char *cpu, *gpu, *label;
+	} cases[] = {
+		{ "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S",
+		  "Radeon 8060S Graphics (RADV GFX1151)", "ryzen-ai-max-395-8060s" },
+		{ "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S",
+		  "AMD Radeon 8060S Graphics", "ryzen-ai-max-395-8060s" },
+		{ "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S",
+		  "AMD Radeon 8060S Graphics (RADV GFX1151)", "ryzen-ai-max-395-8060s" },
+		/* ROCm names no model: the GPU adds nothing */
+		{ "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S", "AMD Radeon Graphics",
+		  "ryzen-ai-max-395" },
+		{ "AMD RYZEN AI MAX+ 395 w/ Radeon 8060S", "NVIDIA A30",
+		  "ryzen-ai-max-395-a30" },
+		{ "Intel(R) Xeon(R) Gold 6338 CPU", "NVIDIA A30", "xeon-6338-a30" },
+		{ "AMD EPYC", "", "epyc" },
+		{ "AMD EPYC 7302", "NVIDIA A30", "epyc-7302-a30" },
+		{ "Intel Xeon Gold 6130", "NVIDIA A30", "xeon-6130-a30" },
+		{ "AMD Ryzen 9 7950X 16-Core Processor",
+		  "AMD Radeon RX 7900 XTX, AMD Ryzen 9 7950X 16-Core Processor (RADV RAPHAEL_MENDOCINO)",
+		  "ryzen-9-7950x-rx-7900-xtx" },
+		{ "AMD Ryzen 7 7800X3D 8-Core Processor", "NVIDIA GeForce RTX 4080",
+		  "ryzen-7-7800x3d-rtx-4080" },
+		{ "13th Gen Intel(R) Core(TM) i9-13900K", "NVIDIA GeForce RTX 3090 Ti",
+		  "i9-13900k-rtx-3090-ti" },
+		{ "Intel(R) Xeon(R) CPU E5-2690 v3 @ 2.60GHz", "", "xeon-e5-2690-v3" },
+		/* an engineering sample says no model: its part number, cut */
+		{ "AMD Eng Sample: 100-000001243-50_Y", "AMD Radeon Graphics",
+		  "eng-sample-100-000001243" },
+		{ "AMD Eng Sample: 100-000001243-50_Y", "Radeon 8060S Graphics",
+		  "eng-sample-100-000001243-8060s" },
+		{ "AMD Eng Sample: 100-000001243-50_Y ",
+		  "Radeon 8060S Graphics (RADV GFX1151)",
+		  "eng-sample-100-000001243-8060s" },
+		/* Metal lists the chip as its GPU */
+		{ "Apple M2 Ultra", "Apple M2 Ultra", "m2-ultra" },
+		{ "Xeon", "NVIDIA A30/NVIDIA A30", "xeon-2x-a30" },
+		{ "Xeon", "NVIDIA L4, NVIDIA A30, NVIDIA A30", "xeon-2x-a30-l4" },
+		{ "Intel(R) Core(TM) i7 CPU 920 @ 2.67GHz", "", "i7-920" },
+		{ "AMD Ryzen 7 5800H with Radeon Graphics", "", "ryzen-7-5800h" },
+		{ "Intel(R) Core(TM) Ultra 9 185H", "Intel(R) Arc(TM) Graphics",
+		  "core-ultra-9-185h-arc" },
+		{ "AMD Ryzen 9 5950X", "AMD Radeon VII", "ryzen-9-5950x-radeon-vii" },
+		{ "", "NVIDIA GeForce RTX 4090", "rtx-4090" },
+		{ "AMD", "AMD Radeon Graphics", "host" },
+		/* what a hostile file may say: alphanumerics only, capped */
+		{ "<b>cpu</b> | `c` [c](javascript:alert(2)) \033]0;pwned\007",
+		  "<img src=x onerror=alert(3)>|gpu|", "b-cpu-b-c-c-0-pwned-img-src-x-onerror-alert" },
+	};
+	size_t i;
 
-	hdb_host_key("Intel Xeon Gold 6130", "NVIDIA A30", &k1, &l1);
-	hdb_host_key("AMD EPYC 7302", "NVIDIA A30", &k2, &l2);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *k, *l, *s;
+
+		hdb_host_key(cases[i].cpu, cases[i].gpu, &k, &l, &s);
+		CHECK_STR(l, cases[i].label);
+		/* the suffixed label is the label and four hex digits */
+		CHECK(s && l && strlen(s) == strlen(l) + 5 &&
+		      !strncmp(s, l, strlen(l)) && s[strlen(l)] == '-');
+		free(k);
+		free(l);
+		free(s);
+	}
+}
+
+/* Two machines that come out the same in short differ in the suffix. */
+static void host_labels_collide_only_in_short(void)
+{
+	char *k1, *l1, *s1, *k2, *l2, *s2;
+
+	hdb_host_key("AMD Eng Sample: 100-000001243-50_Y", "AMD Radeon Graphics",
+		     &k1, &l1, &s1);
+	hdb_host_key("AMD Eng Sample: 100-000001243-50_Y", "", &k2, &l2, &s2);
 	CHECK(strcmp(k1, k2) != 0);
-	CHECK(strcmp(l1, l2) != 0);
-	CHECK_HAS(l1, "a30-");
+	CHECK_STR(l1, l2);
+	CHECK(strcmp(s1, s2) != 0);
 	free(k1);
 	free(l1);
+	free(s1);
 	free(k2);
 	free(l2);
+	free(s2);
 }
 
 static enum hdb_format sniff(const char *text)
@@ -330,7 +415,8 @@ int main(void)
 	RUN(json_syntax_errors_have_file_positions);
 	RUN(nan_stddev_is_unknown);
 	RUN(host_keys_ignore_what_drifts);
-	RUN(host_labels_differ_for_different_machines);
+	RUN(host_labels_are_the_models_in_short);
+	RUN(host_labels_collide_only_in_short);
 	RUN(formats_are_known_by_content);
 	return t_done();
 }

@@ -68,7 +68,7 @@ static long long add_q(struct hdb_store *st, const struct qspec *q)
 	snprintf(sha, sizeof(sha), "q%d", n++);
 	if (hdb_store_begin(st) ||
 	    hdb_store_add_source(st, "q.json", sha, 1, "aider-run", &src) ||
-	    hdb_store_host(st, q->host, NULL, NULL, NULL, NULL, &h) ||
+	    hdb_store_host(st, q->host, NULL, NULL, NULL, NULL, NULL, &h) ||
 	    hdb_store_add_quality(st, src, h, &a, &r, &id))
 		goto fail;
 	for (i = 0; q->items && q->items[i]; i++) {

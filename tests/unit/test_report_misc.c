@@ -256,6 +256,68 @@ static void contestants_table_and_sentence(void)
 	hdb_store_close(st);
 }
 
+/* Facts set with `halodb hosts set`: memory, TDP and price first, other
+ * keys after, notes a line per host; a host without rows adds none. */
+static void contestants_show_the_facts_of_hosts(void)
+{
+	struct hdb_store *st = fixture();
+	struct hdb_host_fact big[] = { { "tdp", "350W", NULL },
+				       { "memory", "24GB", NULL },
+				       { "notes", "rented <by> the hour", NULL } };
+	struct hdb_host_fact mini[] = { { "price", "1999USD", NULL },
+					{ "os", "Fedora 42", NULL } };
+	struct hdb_host_fact idle[] = { { "gpus", "2", NULL },
+					{ "notes", "never ran", NULL } };
+	struct hdb_report_model m;
+	const struct hdb_section *s;
+	const struct hdb_table *t;
+	char *list, *prose;
+	long long h;
+
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_host(st, "idle", NULL, NULL, NULL, NULL, NULL, &h), 0);
+	CHECK_INT(hdb_store_set_host_facts(st, "big", big, 3), 0);
+	CHECK_INT(hdb_store_set_host_facts(st, "mini", mini, 2), 0);
+	CHECK_INT(hdb_store_set_host_facts(st, "idle", idle, 2), 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	hdb_host_facts_release(big, 3);
+	hdb_host_facts_release(mini, 2);
+	hdb_host_facts_release(idle, 2);
+	if (report(st, NULL, &m))
+		return;
+	s = section(&m, "contestants");
+	t = table_of(s, 0);
+	if (t) {
+		CHECK_INT(t->n_cols, 10);
+		CHECK_STR(t->cols[0], "Host");
+		CHECK_STR(t->cols[1], "Memory");
+		CHECK_STR(t->cols[2], "TDP");
+		CHECK_STR(t->cols[3], "Price");
+		CHECK_STR(t->cols[4], "os");
+		CHECK_STR(t->cols[5], "Backends");
+		CHECK_STR(text(t, 0, "Host"), "big");
+		CHECK_STR(text(t, 0, "Memory"), "24GB");
+		CHECK_STR(text(t, 0, "TDP"), "350W");
+		CHECK(is_null(t, 0, "Price"));
+		CHECK_STR(text(t, 1, "Price"), "1999USD");
+		CHECK_STR(text(t, 1, "os"), "Fedora 42");
+		CHECK(is_null(t, 2, "Memory"));
+		CHECK_INT(find_row(t, "Host", "idle"), -1);
+	}
+	prose = joined(s, HDB_BLOCK_TABLE);
+	CHECK_HAS(prose, "What the store knows of each host: the facts set "
+		  "for it with `halodb hosts set`, backends");
+	free(prose);
+	list = joined(s, HDB_BLOCK_LIST);
+	CHECK_STR(list, "big: rented <by> the hour\n");
+	free(list);
+	/* the host and its notes are the store's: escaped where written */
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, "rented <by> the hour"), 1);
+	CHECK_INT(part_value(s, HDB_BLOCK_LIST, "big"), 1);
+	hdb_report_model_release(&m);
+	hdb_store_close(st);
+}
+
 static void died_lists_every_run_that_did_not_finish(void)
 {
 	struct hdb_store *st = fixture();
@@ -574,6 +636,7 @@ int main(void)
 	if (getenv("REPORT_MISC_DB"))
 		return dump(getenv("REPORT_MISC_DB"));
 	RUN(contestants_table_and_sentence);
+	RUN(contestants_show_the_facts_of_hosts);
 	RUN(died_lists_every_run_that_did_not_finish);
 	RUN(died_is_absent_when_every_run_finished);
 	RUN(notes_name_differences_builds_and_repetitions);

@@ -161,7 +161,7 @@ static void records_and_samples_are_written(void)
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a.json", "ab12", 10, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", "x", NULL, &host), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", NULL, "x", NULL, &host), 0);
 	CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM throughput"), 1);
@@ -192,23 +192,51 @@ static void hosts_by_key_and_by_name(void)
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	/* --host a30 teaches the store the key of that machine */
-	CHECK_INT(hdb_store_host(st, "a30", "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &a), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=xeon;gpu=A30", "a30-0001", "Xeon", "NVIDIA A30", &b), 0);
+	CHECK_INT(hdb_store_host(st, "a30", "cpu=xeon;gpu=A30", "a30-0001", NULL, "Xeon", "NVIDIA A30", &a), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=xeon;gpu=A30", "a30-0001", NULL, "Xeon", "NVIDIA A30", &b), 0);
 	CHECK_INT(a, b);
 	/* another machine gets a derived host */
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &c), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &c), 0);
 	CHECK(c != a);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK_INT(c, d);
 	/* a key keeps its first host */
-	CHECK_INT(hdb_store_host(st, "other", "cpu=ryzen;gpu=8060S", "x", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, "other", "cpu=ryzen;gpu=8060S", "x", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK(d != c);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", "Ryzen", "8060S", &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=ryzen;gpu=8060S", "8060s-0002", NULL, "Ryzen", "8060S", &d), 0);
 	CHECK_INT(d, c);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM host"), 3);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE named_by = 'option'"), 2);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name = 'a30' AND cpu_info = 'Xeon'"), 1);
+	hdb_store_close(st);
+}
+
+/* A derived name gets the key's hash only when another machine (or a
+ * host named so) has the name; a known key keeps its host's name. */
+static void derived_names_get_a_suffix_only_when_taken(void)
+{
+	const char *p = path_in_tmp("suffix.db");
+	struct hdb_store *st;
+	long long a, b, c, d, e;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-1111", "Xeon 6338", "A30", &a), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon(R) 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-2222", "Xeon(R) 6338", "A30", &b), 0);
+	CHECK(a != b);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=Xeon(R) 6338;gpu=A30", "xeon-6338-a30", "xeon-6338-a30-2222", "Xeon(R) 6338", "A30", &c), 0);
+	CHECK_INT(c, b);
+	/* a name given with --host counts as taken too */
+	CHECK_INT(hdb_store_host(st, "epyc", NULL, NULL, NULL, NULL, NULL, &d), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc", "epyc-3333", "AMD EPYC", "", &e), 0);
+	CHECK(e != d);
+	/* both taken: the machine must be named */
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC 2;gpu=", "epyc", "epyc-3333", "EPYC 2", "", &e), -1);
+	CHECK_STR(hdb_errmsg(), "derived host name 'epyc-3333' is already taken by another host: name this one with --host");
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('xeon-6338-a30', 'xeon-6338-a30-2222', 'epyc', 'epyc-3333')"), 4);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE named_by = 'derived'"), 3);
 	hdb_store_close(st);
 }
 
@@ -280,7 +308,7 @@ static void a_measurement_printed_twice_is_one_row(void)
 	CHECK_INT(hdb_store_add_source(st, "x.md", "11", 1, "llama-bench-md", &src1), 0);
 	CHECK_INT(hdb_store_add_source(st, "x.json", "22", 1, "llama-bench-json", &src2), 0);
 	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
-	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc-1", "AMD EPYC", "", &host), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=EPYC;gpu=", "epyc-1", NULL, "AMD EPYC", "", &host), 0);
 	/* markdown first, under the unknown host */
 	CHECK_INT(hdb_store_add_bench(st, src1, unknown, &md, &dup), 0);
 	CHECK_INT(dup, 0);
@@ -333,7 +361,7 @@ static void the_unknown_host_name_is_reserved(void)
 
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
-	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, &id), -1);
+	CHECK_INT(hdb_store_host(st, "unknown", NULL, NULL, NULL, NULL, NULL, &id), -1);
 	CHECK_STR(hdb_errmsg(), "--host: 'unknown' is reserved for results that name no machine");
 	hdb_store_rollback(st);
 	hdb_store_close(st);
@@ -607,7 +635,7 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 			      "'server_precision')"), 5);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, NULL, &host), 0);
 	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
 	/* the row from before the upgrade, printed as markdown */
 	md = record("pp512", 99.12);
@@ -814,6 +842,7 @@ int main(void)
 	RUN(a_read_only_store_refuses_writes);
 	RUN(records_and_samples_are_written);
 	RUN(hosts_by_key_and_by_name);
+	RUN(derived_names_get_a_suffix_only_when_taken);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_measurement_printed_twice_is_one_row);
 	RUN(two_variants_are_two_measurements);
