@@ -27,8 +27,10 @@
 #include <string.h>
 #include <strings.h>
 
-/* The most points a plan may have: beyond, it is not read. */
+/* The most points a plan may have, and values a list may: beyond, it is
+ * not read. */
 #define PLAN_MAX ((size_t)1 << 20)
+#define VALUES_MAX ((size_t)1 << 16)
 
 /*
  * The list parameters between the model and the tests, outermost first,
@@ -289,7 +291,7 @@ static int add_ints(struct values *vs, const char *s, int neg)
 		else if (*s)
 			return -1;
 		for (i = first; i <= last;) {
-			if (vs->n >= PLAN_MAX)
+			if (vs->n >= VALUES_MAX)
 				return -1;
 			snprintf(buf, sizeof(buf), "%lld", i);
 			values_add(vs, buf, strlen(buf));

@@ -22,7 +22,8 @@
  *     when it names exactly one and every finished record ran at it.
  *
  * What none of them tells stays NULL: a row never says more than its
- * files do.  Memory grows with the finished records of one run.
+ * files do.  Memory grows with the finished records of one run, up to
+ * DONE_MAX of them.
  */
 #include "parsers.h"
 #include "../util.h"
@@ -49,10 +50,17 @@ struct shared_int {
 	int mixed;
 };
 
+/* The most finished records kept for finding the point: a run of more
+ * tests than this has its point unknown. */
+#define DONE_MAX ((size_t)1 << 16)
+
 struct hdb_died {
-	/* the finished records, as points, with their own strings */
+	/* the finished records, as points; their strings are in pool */
 	struct hdb_plan_point *done;
 	size_t n_done, cap;
+	int too_many;		/* more than DONE_MAX */
+	char **pool;
+	size_t n_pool, pool_cap;
 	struct shared_str s[S_COUNT];
 	struct shared_int i[I_COUNT];
 	/* from the lines the run printed */
@@ -75,27 +83,24 @@ struct hdb_died *hdb_died_new(void)
 	return d;
 }
 
-static void release_done(struct hdb_plan_point *pt)
-{
-	free((char *)pt->model_file);
-	free((char *)pt->type_k);
-	free((char *)pt->type_v);
-}
-
 void hdb_died_reset(struct hdb_died *d)
 {
 	struct hdb_plan_point *done = d->done;
-	size_t k, cap = d->cap;
+	char **pool = d->pool;
+	size_t k, cap = d->cap, pool_cap = d->pool_cap;
 
-	for (k = 0; k < d->n_done; k++)
-		release_done(&d->done[k]);
+	for (k = 0; k < d->n_pool; k++)
+		free(d->pool[k]);
 	for (k = 0; k < S_COUNT; k++)
 		free(d->s[k].v);
 	hdb_plan_free(d->plan);
 	free(d->name_file);
 	memset(d, 0, sizeof(*d));
-	d->done = done;		/* the array is kept for the next run */
+	/* the arrays are kept for the next run */
+	d->done = done;
 	d->cap = cap;
+	d->pool = pool;
+	d->pool_cap = pool_cap;
 	for (k = 0; k < I_COUNT; k++)
 		d->i[k].v = HDB_UNSET;
 }
@@ -106,6 +111,7 @@ void hdb_died_free(struct hdb_died *d)
 		return;
 	hdb_died_reset(d);
 	free(d->done);
+	free(d->pool);
 	free(d);
 }
 
@@ -176,31 +182,48 @@ static void share_int(struct shared_int *s, long long v)
 	}
 }
 
-static char *dup_or_null(const char *s)
+/* s, kept in the pool once: the records of a run repeat a few strings
+ * (the model file, the KV types) many times. */
+static const char *intern(struct hdb_died *d, const char *s)
 {
-	return s ? xstrdup(s) : NULL;
+	size_t k;
+
+	if (!s)
+		return NULL;
+	for (k = d->n_pool; k-- > 0 && k + 8 >= d->n_pool;)
+		if (!strcmp(d->pool[k], s))
+			return d->pool[k];
+	if (d->n_pool == d->pool_cap) {
+		d->pool_cap = d->pool_cap ? 2 * d->pool_cap : 8;
+		d->pool = xrealloc(d->pool, d->pool_cap * sizeof(*d->pool));
+	}
+	return d->pool[d->n_pool++] = xstrdup(s);
 }
 
 void hdb_died_done(struct hdb_died *d, const struct hdb_bench_record *r)
 {
 	struct hdb_plan_point *pt;
 
-	if (d->n_done == d->cap) {
-		d->cap = d->cap ? 2 * d->cap : 16;
-		d->done = xrealloc(d->done, d->cap * sizeof(*d->done));
+	if (d->n_done == DONE_MAX)
+		d->too_many = 1;
+	if (!d->too_many) {
+		if (d->n_done == d->cap) {
+			d->cap = d->cap ? 2 * d->cap : 16;
+			d->done = xrealloc(d->done, d->cap * sizeof(*d->done));
+		}
+		pt = &d->done[d->n_done++];
+		pt->model_file = intern(d, r->model_file);
+		pt->n_prompt = r->n_prompt;
+		pt->n_gen = r->n_gen;
+		pt->n_depth = r->n_depth == HDB_UNSET ? 0 : r->n_depth;
+		pt->n_gpu_layers = r->n_gpu_layers;
+		pt->n_batch = r->n_batch;
+		pt->n_ubatch = r->n_ubatch;
+		pt->n_threads = r->n_threads;
+		pt->flash_attn = r->flash_attn;
+		pt->type_k = intern(d, r->type_k);
+		pt->type_v = intern(d, r->type_v);
 	}
-	pt = &d->done[d->n_done++];
-	pt->model_file = dup_or_null(r->model_file);
-	pt->n_prompt = r->n_prompt;
-	pt->n_gen = r->n_gen;
-	pt->n_depth = r->n_depth == HDB_UNSET ? 0 : r->n_depth;
-	pt->n_gpu_layers = r->n_gpu_layers;
-	pt->n_batch = r->n_batch;
-	pt->n_ubatch = r->n_ubatch;
-	pt->n_threads = r->n_threads;
-	pt->flash_attn = r->flash_attn;
-	pt->type_k = dup_or_null(r->type_k);
-	pt->type_v = dup_or_null(r->type_v);
 
 	share_str(&d->s[S_MODEL], r->model);
 	share_str(&d->s[S_MODEL_TYPE], r->model_type);
@@ -295,7 +318,7 @@ static long stop_point(struct hdb_died *d, const struct hdb_bench_record *r,
 	size_t *at, k;
 	long idx;
 
-	if (!d->plan || d->plan_bad)
+	if (!d->plan || d->plan_bad || d->too_many)
 		return -1;
 	/* --progress counts the points too */
 	if (d->planned && (size_t)d->planned != hdb_plan_size(d->plan))
@@ -422,7 +445,8 @@ void hdb_died_fill(struct hdb_died *d, const char *path,
 		r->n_depth = pt.n_depth;
 		r->test = test_name(d->test, sizeof(d->test), pt.n_prompt,
 				    pt.n_gen);
-	} else if (r->n_depth == HDB_UNSET && (depth = depth_of_name(path)) >= 0) {
+	} else if (r->n_depth == HDB_UNSET && !d->too_many &&
+		   (depth = depth_of_name(path)) >= 0) {
 		for (k = 0; k < d->n_done && d->done[k].n_depth == depth; k++)
 			;
 		if (k == d->n_done)

@@ -300,7 +300,7 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 	count_row(fc, dup);
 	if (r->status && strcmp(r->status, "ok"))
 		fc->died++;
-	else
+	else if (fc->run_info)
 		hdb_died_done(fc->run_info, r);
 	if (r->build_commit)
 		replace(&fc->build_commit, r->build_commit);
@@ -625,7 +625,8 @@ static int add_companion_source(struct file_ctx *fc, FILE *f, const char *path,
 
 /*
  * The stderr of a run becomes a row when it tells how the run died and the
- * results file did not already say so itself.
+ * results file did not already say so itself; what the file's records and
+ * the stderr tell of the run completes it (died.c).
  */
 static int attach_failure(struct file_ctx *fc, FILE *f, const char *stderr_path,
 			  const struct hdb_failure *fail,
@@ -892,9 +893,11 @@ static void ingest_file(struct run *run, size_t idx)
 	fc.run = run;
 	fc.path = path;
 	fc.host = run->o->host;
-	fc.run_info = hdb_died_new();
 	if (!companion && run->o->stderr_file && !e->walked)
 		companion = run->o->stderr_file;
+	/* what a died row from the companion can say of its run */
+	if (companion)
+		fc.run_info = hdb_died_new();
 	/* one open file is hashed, sniffed and parsed: what is hashed is
 	 * what goes in, and a FIFO or device is refused before either */
 	if (e->is_dir ? hash_entry(e, hex, &bytes)
