@@ -147,10 +147,6 @@ static const char *command_start(const char *line, const char **name_end)
 	return NULL;
 }
 
-int hdb_plan_is_command(const char *line)
-{
-	return command_start(line, NULL) != NULL;
-}
 
 /* The words of a command as a shell splits them, into *words (a '\0'
  * after each, n of them).  It ends at the end of the line, at an
@@ -571,11 +567,14 @@ int hdb_plan_read(const char *line, struct hdb_plan **plan, const char **why)
 	p = xcalloc(1, sizeof(*p));
 	if (split_words(start, term, win, &words, &n, why))
 		goto bad;
-	if (!n) {	/* '#/opt/llama-bench ...' */
-		*why = "it is commented out";
-		goto bad;
-	}
 	w = words.buf;
+	/* 'sending signal KILL to llama-bench after 17 minutes' names the
+	 * program, and runs nothing: options come first */
+	if (!n || (n > 1 && w[strlen(w) + 1] != '-')) {
+		strbuf_release(&words);
+		hdb_plan_free(p);
+		return 0;
+	}
 	w += strlen(w) + 1;	/* the program */
 	for (i = 1; i < n; i++, w += strlen(w) + 1) {
 		const struct opt *o = find_opt(w);
@@ -755,4 +754,14 @@ out:
 	free(early);
 	free(late);
 	return ret;
+}
+
+int hdb_plan_is_command(const char *line)
+{
+	struct hdb_plan *p;
+	const char *why;
+	int rc = hdb_plan_read(line, &p, &why);
+
+	hdb_plan_free(p);
+	return rc != 0;
 }

@@ -241,7 +241,8 @@ struct hdb_plan_point {
 struct hdb_plan;
 
 /* Does line hold a llama-bench command line ('+ llama-bench -m ...', a
- * wrapper's echo), readable or not? */
+ * wrapper's echo; not 'killed llama-bench after 17 minutes'), readable
+ * or not? */
 int hdb_plan_is_command(const char *line);
 /* Reads the llama-bench command line in line.  Returns 1 with *plan (free
  * with hdb_plan_free), 0 when line holds none, or -1 when it holds one

@@ -198,6 +198,10 @@ static void lines_whose_tests_cannot_be_told_are_said_so(void)
 	CHECK_INT(hdb_plan_read("/usr/sbin/llama-bench() [0x4066fb]", &p,
 				&why), 0);
 	CHECK_INT(hdb_plan_read("my-llama-bench.sh -m x", &p, &why), 0);
+	CHECK_INT(hdb_plan_read("timeout: sending signal KILL to llama-bench "
+				"after 17 minutes without output", &p, &why), 0);
+	CHECK_INT(hdb_plan_read("#/opt/llama-bench -m x.gguf", &p, &why), 0);
+	CHECK(!hdb_plan_is_command("killed llama-bench (pid 4242)"));
 	CHECK(!hdb_plan_is_command("llama_bench: error: failed to load model"));
 }
 

@@ -186,6 +186,14 @@ static void progress_lines_and_command_lines_must_agree(void)
 	hdb_died_line(d, "+ ./llama-bench -m /srv/models/llama-F16.gguf -d 0");
 	r = died_row(d, "x.json", NULL);
 	CHECK_STR(r.test, "pp512");
+	/* a line that names the program and runs nothing */
+	hdb_died_reset(d);
+	hdb_died_line(d, "+ timeout 3600 llama-bench -m /srv/models/llama-F16.gguf "
+		      "-d 0");
+	hdb_died_line(d, "timeout: sending signal KILL to llama-bench after "
+		      "60 minutes");
+	r = died_row(d, "x.json", NULL);
+	CHECK_STR(r.test, "pp512");
 	/* a command that cannot be read */
 	hdb_died_reset(d);
 	hdb_died_line(d, "+ llama-bench -m $MODEL -d 0");
