@@ -495,6 +495,10 @@ struct md {
 	struct row *rows;
 	size_t n_rows, rows_cap;
 	struct hdb_failure fail;
+	struct hdb_died *run_info; /* its finished rows and other lines */
+	struct hdb_sink row_sink; /* the builder's sink: notes each row */
+	char *next_command;	/* a command line after the segment's table:
+				 * the next run's */
 	long table_line;	/* where its first llama-bench table starts */
 	long header_no;		/* its llama-bench header, or 0 */
 	char *header_raw;
@@ -543,13 +547,24 @@ static void reset_segment(struct md *m)
 {
 	free_rows(m);
 	memset(&m->fail, 0, sizeof(m->fail));
+	hdb_died_reset(m->run_info);
 	m->table_line = 0;
 	m->header_no = 0;
 	free(m->header_raw);
 	m->header_raw = NULL;
 }
 
-/* The one record a run that died leaves: its status and error line. */
+/* A row the builder made: noted as a finished test of its run. */
+static int on_row(void *ctx, const struct hdb_bench_record *r)
+{
+	struct md *m = ctx;
+
+	hdb_died_done(m->run_info, r);
+	return m->sink->bench(m->sink->ctx, r);
+}
+
+/* The one record a run that died leaves: its status and error line, and
+ * what else is known of it (died.c). */
 static int hand_failure(struct md *m, const char *commit, long long number)
 {
 	struct hdb_bench_record r;
@@ -567,6 +582,7 @@ static int hand_failure(struct md *m, const char *commit, long long number)
 	r.build_commit = commit;
 	if (commit)
 		r.build_number = number;
+	hdb_died_fill(m->run_info, m->path, &r);
 	if (m->sink->bench(m->sink->ctx, &r))
 		return -1;
 	m->fail_records++;
@@ -829,6 +845,11 @@ static int on_header(struct md *m, const struct line *l)
 	if ((m->header_no || m->n_rows) &&
 	    close_segment(m, NULL, 0, CLOSE_NEW_RUN))
 		return -1;
+	if (m->next_command) {
+		hdb_died_line(m->run_info, m->next_command);
+		free(m->next_command);
+		m->next_command = NULL;
+	}
 	if (l->n_cells > m->cols_cap) {
 		m->cols_cap = l->n_cells;
 		m->cols = xrealloc(m->cols, m->cols_cap * sizeof(*m->cols));
@@ -879,6 +900,14 @@ static int on_line(struct md *m, const struct line *l)
 	}
 	note_noise(m, l);
 	hdb_failure_note(&m->fail, l->text.buf, l->no);
+	/* a wrapper echoes a command before its run prints anything: one
+	 * after a table is the next run's */
+	if ((m->header_no || m->n_rows) && hdb_plan_is_command(l->text.buf)) {
+		free(m->next_command);
+		m->next_command = xstrdup(l->text.buf);
+	} else {
+		hdb_died_line(m->run_info, l->text.buf);
+	}
 	return 0;
 }
 
@@ -910,7 +939,10 @@ int hdb_parse_bench_md(FILE *f, const char *path, const struct hdb_sink *sink,
 	m.path = path;
 	m.sink = sink;
 	m.info = info;
-	m.b = hdb_bench_builder_new(path, sink);
+	m.run_info = hdb_died_new();
+	m.row_sink.ctx = &m;
+	m.row_sink.bench = on_row;
+	m.b = hdb_bench_builder_new(path, &m.row_sink);
 	/* a header is known by the separator under it: look one line ahead */
 	have = read_line(&rd, cur);
 	while (have > 0) {
@@ -943,6 +975,8 @@ int hdb_parse_bench_md(FILE *f, const char *path, const struct hdb_sink *sink,
 	ret = 0;
 out:
 	reset_segment(&m);
+	hdb_died_free(m.run_info);
+	free(m.next_command);
 	free(m.rows);
 	free(m.cols);
 	hdb_bench_builder_free(m.b);

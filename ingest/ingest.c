@@ -90,6 +90,9 @@ struct file_ctx {
 	/* the build of the last record, for a companion's failure row */
 	char *build_commit;
 	long long build_number;
+	/* the finished records and the companion's lines, for what that
+	 * row can say of the run */
+	struct hdb_died *run_info;
 	/* quality records of this file: the last one, and by benchmark and
 	 * metric for the items of samples files */
 	long long last_quality;
@@ -309,6 +312,8 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 	count_row(fc, dup);
 	if (r->status && strcmp(r->status, "ok"))
 		fc->died++;
+	else if (fc->run_info)
+		hdb_died_done(fc->run_info, r);
 	if (r->build_commit)
 		replace(&fc->build_commit, r->build_commit);
 	if (r->build_number != HDB_UNSET)
@@ -603,10 +608,11 @@ static void warn_unknown_hosts(struct run *run)
 
 /*
  * Reads a stderr capture, open in f, for the line that tells how the run
- * died.  Returns 0 (fail->kind stays HDB_FAIL_NONE when nothing failed)
- * or -1.
+ * died, and what else it says of the run (its command line) into info.
+ * Returns 0 (fail->kind stays HDB_FAIL_NONE when nothing failed) or -1.
  */
-static int read_failure(FILE *f, const char *path, struct hdb_failure *fail)
+static int read_failure(FILE *f, const char *path, struct hdb_failure *fail,
+			struct hdb_died *info)
 {
 	char *line = NULL;
 	size_t cap = 0;
@@ -614,8 +620,10 @@ static int read_failure(FILE *f, const char *path, struct hdb_failure *fail)
 	ssize_t n;
 
 	memset(fail, 0, sizeof(*fail));
-	while ((n = hdb_getline(&line, &cap, f)) >= 0)
+	while ((n = hdb_getline(&line, &cap, f)) >= 0) {
 		hdb_failure_note(fail, line, ++lineno);
+		hdb_died_line(info, line);
+	}
 	free(line);
 	return hdb_read_end(f, path, n, lineno + 1);
 }
@@ -641,7 +649,8 @@ static int add_companion_source(struct file_ctx *fc, FILE *f, const char *path,
 
 /*
  * The stderr of a run becomes a row when it tells how the run died and the
- * results file did not already say so itself.
+ * results file did not already say so itself; what the file's records and
+ * the stderr tell of the run completes it (died.c).
  */
 static int attach_failure(struct file_ctx *fc, FILE *f, const char *stderr_path,
 			  const struct hdb_failure *fail,
@@ -659,6 +668,7 @@ static int attach_failure(struct file_ctx *fc, FILE *f, const char *stderr_path,
 	r.build_number = fc->build_number;
 	r.cpu_info = fc->cpu;
 	r.gpu_info = fc->gpu;
+	hdb_died_fill(fc->run_info, fc->path, &r);
 	return sink->bench(sink->ctx, &r);
 }
 
@@ -841,6 +851,7 @@ static void release_file_ctx(struct file_ctx *fc)
 	free(fc->named);
 	free(fc->build_commit);
 	free(fc->dir_host);
+	hdb_died_free(fc->run_info);
 	strbuf_release(&fc->warnings);
 }
 
@@ -963,6 +974,9 @@ static void ingest_file(struct run *run, size_t idx)
 	fc.host = run->o->host;
 	if (!companion && run->o->stderr_file && !e->walked)
 		companion = run->o->stderr_file;
+	/* what a died row from the companion can say of its run */
+	if (companion)
+		fc.run_info = hdb_died_new();
 	/* one open file is hashed, sniffed and parsed: what is hashed is
 	 * what goes in, and a FIFO or device is refused before either */
 	if (e->is_dir ? hash_entry(e, hex, &bytes)
@@ -993,7 +1007,7 @@ static void ingest_file(struct run *run, size_t idx)
 		goto out;
 	}
 	if (companion && (hdb_open_regular(companion, &cf, NULL) ||
-			  read_failure(cf, companion, &fail))) {
+			  read_failure(cf, companion, &fail, fc.run_info))) {
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
 		goto out;
 	}

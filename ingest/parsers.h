@@ -226,6 +226,82 @@ void hdb_failure_record(const struct hdb_failure *f,
 /* "oom", "crashed", "failed" ("ok" for HDB_FAIL_NONE). */
 const char *hdb_fail_status(enum hdb_fail_kind kind);
 
+/*
+ * A llama-bench run as its command line plans it (benchplan.c): its
+ * points (test instances) in the order llama-bench runs them.  A point
+ * as a record says it, with what the command line sets (HDB_UNSET and
+ * NULL for what it does not).
+ */
+struct hdb_plan_point {
+	const char *model_file;	/* base name */
+	long long n_prompt, n_gen, n_depth;
+	long long n_gpu_layers, n_batch, n_ubatch, n_threads, flash_attn;
+	const char *type_k, *type_v;
+};
+struct hdb_plan;
+
+/* Does line hold a llama-bench command line ('+ llama-bench -m ...', a
+ * wrapper's echo; not 'killed llama-bench after 17 minutes'), readable
+ * or not? */
+int hdb_plan_is_command(const char *line);
+/* Reads the llama-bench command line in line.  Returns 1 with *plan (free
+ * with hdb_plan_free), 0 when line holds none, or -1 when it holds one
+ * whose tests cannot be told (an option not known here, a shell
+ * variable, a line that goes on): *why (static text) says what. */
+int hdb_plan_read(const char *line, struct hdb_plan **plan, const char **why);
+void hdb_plan_free(struct hdb_plan *p);
+/* Do two command lines run the same tests (their arguments are equal)? */
+int hdb_plan_same(const struct hdb_plan *a, const struct hdb_plan *b);
+/* How many points; point i (0-based), borrowing from p. */
+size_t hdb_plan_size(const struct hdb_plan *p);
+void hdb_plan_point(const struct hdb_plan *p, size_t i,
+		    struct hdb_plan_point *pt);
+/* The fields a command line may give several values. */
+enum hdb_plan_field {
+	HDB_PF_MODEL, HDB_PF_NGL, HDB_PF_BATCH, HDB_PF_UBATCH,
+	HDB_PF_THREADS, HDB_PF_FA, HDB_PF_TYPE_K, HDB_PF_TYPE_V,
+};
+/* Does the plan run more than one value of f? */
+int hdb_plan_varies(const struct hdb_plan *p, enum hdb_plan_field f);
+/* Could a and b be the same point (what either leaves unknown matches)? */
+int hdb_plan_matches(const struct hdb_plan_point *a,
+		     const struct hdb_plan_point *b);
+/*
+ * The point where a run of plan p stopped: the first planned point with
+ * no finished record, done being the records in file order.  The records
+ * must be points of the plan, in its order; when they are not its first
+ * points, or skips is set (the run said a model or context failed, which
+ * newer llama-bench builds pass by), they must fit the plan one way only.
+ * Returns the point's index, or -1 when it cannot be known (the records
+ * do not fit, fit several ways, or every point finished).  With at (room
+ * for n_done), at[k] is the point of record k.
+ */
+long hdb_plan_next(const struct hdb_plan *p, const struct hdb_plan_point *done,
+		   size_t n_done, int skips, size_t *at);
+
+/*
+ * What is known about a run that died (died.c), gathered from its
+ * finished records and the lines it printed, for its died row.
+ */
+struct hdb_died;
+/* Free with hdb_died_free (NULL is a no-op). */
+struct hdb_died *hdb_died_new(void);
+void hdb_died_free(struct hdb_died *d);
+/* Forgets everything: the next run starts. */
+void hdb_died_reset(struct hdb_died *d);
+/* A line the run printed (its stderr, or a capture of both streams). */
+void hdb_died_line(struct hdb_died *d, const char *line);
+/* A finished record of the run (status "ok"). */
+void hdb_died_done(struct hdb_died *d, const struct hdb_bench_record *r);
+/*
+ * Fills what r, the row of the run that died (hdb_failure_record'ed),
+ * does not say yet: from the finished records what they all share, from
+ * the command line the point the run stopped at, and from the file name
+ * at path what is left (see died.c).  r borrows from d until d changes.
+ */
+void hdb_died_fill(struct hdb_died *d, const char *path,
+		   struct hdb_bench_record *r);
+
 /* Canonical quant name for a llama.cpp ftype name ('Q4_K - Medium' ->
  * 'Q4_K_M'); writes "" when the ftype says nothing usable. */
 void hdb_quant_name(const char *ftype, char *out, size_t size);

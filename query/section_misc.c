@@ -10,6 +10,7 @@
  */
 #include "report.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -643,7 +644,8 @@ out:
 /* ---- Runs that did not finish ---------------------------------------- */
 
 /* The statuses of a run that did not finish, in the order sentences name
- * them, and how a sentence says each. */
+ * them, and how a sentence says each of one model's runs, or of several
+ * runs (quality). */
 static const struct {
 	const char *status, *one, *many;
 } died_words[] = {
@@ -651,9 +653,21 @@ static const struct {
 	{ "oom", "ran out of memory", "ran out of memory" },
 	{ "wedged", "wedged", "wedged" },
 	{ "failed", "failed", "failed" },
-	{ "not_run", "not run", "not run" },
+	{ "not_run", "was not run", "were not run" },
 };
 #define N_DIED_WORDS (sizeof(died_words) / sizeof(died_words[0]))
+
+/* One model's throughput runs of a group: where they stopped. */
+struct died_model {
+	char *name;
+	long long runs;
+	long long unplaced;	/* runs whose files tell neither test nor
+				 * depth */
+	struct tally tests, depths;
+	long long first;	/* the lowest depth a run stopped at */
+	struct tally after;	/* depths that finished below it, in the
+				 * same files (in tokens) */
+};
 
 /* The runs of one host, kind (throughput, quality) and status. */
 struct died_group {
@@ -661,7 +675,9 @@ struct died_group {
 	int quality;
 	char *status;
 	long long runs;
-	struct tally models, where;	/* where: depths, or benchmarks */
+	struct tally models, where;	/* quality: models, benchmarks */
+	struct died_model *m;		/* throughput: by model */
+	size_t n_m;
 };
 
 struct died {
@@ -689,14 +705,35 @@ static struct died_group *died_group(struct died *d, int host, int quality,
 	return &d->g[d->n++];
 }
 
-static void died_release(struct died *d)
+static struct died_model *died_model(struct died_group *g, const char *name)
 {
 	size_t i;
+
+	for (i = 0; i < g->n_m; i++)
+		if (!strcmp(g->m[i].name, name))
+			return &g->m[i];
+	g->m = xrealloc(g->m, (g->n_m + 1) * sizeof(*g->m));
+	memset(&g->m[g->n_m], 0, sizeof(g->m[g->n_m]));
+	g->m[g->n_m].name = xstrdup(name);
+	g->m[g->n_m].first = LLONG_MAX;
+	return &g->m[g->n_m++];
+}
+
+static void died_release(struct died *d)
+{
+	size_t i, j;
 
 	for (i = 0; i < d->n; i++) {
 		free(d->g[i].status);
 		tally_release(&d->g[i].models);
 		tally_release(&d->g[i].where);
+		for (j = 0; j < d->g[i].n_m; j++) {
+			free(d->g[i].m[j].name);
+			tally_release(&d->g[i].m[j].tests);
+			tally_release(&d->g[i].m[j].depths);
+			tally_release(&d->g[i].m[j].after);
+		}
+		free(d->g[i].m);
 	}
 	free(d->g);
 	memset(d, 0, sizeof(*d));
@@ -728,51 +765,114 @@ static int died_group_cmp(const void *a, const void *b)
 	return strcmp(x->status, y->status);
 }
 
-/* "4 runs wedged at depth 32K and 65K (deepseek-coder-v2-lite)". */
-static void say_died_group(struct hdb_prose *p, const struct died_group *g)
+/* The labels of a tally, sorted, "?" left out, as a sentence says them:
+ * "65K", "32K and 65K", "0, 8K and 32K". */
+static void prose_labels(struct hdb_prose *p, struct tally *t,
+			 const char *sep)
 {
-	size_t r = died_rank(g->status), i, n_known = 0;
-	int not_run = !strcmp(g->status, "not_run");
+	size_t i, n = 0;
 
-	/* "2 runs crashed", but "2 tests were not run" */
-	hdb_prose_add(p, 0, "%lld %s%s%s ", g->runs,
-		      g->quality ? "quality " : "", not_run ? "test" : "run",
+	tally_sort(t, label_cmp);
+	for (i = 0; i < t->len; i++)
+		n += strcmp(t->name[i], "?") != 0;
+	for (i = 0; i < n; i++)
+		hdb_prose_add(p, 0, "%s%s", i == 0 ? "" : i + 1 == n ? sep
+			      : ", ", t->name[i]);
+}
+
+/*
+ * One model's throughput runs that did not finish, where they stopped:
+ * "granite 8B crashed at 65K (pp512) after finishing 0, 8K and 32K",
+ * "m3 wedged at 32K and 65K (pp512, tg128), 4 runs", "m5 crashed at a
+ * point its files do not tell".
+ */
+static void say_died_model(struct hdb_prose *p, const char *status,
+			   struct died_model *dm)
+{
+	size_t r = died_rank(status), i;
+	long long placed = dm->runs - dm->unplaced;
+	int unknown = !strcmp(dm->name, "?"), depths = 0, tests = 0;
+	struct tally after = { 0 };
+	char dl[32];
+
+	for (i = 0; i < dm->depths.len; i++)
+		depths += strcmp(dm->depths.name[i], "?") != 0;
+	for (i = 0; i < dm->tests.len; i++)
+		tests += strcmp(dm->tests.name[i], "?") != 0;
+	if (unknown)
+		hdb_prose_add(p, 0, "%s of an unknown model ", dm->runs == 1
+			      ? "a run" : "runs");
+	else {
+		hdb_prose_add(p, 1, "%s", dm->name);
+		hdb_prose_add(p, 0, " ");
+	}
+	if (r < N_DIED_WORDS)
+		hdb_prose_add(p, 0, "%s", unknown && dm->runs > 1
+			      ? died_words[r].many : died_words[r].one);
+	else
+		hdb_prose_add(p, 1, "%s", status);
+	if (depths) {
+		hdb_prose_add(p, 0, " at ");
+		if (depths == 1 && dm->depths.len == 1 &&
+		    !strcmp(dm->depths.name[0], "0"))
+			hdb_prose_add(p, 0, "depth ");
+		prose_labels(p, &dm->depths, " and ");
+	}
+	if (tests) {
+		hdb_prose_add(p, 0, depths ? " (" : " in ");
+		prose_labels(p, &dm->tests, ", ");
+		if (depths)
+			hdb_prose_add(p, 0, ")");
+	}
+	if (!placed)
+		hdb_prose_add(p, 0, " at a point its files do not tell");
+	for (i = 0; placed && i < dm->after.len; i++)
+		if (strtoll(dm->after.name[i], NULL, 10) < dm->first) {
+			depth_label(dl, sizeof(dl),
+				    strtoll(dm->after.name[i], NULL, 10));
+			tally_add(&after, dl, 1);
+		}
+	if (after.len) {
+		hdb_prose_add(p, 0, " after finishing %s",
+			      after.len == 1 ? "depth " : "");
+		prose_labels(p, &after, " and ");
+	}
+	tally_release(&after);
+	if (placed && dm->unplaced)
+		hdb_prose_add(p, 0, ", and %lld more at a point their files "
+			      "do not tell", dm->unplaced);
+	if (dm->runs > 1 && !unknown)
+		hdb_prose_add(p, 0, ", %lld %s", dm->runs,
+			      !strcmp(status, "not_run") ? "tests" : "runs");
+}
+
+/* "m3 wedged at 32K and 65K (pp512, tg128), 4 runs; m4 crashed at 65K
+ * (tg128)", or "1 quality run failed (m2: aider-polyglot)". */
+static void say_died_group(struct hdb_prose *p, struct died_group *g)
+{
+	size_t r = died_rank(g->status), i;
+
+	if (!g->quality) {
+		for (i = 0; i < g->n_m; i++) {
+			if (i)
+				hdb_prose_add(p, 0, "; ");
+			say_died_model(p, g->status, &g->m[i]);
+		}
+		return;
+	}
+	/* "2 quality runs failed", but "2 quality tests were not run" */
+	hdb_prose_add(p, 0, "%lld quality %s%s ", g->runs,
+		      strcmp(g->status, "not_run") ? "run" : "test",
 		      g->runs == 1 ? "" : "s");
-	if (not_run)
-		hdb_prose_add(p, 0, "%s ", g->runs == 1 ? "was" : "were");
 	if (r < N_DIED_WORDS)
 		hdb_prose_add(p, 0, "%s", g->runs == 1 ? died_words[r].one
 			      : died_words[r].many);
 	else
 		hdb_prose_add(p, 1, "%s", g->status);
-	if (g->quality) {
-		hdb_prose_add(p, 0, " (");
-		prose_names(p, &g->models);
-		hdb_prose_add(p, 0, ": ");
-		prose_names(p, &g->where);
-		hdb_prose_add(p, 0, ")");
-		return;
-	}
-	/* the depths, unless every run was at depth 0 (the default) */
-	for (i = 0; i < g->where.len; i++)
-		n_known += strcmp(g->where.name[i], "?") != 0 &&
-			   strcmp(g->where.name[i], "0") != 0;
-	if (n_known) {
-		struct tally known = { 0 };
-
-		for (i = 0; i < g->where.len; i++)
-			if (strcmp(g->where.name[i], "?"))
-				tally_add(&known, g->where.name[i], 1);
-		tally_sort(&known, label_cmp);
-		hdb_prose_add(p, 0, " at depth ");
-		for (i = 0; i < known.len; i++)
-			hdb_prose_add(p, 0, "%s%s", i == 0 ? ""
-				      : i + 1 == known.len ? " and " : ", ",
-				      known.name[i]);
-		tally_release(&known);
-	}
 	hdb_prose_add(p, 0, " (");
 	prose_names(p, &g->models);
+	hdb_prose_add(p, 0, ": ");
+	prose_names(p, &g->where);
 	hdb_prose_add(p, 0, ")");
 }
 
@@ -795,15 +895,51 @@ static void died_row_end(struct hdb_cell *row, struct tally *tests,
 	tally_release(depths);
 }
 
+/* Notes where one throughput run stopped into its model's line: its test
+ * and depth, and the depths its files finished below that one (after:
+ * a ','-separated list, or NULL). */
+static void died_note(struct died_model *dm, const char *test,
+		      long long depth, const char *after)
+{
+	char dl[32], num[32];
+	const char *p, *e;
+
+	dm->runs++;
+	if (!test && depth == Q_UNSET) {
+		dm->unplaced++;
+		return;
+	}
+	tally_add(&dm->tests, test ? test : "?", 1);
+	depth_label(dl, sizeof(dl), depth);
+	tally_add(&dm->depths, dl, 1);
+	if (depth == Q_UNSET)
+		return;
+	if (depth < dm->first)
+		dm->first = depth;
+	for (p = after; p && *p; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, ",");
+		snprintf(num, sizeof(num), "%lld", strtoll(p, NULL, 10));
+		tally_add(&dm->after, num, 1);
+	}
+}
+
 /* The throughput rows that did not finish: a table row per host, model,
  * quant, status and error (the order of the statement), with its tests
- * and depths. */
+ * and depths; a line per model in the sentences, with where each run
+ * stopped and the depths its files finished before (same file, host and
+ * model, below the depth it stopped at). */
 static int died_throughput(sqlite3 *db, const struct q_report *x,
 			   struct died *d, struct hdb_table *t)
 {
 	static const char sql[] =
 		"SELECT host, " Q_MODEL_SQL ", quant, test, n_depth, status,"
-		" error FROM throughput WHERE status <> 'ok'"
+		" error, (SELECT group_concat(DISTINCT o.n_depth)"
+		"  FROM throughput o WHERE o.source = t.source"
+		"  AND o.host = t.host AND o.status = 'ok'"
+		"  AND coalesce(o.name, o.model_file, '?') ="
+		"  coalesce(t.name, t.model_file, '?')"
+		"  AND o.n_depth < t.n_depth)"
+		" FROM throughput t WHERE status <> 'ok'"
 		" ORDER BY host, 2, quant, status, error, test, n_depth";
 	static const struct q_col cols[] = {
 		{ "Host", NULL, 0 }, { "Model", NULL, 0 },
@@ -857,8 +993,8 @@ static int died_throughput(sqlite3 *db, const struct q_report *x,
 		tally_add(&depths, dl, 1);
 		g = died_group(d, h, 0, q_text(s, 5));
 		g->runs++;
-		tally_add(&g->models, q_text(s, 1), 1);
-		tally_add(&g->where, dl, 1);
+		died_note(died_model(g, q_text(s, 1)), q_text_or_null(s, 3),
+			  q_int(s, 4), q_text_or_null(s, 7));
 	}
 	sqlite3_finalize(s);
 	if (row)

@@ -13,7 +13,18 @@ $ halodb sql "select host, model_file, test, n_depth, status, error, source from
 > unknown  does-not-exist.gguf                  failed   llama_bench: error: failed to load model '/srv/models/does-not-exist.gguf'  fixtures/b9749/bench-missing-model.json
 > epyc     llama-F16.gguf       pp512        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
 > epyc     llama-F16.gguf       tg128        0  ok                                                                                   fixtures/b9749/bench-killed-partial.json
-> epyc                                          crashed  exit=137                                                                    fixtures/b9749/bench-killed-partial.json
+> epyc     llama-F16.gguf                       crashed  exit=137                                                                    fixtures/b9749/bench-killed-partial.json
+# The killed run's stderr holds only the wrapper's exit status, no command
+# line: its finished records tell the model, quant, build and settings of
+# the run, not the test and depth it stopped at.  Those stay NULL (never
+# guessed), and the report says so.
+$ halodb sql "select model, quant, backend, build_number, type_k, flash_attn, n_gpu_layers, n_threads, test, n_depth from throughput where status = 'crashed'"
+> model     quant  backend  build_number  type_k  flash_attn  n_gpu_layers  n_threads  test  n_depth
+> --------  -----  -------  ------------  ------  ----------  ------------  ---------  ----  -------
+> llama ?B  F16    CPU              9749  f16             -1            99          2
+$ halodb report --out out >/dev/null && grep '^- ' out/report.md | grep 'at a point'
+> - epyc: llama ?B crashed at a point its files do not tell.
+> - unknown: does-not-exist.gguf failed at a point its files do not tell.
 $ halodb sql "select path, format, truncated from source order by id"
 > path                                            format            truncated
 > ----------------------------------------------  ----------------  ---------
@@ -36,6 +47,6 @@ $ halodb --db other.db sql "select status, error from throughput"
 > failed  main: error: failed to create context with model
 $ halodb ingest --stderr run.err run.json fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --stderr: expected exactly one results file to go with it
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2

@@ -166,17 +166,17 @@ $ halodb --db range.db sql "select count(*) from source"
 # that are not UTF-8, which 'sql --format json' then wrote as invalid JSON.
 $ halodb --db opt.db ingest --host "$(printf 'a30\377')" fixtures/b9749/bench-moe-q4kv.jsonl
 ! halodb: --host: expected UTF-8 text
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --db opt.db ingest --model "$(printf 'qwen\300\257')" fixtures/b9749/bench-moe-q4kv.jsonl
 ! halodb: --model: expected UTF-8 text
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --db opt.db ingest --variant "$(printf 'edit=\355\240\200')" --kv q8_0 fixtures/b9749/bench-moe-q4kv.jsonl
 ! halodb: --variant: expected UTF-8 text
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 #

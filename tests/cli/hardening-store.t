@@ -5,7 +5,7 @@
 # then every file that names no machine failed for good).
 $ halodb ingest --host unknown fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --host: 'unknown' is reserved for results that name no machine
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest fixtures/b9749/bench-llama-default.md
@@ -19,22 +19,22 @@ $ halodb hosts --format csv
 # 'file:' names are URIs to SQLite.
 $ halodb --db '' ingest fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --db: expected the path of a store file, got ''
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --db :memory: ingest fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --db: expected the path of a store file, got ':memory:'
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb --db 'file:x.db?mode=memory' ingest fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --db: expected the path of a store file, got 'file:x.db?mode=memory' (write './' before a file named so)
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --db :memory: fixtures/b9749/bench-moe-q8kv.json
 ! halodb: --db: expected the path of a store file, got ':memory:'
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ HALODB_DB=:memory: halodb sql "select 1"

@@ -15,6 +15,6 @@ $ halodb hosts --format csv
 > cpu-vm,--host,8,AMD EPYC,,
 $ halodb ingest --host '' fixtures/b9749/bench-llama-pg-ub.json
 ! halodb: --host: expected a non-empty name on one line
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2

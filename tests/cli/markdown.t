@@ -59,7 +59,7 @@ $ halodb sql "select host, model, model_file, quant, test, n_depth, avg_ts, stat
 > strix                    big-72B-Q8_0.gguf  Q8_0                            oom      ggml_vulkan: Device memory allocation of size 2491416576 failed.
 > strix  qwen3moe 30B.A3B                     Q4_K_M  pp512        0  1021.5  ok
 > strix  qwen3moe 30B.A3B                     Q4_K_M  tg128     8192   61.07  ok
-> strix                                                                       crashed  HW Exception by GPU node-1 (Agent handle: 0x68b7b10) reason :GPU Hang
+> strix  qwen3moe 30B.A3B                     Q4_K_M                          crashed  HW Exception by GPU node-1 (Agent handle: 0x68b7b10) reason :GPU Hang
 # Without --host, markdown does not say which machine ran it.
 $ halodb --db other.db ingest fixtures/md/crashed-mid-run.log
 > fixtures/md/crashed-mid-run.log: 3 rows, 1 from a run that died (llama-bench-md)

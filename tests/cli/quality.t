@@ -85,12 +85,12 @@ $ halodb sql "select model, benchmark, variant, score, n_items, date, json_extra
 > claude-sonnet-4-20250514 (no thinking)  aider-polyglot  diff                 0.564      225  2025-05-25  5318380
 $ halodb ingest --niah-pass 11 fixtures/quality/niah
 ! halodb: --niah-pass: expected a score from 1 to 10, got '11'
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 $ halodb ingest --kv q8_0/ fixtures/quality/niah
 ! halodb: --kv: expected a KV cache type such as q8_0, or K/V types such as q8_0/q4_0, got 'q8_0/'
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 # Re-ingesting is a no-op, for a results file with its samples and for an

@@ -58,7 +58,8 @@ $ halodb query degradation --host a30 --format json
 >   {"host": "a30", "model": "qwen3moe 30B.A3B", "quant": "Q4_K_M", "test": "tg128", "backend": "CUDA", "build": 6412, "kv": "q4_0", "fa": 1, "ngl": 99, "ubatch": 512, "threads": 16, "variant": null, "depth": 65536, "ts_0": 136.2, "ts": 20.6, "change": -84.8751835535977, "change_lo": -84.9258357127264, "change_hi": -84.8243611932441, "verdict": "slower", "method": "samples", "n_0": 6, "n": 6, "id_0": 1, "id": 4, "others_0": 0, "others": 0, "notes": null}
 > ]
 # DeepSeek-Coder-V2-Lite: the A30 ran 0 and 8K, then its harness killed
-# it (a row that says 'crashed' and knows neither model nor depth);
+# it (a row that says 'crashed' at depth 32768, as its file's name says,
+# and knows no model: the file has no rows and no command line);
 # markdown does not say how many repetitions there were.
 $ halodb --db ds.db ingest --host a30 fixtures/query/depth/deepseek-a30.md fixtures/query/depth/deepseek-a30-d32768.log
 > fixtures/query/depth/deepseek-a30.md: 2 rows (llama-bench-md)
@@ -69,11 +70,11 @@ $ halodb --db ds.db ingest --host strix-halo fixtures/query/depth/deepseek-strix
 > ingested 1 file (4 rows)
 $ halodb --db ds.db query crossover --a a30 --b strix-halo --format csv
 > model,quant,test,depths (tokens),result,from_depth (tokens),to_depth (tokens),estimate (tokens),ratio_from,verdict_from,ratio_to,verdict_to,differs,a_unchosen,b_unchosen,notes
-> ?,,,?,no depth compared,,,,,,,,,0,0,a crashed at ?
+> ?,,,32768,no depth compared,,,,,,,,,0,0,a crashed at 32768
 > deepseek2 16B,Q4_K_M,tg128,"0, 8192, 32768, 65536","too few repetitions at 0, 8192; b ahead at each by the point estimate",,,,,,,,backend CUDA vs Vulkan,0,0,"only b measured at 32768, 65536"
 $ halodb --db ds.db query degradation --format csv
 > host,model,quant,test,backend,build,kv,fa,ngl,ubatch,threads,variant,depth (tokens),ts_0 (t/s),ts (t/s),change (%),change_lo (%),change_hi (%),verdict,method,n_0,n,id_0,id,others_0,others,notes
-> a30,?,,,,,,,,,,,,,,,,,crashed,,,,,3,,0,depth ?: exit=137
+> a30,?,,,,,,,,,,,32768,,,,,,crashed,,,,,3,,0,depth 32768: exit=137
 > a30,deepseek2 16B,Q4_K_M,tg128,CUDA,9064,f16,1,99,,,,8192,88.5,4.9,-94.4632768361582,,,too few repetitions,"mean, sd, n",,,1,2,0,0,
 > strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,,8192,106.0,64.4,-39.2452830188679,,,too few repetitions,"mean, sd, n",,,4,5,0,0,
 > strix-halo,deepseek2 16B,Q4_K_M,tg128,Vulkan,9064,f16,1,99,,,,32768,106.0,30.8,-70.9433962264151,,,too few repetitions,"mean, sd, n",,,4,6,0,0,

@@ -8,7 +8,7 @@ $ halodb
 ! commands:
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
-!   hosts    list hosts and what identified them
+!   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
@@ -31,7 +31,7 @@ $ halodb --help
 > commands:
 >   ingest   add result files to the store
 >   sql      run a read-only SQL query on the store
->   hosts    list hosts and what identified them
+>   hosts    list hosts; rename, merge them, set their facts
 >   models   list model names and labels; alias and unalias them
 >   query    compute ratios, crossovers, noise and quality intervals
 >   chart    draw one chart of the report (SVG or PNG)
@@ -121,7 +121,7 @@ $ halodb frobnicate
 ! commands:
 !   ingest   add result files to the store
 !   sql      run a read-only SQL query on the store
-!   hosts    list hosts and what identified them
+!   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)

@@ -79,7 +79,7 @@ $ halodb ingest --host-from-dir results
 ? 1
 $ halodb ingest --host a30 --host-from-dir results
 ! halodb: --host and --host-from-dir: expected one of them, not both
-! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
+! usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 ! (see 'halodb ingest --help')
 ? 2
 # Named on the command line, what is not a result is an error, and an

@@ -483,6 +483,43 @@ static void a_second_header_ends_the_run_before_it(void)
 	CHECK_INT(o.info.truncated, 1);
 }
 
+/* Two runs of a wrapper, 2>&1: each command line goes with the table
+ * after it, even when the run before died without its footer. */
+static void a_run_that_died_keeps_its_model_and_where_it_stopped(void)
+{
+	struct out o;
+
+	CHECK_INT(parse("+ llama-bench -m /m/llama-7B-Q4_0.gguf -d 0,8192\n"
+			HEADER
+			"| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | ROCm       |  99 |           pp512 |       1040.20 \xc2\xb1 1.12 |\n"
+			"| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | ROCm       |  99 |           tg128 |         80.20 \xc2\xb1 0.12 |\n"
+			"HW Exception by GPU node-1 (Agent handle: 0x68b7b10) reason :GPU Hang\n"
+			"+ llama-bench -m /m/llama-7B-Q4_0.gguf -n 0 -d 8192,16384\n"
+			HEADER
+			"| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | ROCm       |  99 |   pp512 @ d8192 |        640.20 \xc2\xb1 1.12 |\n"
+			"HW Exception by GPU node-1 (Agent handle: 0x68b7b10) reason :GPU Hang\n", &o), 0);
+	CHECK_INT(o.n, 5);
+	CHECK_STR(o.r[2].status, "crashed");
+	CHECK_STR(o.r[2].model, "llama 7B");
+	CHECK_STR(o.r[2].model_file, "llama-7B-Q4_0.gguf");
+	CHECK_STR(o.r[2].quant, "Q4_0");
+	CHECK_STR(o.r[2].backend, "ROCm");
+	CHECK_INT(o.r[2].n_gpu_layers, 99);
+	CHECK_STR(o.r[2].test, "pp512");
+	CHECK_INT(o.r[2].n_depth, 8192);
+	CHECK_STR(o.r[4].status, "crashed");
+	CHECK_STR(o.r[4].test, "pp512");
+	CHECK_INT(o.r[4].n_depth, 16384);
+	/* without the command line: the model, not the point */
+	CHECK_INT(parse(HEADER
+			"| llama 7B Q4_0                  |   3.56 GiB |     6.74 B | ROCm       |  99 |           pp512 |       1040.20 \xc2\xb1 1.12 |\n"
+			"HW Exception by GPU node-1 (Agent handle: 0x68b7b10) reason :GPU Hang\n", &o), 0);
+	CHECK_STR(o.r[1].model, "llama 7B");
+	CHECK_STR(o.r[1].model_file, "(null)");
+	CHECK_STR(o.r[1].test, "(null)");
+	CHECK_INT(o.r[1].n_depth, HDB_UNSET);
+}
+
 static void a_bad_test_cell_is_an_error_at_its_column(void)
 {
 	struct out o;
@@ -652,6 +689,7 @@ int main(void)
 	RUN(no_table_and_a_device_lost_backtrace_is_one_crashed_record);
 	RUN(rows_then_the_end_without_a_footer_warn_and_have_no_build);
 	RUN(a_second_header_ends_the_run_before_it);
+	RUN(a_run_that_died_keeps_its_model_and_where_it_stopped);
 	RUN(a_bad_test_cell_is_an_error_at_its_column);
 	RUN(a_bad_tps_cell_is_an_error_at_its_column);
 	RUN(a_file_with_neither_table_nor_error_is_refused);

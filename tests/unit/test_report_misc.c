@@ -337,10 +337,13 @@ static void died_lists_every_run_that_did_not_finish(void)
 		  "run.");
 	free(prose);
 	list = joined(s, HDB_BLOCK_LIST);
-	/* the four wedged rows of big's m3, and its failed Aider run */
-	CHECK_HAS(list, "big: 4 runs wedged at depth 32K and 65K (m3); 1 "
-		  "quality run failed (m2: aider-polyglot).\n");
-	CHECK_HAS(list, "mini: 1 run crashed at depth 65K (m4).\n");
+	/* the four wedged rows of big's m3 (its tg128 at depth 0 finished,
+	 * in the same file), and its failed Aider run; where each model's
+	 * runs stopped, as the seed says it ("crashed at 65K") */
+	CHECK_HAS(list, "big: m3 wedged at 32K and 65K (pp512, tg128) after "
+		  "finishing depth 0, 4 runs; 1 quality run failed (m2: "
+		  "aider-polyglot).\n");
+	CHECK_HAS(list, "mini: m4 crashed at 65K (tg128).\n");
 	free(list);
 	/* host and model names are values (escaped by render/); the words
 	 * around them are halodb's */
@@ -522,7 +525,7 @@ static void model_filter_keeps_only_its_models(void)
 	}
 	s = section(&m, "died");
 	list = joined(s, HDB_BLOCK_LIST);
-	CHECK_HAS(list, "mini: 1 run crashed");
+	CHECK_HAS(list, "mini: m4 crashed at 65K");
 	CHECK(!strstr(list, "big"));
 	free(list);
 	s = section(&m, "contestants");

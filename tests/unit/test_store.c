@@ -766,7 +766,7 @@ static void two_variants_are_two_measurements(void)
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
-	CHECK_INT(hdb_store_host(st, "epyc", NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_host(st, "epyc", NULL, NULL, NULL, NULL, NULL, &host), 0);
 	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
 	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
 	CHECK_INT(dup, 0);
