@@ -62,6 +62,13 @@ struct hdb_bench_record {
 	const char *status;		/* "ok", "failed", ... */
 	const char *error;
 	const char *raw;		/* the whole record as JSON, or NULL */
+	const char *gate;		/* the bench gate's verdict on the run
+					 * (`halodb run`): "clean" or "dirty:
+					 * <reasons>"; NULL: no gate watched
+					 * it.  Not part of the identity: a
+					 * measurement reported twice keeps
+					 * the dirty verdict if either says
+					 * so */
 };
 
 /*
