@@ -12,6 +12,9 @@ $ halodb
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -31,6 +34,9 @@ $ halodb --help
 >   query    compute ratios, crossovers, noise and quality intervals
 >   chart    draw one chart of the report (SVG or PNG)
 >   report   write the report (markdown and HTML)
+>   sources  list the ingested files
+>   forget   remove ingested files and the rows they gave
+>   log      list the changes made to the store after ingest
 >   help     show help for a command
 >
 > The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -38,7 +44,8 @@ $ halodb --help
 > input or runtime failure, 2 bad command line.
 $ halodb help ingest
 > usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE]
->               [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]
+>               [--replace] [--dry-run] [--db PATH] [--model M] [--quant Q]
+>               [--kv TYPE]
 >               [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]
 >               PATH...
 >
@@ -54,7 +61,10 @@ $ halodb help ingest
 > status oom, crashed or failed and their error line.  Quality results:
 > lm-evaluation-harness results (with their samples files), EvalPlus
 > eval results and leaderboard, Aider benchmark run directories and
-> leaderboard YAML, needle-in-a-haystack cells.
+> leaderboard YAML, needle-in-a-haystack cells.  A directory that
+> 'halodb run' wrote (manifest.json and each test point's output) is
+> one source, its rows carrying the bench gate's verdict; the host its
+> manifest names is taken as --host would be (--host itself wins).
 >
 > Each file is one transaction: a file that fails changes nothing and
 > is reported as path:line:col; the others still go in, and the exit
@@ -73,6 +83,10 @@ $ halodb help ingest
 >                  given as results is host a30; a file named itself or
 >                  lying directly in PATH is an error
 >   --stderr FILE  the stderr of the one results file given
+>   --replace      a file already in the store (the same bytes, or the
+>                  same path as given) is forgotten and ingested again
+>                  with this call's options, in one transaction (see
+>                  'halodb forget')
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
 >   --db PATH      the store (default: $HALODB_DB, else ./halodb.db)
@@ -110,6 +124,9 @@ $ halodb frobnicate
 !   query    compute ratios, crossovers, noise and quality intervals
 !   chart    draw one chart of the report (SVG or PNG)
 !   report   write the report (markdown and HTML)
+!   sources  list the ingested files
+!   forget   remove ingested files and the rows they gave
+!   log      list the changes made to the store after ingest
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
