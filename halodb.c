@@ -239,7 +239,10 @@ static const char ingest_usage[] =
 	"status oom, crashed or failed and their error line.  Quality results:\n"
 	"lm-evaluation-harness results (with their samples files), EvalPlus\n"
 	"eval results and leaderboard, Aider benchmark run directories and\n"
-	"leaderboard YAML, needle-in-a-haystack cells.\n"
+	"leaderboard YAML, needle-in-a-haystack cells.  A directory that\n"
+	"'halodb run' wrote (manifest.json and each test point's output) is\n"
+	"one source, its rows carrying the bench gate's verdict; the host its\n"
+	"manifest names is taken as --host would be (--host itself wins).\n"
 	"\n"
 	"Each file is one transaction: a file that fails changes nothing and\n"
 	"is reported as path:line:col; the others still go in, and the exit\n"
@@ -367,6 +370,8 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 			printf(", %ld already in the store", o->dups);
 		if (o->died)
 			printf(", %ld from a run that died", o->died);
+		if (o->not_run)
+			printf(", %ld not run", o->not_run);
 		if (o->items)
 			printf(", %ld item%s", o->items, o->items == 1 ? "" : "s");
 		if (ip->dry_run && o->noise)

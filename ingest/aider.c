@@ -21,6 +21,7 @@
  */
 #include "parsers.h"
 #include "jsonutil.h"
+#include "sha256.h"
 #include "../util.h"
 
 #include <dirent.h>
@@ -685,6 +686,70 @@ int hdb_parse_aider_run(const char *dir, const struct hdb_sink *sink,
 out:
 	run_release(&run);
 	return ret;
+}
+
+/* Hashes the .aider.results.json files of a run directory, in name order,
+ * with their paths, so that the same run is recognised again. */
+static int hash_dir(struct sha256 *c, const char *dir, const char *rel,
+			  long long *bytes, int depth)
+{
+	char *path = xasprintf("%s%s%s", dir, *rel ? "/" : "", rel);
+	DIR *d = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+	int ret = 0;
+
+	if (!d) {
+		ret = hdb_error("cannot open directory '%s': %s", path,
+				strerror(errno));
+		free(path);
+		return ret;
+	}
+	while ((de = readdir(d))) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (n)	/* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), by_name);
+	for (i = 0; i < n && !ret; i++) {
+		char *child_rel = xasprintf("%s%s%s", rel, *rel ? "/" : "",
+					    names[i]);
+		char *child = xasprintf("%s/%s", path, names[i]);
+		struct stat sb;
+
+		if (!stat(child, &sb) && S_ISDIR(sb.st_mode) && depth < 8) {
+			ret = hash_dir(c, dir, child_rel, bytes, depth + 1);
+		} else if (!strcmp(names[i], ".aider.results.json")) {
+			char *text;
+			size_t len;
+
+			ret = read_file_max(child, HDB_AIDER_RESULT_MAX, &text,
+					    &len);
+			if (!ret) {
+				sha256_update(c, child_rel, strlen(child_rel) + 1);
+				sha256_update(c, text, len);
+				*bytes += (long long)len;
+				free(text);
+			}
+		}
+		free(child_rel);
+		free(child);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(path);
+	return ret;
+}
+
+int hdb_hash_aider_run(const char *dir, struct sha256 *c, long long *bytes)
+{
+	sha256_update(c, "aider-run", 10);
+	return hash_dir(c, dir, "", bytes, 0);
 }
 
 /* Does dir/name/exercises/practice hold an exercise directory? */

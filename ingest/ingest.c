@@ -1,7 +1,8 @@
 /*
  * ingest.c: the ingest driver.  It lists the files behind the paths it is
- * given (directories walked in name order; an Aider run directory is one
- * unit), pairs files that are read together (a llama-bench results file
+ * given (directories walked in name order; a run directory, Aider's or
+ * halodb run's, is one unit, read through sniff.c's table of directory
+ * formats), pairs files that are read together (a llama-bench results file
  * and its stderr capture, 'x.json' and 'x.stderr.txt' or --stderr FILE;
  * an lm-eval results file and its samples files), hashes each file (the
  * same bytes twice: 'already ingested'), recognises its format by
@@ -43,7 +44,8 @@ struct entry {
 	enum hdb_skip skip_kind; /* and what kind of reason */
 	int walked;		/* found by a walk, not named */
 	int root;		/* the command-line path it was found under */
-	int is_dir;		/* an Aider run directory */
+	const struct hdb_dir_format *dir; /* a run directory (one unit), or
+				 * NULL for a file */
 	enum role role;
 	int companion_of;	/* the results file it goes with, or -1 */
 	int handled;		/* read (or reported) with its results file */
@@ -73,12 +75,13 @@ struct file_ctx {
 	struct run *run;
 	const char *path;
 	long long source_id;
-	long rows, dups, died;
+	long rows, dups, died, not_run;
 	long replaced;		/* sources an earlier ingest of it left */
 	long forgotten;		/* and the rows they gave */
 	const char *host;	/* --host, the --host-from-dir directory, or
 				 * NULL to derive */
-	char *dir_host;		/* that directory's name (owned) */
+	char *dir_host;		/* that directory's name, or the host a
+				 * run directory's manifest names (owned) */
 	struct strbuf warnings;	/* held until the file's outcome is known
 				 * ('\n' after each): a walk drops those of
 				 * a file that turns out not to be a result */
@@ -310,7 +313,9 @@ static int on_bench(void *ctx, const struct hdb_bench_record *r)
 				&with, &dup))
 		return -1;
 	count_row(fc, dup);
-	if (r->status && strcmp(r->status, "ok"))
+	if (r->status && !strcmp(r->status, "not_run"))
+		fc->not_run++;
+	else if (r->status && strcmp(r->status, "ok"))
 		fc->died++;
 	else if (fc->run_info)
 		hdb_died_done(fc->run_info, r);
@@ -464,6 +469,19 @@ static int on_quality_item(void *ctx, const struct hdb_quality_item *it,
 	return 0;
 }
 
+/* The host a run directory names (its manifest's), taken as --host would
+ * be; the call's own --host or --host-from-dir wins. */
+static int on_host(void *ctx, const char *name)
+{
+	struct file_ctx *fc = ctx;
+
+	if (fc->host)
+		return 0;
+	replace(&fc->dir_host, name);
+	fc->host = fc->dir_host;
+	return 0;
+}
+
 static int on_reference(void *ctx, const struct hdb_reference_record *r)
 {
 	struct file_ctx *fc = ctx;
@@ -500,6 +518,11 @@ static int parse(FILE *f, const char *path, enum hdb_format fmt,
 				 "is read with its results file: give both "
 				 "(results_<date>.json and samples_<task>_"
 				 "<date>.jsonl)", path);
+	case HDB_FORMAT_HALODB_RUN:
+		memset(info, 0, sizeof(*info));
+		return hdb_error("%s:1:1: the manifest of a 'halodb run' "
+				 "directory: give the directory, whose test "
+				 "points it reads along", path);
 	case HDB_FORMAT_AIDER_RESULT:
 		memset(info, 0, sizeof(*info));
 		return hdb_error("%s:1:1: one exercise of an Aider benchmark "
@@ -763,74 +786,15 @@ static int read_samples(struct file_ctx *fc, size_t idx,
 	return 0;
 }
 
-/* Hashes the .aider.results.json files of a run directory, in name order,
- * with their paths, so that the same run is recognised again. */
-static int hash_aider_dir(struct sha256 *c, const char *dir, const char *rel,
-			  long long *bytes, int depth)
-{
-	char *path = xasprintf("%s%s%s", dir, *rel ? "/" : "", rel);
-	DIR *d = opendir(path);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
-	int ret = 0;
-
-	if (!d) {
-		ret = hdb_error("cannot open directory '%s': %s", path,
-				strerror(errno));
-		free(path);
-		return ret;
-	}
-	while ((de = readdir(d))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (n)	/* qsort(NULL, 0) is undefined */
-		qsort(names, n, sizeof(*names), cmp_name_p);
-	for (i = 0; i < n && !ret; i++) {
-		char *child_rel = xasprintf("%s%s%s", rel, *rel ? "/" : "",
-					    names[i]);
-		char *child = xasprintf("%s/%s", path, names[i]);
-		struct stat sb;
-
-		if (!stat(child, &sb) && S_ISDIR(sb.st_mode) && depth < 8) {
-			ret = hash_aider_dir(c, dir, child_rel, bytes, depth + 1);
-		} else if (!strcmp(names[i], ".aider.results.json")) {
-			char *text;
-			size_t len;
-
-			ret = read_file_max(child, HDB_AIDER_RESULT_MAX, &text,
-					    &len);
-			if (!ret) {
-				sha256_update(c, child_rel, strlen(child_rel) + 1);
-				sha256_update(c, text, len);
-				*bytes += (long long)len;
-				free(text);
-			}
-		}
-		free(child_rel);
-		free(child);
-	}
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	free(path);
-	return ret;
-}
-
 static int hash_entry(const struct entry *e, char hex[65], long long *bytes)
 {
 	struct sha256 c;
 
-	if (!e->is_dir)
+	if (!e->dir)
 		return sha256_file(e->path, hex, bytes);
 	sha256_init(&c);
 	*bytes = 0;
-	sha256_update(&c, "aider-run", 10);
-	if (hash_aider_dir(&c, e->path, "", bytes, 0))
+	if (e->dir->hash(e->path, &c, bytes))
 		return -1;
 	sha256_final_hex(&c, hex);
 	return 0;
@@ -961,7 +925,7 @@ static void ingest_file(struct run *run, size_t idx)
 	struct file_ctx fc;
 	char hex[65], *prev = NULL;
 	long long bytes;
-	enum hdb_format fmt = HDB_FORMAT_AIDER_RUN;
+	enum hdb_format fmt = e->dir ? e->dir->format : HDB_FORMAT_UNKNOWN;
 	FILE *f = NULL, *cf = NULL;
 	size_t i;
 	int rc, j;
@@ -979,7 +943,7 @@ static void ingest_file(struct run *run, size_t idx)
 		fc.run_info = hdb_died_new();
 	/* one open file is hashed, sniffed and parsed: what is hashed is
 	 * what goes in, and a FIFO or device is refused before either */
-	if (e->is_dir ? hash_entry(e, hex, &bytes)
+	if (e->dir ? hash_entry(e, hex, &bytes)
 		      : hdb_open_regular(path, &f, NULL) ||
 			sha256_stream(f, path, hex, &bytes)) {
 		not_done(run, path, HDB_FILE_FAILED, hdb_errmsg());
@@ -987,7 +951,7 @@ static void ingest_file(struct run *run, size_t idx)
 	}
 	/* before the look-up: every empty file has the same hash, and one
 	 * is not another that was ingested */
-	if (bytes == 0 && !e->is_dir) {
+	if (bytes == 0 && !e->dir) {
 		if (e->walked)
 			skipped(run, path, HDB_SKIP_OTHER, "empty file");
 		else {
@@ -1043,6 +1007,7 @@ static void ingest_file(struct run *run, size_t idx)
 	sink.quality = on_quality;
 	sink.quality_item = on_quality_item;
 	sink.reference = on_reference;
+	sink.host = on_host;
 	if (hdb_store_begin(run->st)) {
 		run->store_failed = 1;
 		goto out;
@@ -1073,7 +1038,7 @@ static void ingest_file(struct run *run, size_t idx)
 		rc = record_options(&fc, companion);
 	if (!rc) {
 		rc = f ? parse(f, path, fmt, run->o, &sink, &info)
-		       : hdb_parse_aider_run(path, &sink, &info);
+		       : e->dir->parse(path, &sink, &info);
 		/* '[' alone: the run failed, and its stderr says how */
 		if (rc && info.empty && companion &&
 		    fail.kind != HDB_FAIL_NONE)
@@ -1114,6 +1079,7 @@ static void ingest_file(struct run *run, size_t idx)
 	o.rows = fc.rows;
 	o.dups = fc.dups + info.repeats;
 	o.died = fc.died;
+	o.not_run = fc.not_run;
 	o.items = fc.items;
 	o.noise = info.noise_lines;
 	o.companion = companion;
@@ -1170,7 +1136,7 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->root = run->cur_root;
 	e->skip = 0;
 	e->skip_kind = HDB_SKIP_OTHER;
-	e->is_dir = 0;
+	e->dir = NULL;
 	e->role = ROLE_RESULTS;
 	e->companion_of = -1;
 	e->handled = 0;
@@ -1258,6 +1224,7 @@ static void list_dir(struct run *run, const char *path, int depth)
 static void list_path(struct run *run, const char *path, int walked,
 		      int depth)
 {
+	const struct hdb_dir_format *dir;
 	struct stat sb;
 
 	if (stat(path, &sb)) {
@@ -1265,10 +1232,10 @@ static void list_path(struct run *run, const char *path, int walked,
 		add_entry(run, path, 0, hdb_errmsg());
 		return;
 	}
-	if (S_ISDIR(sb.st_mode) && hdb_is_aider_run(path)) {
-		/* one unit: its exercises are not results files */
+	if (S_ISDIR(sb.st_mode) && (dir = hdb_sniff_dir(path))) {
+		/* one unit: its files are read by its parser, not walked */
 		add_entry(run, path, walked, NULL);
-		run->list[run->n - 1].is_dir = 1;
+		run->list[run->n - 1].dir = dir;
 		return;
 	}
 	if (S_ISDIR(sb.st_mode)) {
@@ -1384,7 +1351,7 @@ static void build_keys(const struct run *run, struct keys *ks)
 		size_t blen = strlen(base), dir = (size_t)(base - p);
 		const char *dot;
 
-		if (run->list[i].error || run->list[i].is_dir)
+		if (run->list[i].error || run->list[i].dir)
 			continue;
 		add_key(ks, 'P', p, strlen(p), i);
 		if (!strstr(p, ".stderr."))
@@ -1515,7 +1482,7 @@ static void pair_companions(struct run *run)
 	memset(&ks, 0, sizeof(ks));
 	build_keys(run, &ks);
 	for (i = 0; i < run->n; i++) {
-		if (run->list[i].error || run->list[i].is_dir)
+		if (run->list[i].error || run->list[i].dir)
 			continue;
 		pair_stderr(run, &ks, i);
 		if (run->list[i].companion_of < 0)

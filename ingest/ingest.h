@@ -34,6 +34,8 @@ enum hdb_format {
 	HDB_FORMAT_AIDER_BOARD,	/* an Aider leaderboard YAML file */
 	HDB_FORMAT_NIAH,	/* needle-in-a-haystack result cells */
 	HDB_FORMAT_PUBLISHED,	/* published tables, transcribed (data/) */
+	HDB_FORMAT_HALODB_RUN,	/* a directory `halodb run` wrote (named
+				 * alone, its manifest.json is refused) */
 };
 
 /* 'llama-bench-json', ... ; "unknown" for HDB_FORMAT_UNKNOWN. */
@@ -81,6 +83,8 @@ struct hdb_file_outcome {
 	long rows;		/* rows added */
 	long dups;		/* measurements the store already had */
 	long died;		/* rows of runs that died (among rows/dups) */
+	long not_run;		/* rows of tests never run (among rows/dups,
+				 * not among died) */
 	long items;		/* items of quality rows */
 	long noise;		/* lines that were not part of the output */
 	long replaced;		/* --replace: sources it replaced (its bytes

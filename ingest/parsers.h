@@ -33,6 +33,11 @@ struct hdb_sink {
 	int (*quality_item)(void *ctx, const struct hdb_quality_item *it,
 			    const char *task, const char *metric);
 	int (*reference)(void *ctx, const struct hdb_reference_record *r);
+	/* the machine the input names as --host would (a halodb run's
+	 * manifest), before its first record; the call's own --host or
+	 * --host-from-dir wins.  May be NULL (then the input's host is
+	 * derived as usual) */
+	int (*host)(void *ctx, const char *name);
 };
 
 /* The longest line a parser reads (a JSONL record, a log line). */
@@ -161,6 +166,42 @@ int hdb_parse_aider_run(const char *dir, const struct hdb_sink *sink,
 int hdb_parse_aider_board(FILE *f, const char *path,
 			  const struct hdb_sink *sink,
 			  struct hdb_parse_info *info);
+/* Hashes a run directory's results files, with their paths, into c. */
+struct sha256;
+int hdb_hash_aider_run(const char *dir, struct sha256 *c, long long *bytes);
+
+/*
+ * The directory `halodb run` writes (halorun.c): a manifest.json with
+ * "halodb_run": 1 and the raw stdout and stderr of each test point.  Each
+ * point's JSONL goes through hdb_parse_bench_json with the point's gate
+ * verdict set on every record; a point that did not finish becomes a row
+ * of its status (its stderr classified as failure.c does); points never
+ * reached become not_run rows.  The manifest's host goes to sink->host.
+ */
+int hdb_is_halodb_run(const char *dir);
+/* The largest manifest read. */
+#define HDB_RUN_MANIFEST_MAX ((size_t)16 << 20)
+int hdb_hash_halodb_run(const char *dir, struct sha256 *c, long long *bytes);
+int hdb_parse_halodb_run(const char *dir, const struct hdb_sink *sink,
+			 struct hdb_parse_info *info);
+
+/*
+ * Formats whose unit is a directory (sniff.c holds the table): the driver
+ * lists, hashes and parses them through it, and a walk does not go
+ * inside one.
+ */
+struct hdb_dir_format {
+	enum hdb_format format;
+	/* is dir one of these?  (a look at names and a file's start) */
+	int (*is)(const char *dir);
+	/* adds the bytes that make the run, with their names, to c and
+	 * their sizes to *bytes: the same run hashes the same anywhere */
+	int (*hash)(const char *dir, struct sha256 *c, long long *bytes);
+	int (*parse)(const char *dir, const struct hdb_sink *sink,
+		     struct hdb_parse_info *info);
+};
+/* The directory format dir is, or NULL. */
+const struct hdb_dir_format *hdb_sniff_dir(const char *dir);
 
 /*
  * Builds bench records from the fields of llama-bench tests of any era,

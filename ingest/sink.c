@@ -133,6 +133,8 @@ const char *hdb_format_name(enum hdb_format fmt)
 		return "niah";
 	case HDB_FORMAT_PUBLISHED:
 		return "published";
+	case HDB_FORMAT_HALODB_RUN:
+		return "halodb-run";
 	case HDB_FORMAT_UNKNOWN:
 		break;
 	}

@@ -5,6 +5,8 @@
  * captured stderr, and weighs what it sees: structure (a markdown header,
  * a CSV header, SQL, JSON) wins over the log lines that get captured
  * around it.  Memory stays bounded: a line and the first MiB of JSON.
+ * Directories that are one run (Aider's, halodb run's) are told by the
+ * table of directory formats at the end.
  */
 #include "parsers.h"
 
@@ -121,6 +123,8 @@ static int has(const struct strbuf *head, const char *key)
  */
 static enum hdb_format json_kind(const struct strbuf *head)
 {
+	if (has(head, "\"halodb_run\""))
+		return HDB_FORMAT_HALODB_RUN;	/* refused: its directory is */
 	if (has(head, "\"avg_ts\"") && has(head, "\"n_prompt\""))
 		return HDB_FORMAT_BENCH_JSON;
 	if (has(head, "\"doc_id\""))
@@ -226,4 +230,22 @@ enum hdb_format hdb_sniff(FILE *f)
 		fmt = HDB_FORMAT_BENCH_MD;
 	strbuf_release(&head);
 	return fmt;
+}
+
+/* The formats whose unit is a directory, in the order they are tried. */
+static const struct hdb_dir_format dir_formats[] = {
+	{ HDB_FORMAT_HALODB_RUN, hdb_is_halodb_run, hdb_hash_halodb_run,
+	  hdb_parse_halodb_run },
+	{ HDB_FORMAT_AIDER_RUN, hdb_is_aider_run, hdb_hash_aider_run,
+	  hdb_parse_aider_run },
+};
+
+const struct hdb_dir_format *hdb_sniff_dir(const char *dir)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(dir_formats) / sizeof(dir_formats[0]); i++)
+		if (dir_formats[i].is(dir))
+			return &dir_formats[i];
+	return NULL;
 }

@@ -217,6 +217,11 @@ int q_point_ok(const struct q_point *p)
 	return p->status && !strcmp(p->status, "ok");
 }
 
+int q_point_dirty(const struct q_point *p)
+{
+	return p->gate && !strncmp(p->gate, "dirty", 5);
+}
+
 int q_cmp_str(const char *a, const char *b)
 {
 	if (a == b)
@@ -277,7 +282,7 @@ static const char points_sql[] =
 	"SELECT id, host, backend, build_commit, build_number, name,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
 	" n_ubatch, n_threads, test, n_depth, avg_ts, stddev_ts, n_reps,"
-	" status, test_time, error, variant FROM throughput WHERE 1";
+	" status, test_time, error, variant, gate FROM throughput WHERE 1";
 
 int q_points_load(sqlite3 *db, struct q_points *pts,
 		  const struct q_selector *const *sels, size_t n_sels)
@@ -385,6 +390,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		p->status = col_str(pl, s, 19, last);
 		p->variant = col_str(pl, s, 22, last);
 		p->error = q_pool_copy(pl, q_text_or_null(s, 21));
+		p->gate = col_str(pl, s, 23, last);
 		/* after the fields fold_run compares */
 		p->test_time = q_pool_copy(pl, q_text_or_null(s, 20));
 		if (fold && fold_run(pts, &start))
@@ -516,6 +522,12 @@ static int same_build(const struct q_point *a, const struct q_point *b)
 	       a->build_number == b->build_number;
 }
 
+/* "dirty", "clean", or "?" for a row no gate watched. */
+static const char *gate_label(const struct q_point *p)
+{
+	return q_point_dirty(p) ? "dirty" : p->gate ? p->gate : "?";
+}
+
 /* Calls fn for every field in which a and b differ, in a fixed order. */
 static int each_difference(const struct q_point *a, const struct q_point *b,
 			   unsigned skip, struct strbuf *out)
@@ -566,6 +578,14 @@ static int each_difference(const struct q_point *a, const struct q_point *b,
 	     snprintf(x, sizeof(x), "%s", a->variant ? a->variant : "-"),
 	     snprintf(y, sizeof(y), "%s", b->variant ? b->variant : "-"));
 #undef DIFF
+	/* a run made with the gate's checks failed (--force) is never
+	 * taken for one made without: no key skips it */
+	if (q_point_dirty(a) != q_point_dirty(b)) {
+		n++;
+		if (out)
+			strbuf_addf(out, "%sgate %s vs %s", out->len ? "; " : "",
+				    gate_label(a), gate_label(b));
+	}
 	return n;
 }
 

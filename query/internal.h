@@ -126,6 +126,7 @@ struct q_point {
 	const char *quant;
 	const char *type_k, *type_v, *test, *status, *test_time, *error;
 	const char *variant;		/* --variant at ingest; NULL: none */
+	const char *gate;		/* the bench gate's verdict, or NULL */
 	long long build_number, fa, ngl, ubatch, threads, depth, n_reps;
 	double mean, sd;		/* avg_ts, stddev_ts; NAN if NULL */
 	double *samples;		/* per repetition, once loaded */
@@ -188,6 +189,8 @@ const char *q_point_model(const struct q_point *p);
 void q_point_kv(const struct q_point *p, char *buf, size_t size);
 /* Did the run finish? (status 'ok') */
 int q_point_ok(const struct q_point *p);
+/* Did it run with checks of the bench gate failed (gate 'dirty: ...')? */
+int q_point_dirty(const struct q_point *p);
 
 /* Do a and b measure the same thing (model, quant, test, depth)? */
 int q_same_key(const struct q_point *a, const struct q_point *b);
@@ -198,7 +201,8 @@ int q_point_cmp(const void *a, const void *b);
  * How a and b differ in configuration besides the keys in skip (a mask
  * of 1 << Q_KEY_*): "kv q8_0 vs q4_0; build 9064 vs 6412; variant
  * dual-gpu vs -".  Writes "" when they agree.  Unknown values are shown
- * as '?', no variant as '-'.
+ * as '?', no variant as '-'.  A run the bench gate called dirty differs
+ * from one it did not ("gate dirty vs clean"), whatever skip says.
  */
 void q_point_differs(const struct q_point *a, const struct q_point *b,
 		     unsigned skip, struct strbuf *out);

@@ -5,8 +5,9 @@
  * the mean, from the per-repetition samples where there are any, else
  * from the stored mean, stddev and repetitions; and flags for too few
  * repetitions, a high CV and a warm-up (the first repetition far from
- * the rest).  Runs that did not finish are shown with their status and
- * error, without numbers.  Reads the throughput and throughput_sample
+ * the rest), and the reasons of a run the bench gate called dirty.  Runs
+ * that did not finish are shown with their status and error, without
+ * numbers.  Reads the throughput and throughput_sample
  * views.
  */
 #include "internal.h"
@@ -120,13 +121,16 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 	}
 	hdb_cell_set_text(&row[C_VARIANT], p->variant);
 	hdb_cell_set_text(&row[C_STATUS], p->status);
+	strbuf_reset(flags);
 	if (!q_point_ok(p)) {
 		/* no numbers: a run that did not finish measured nothing */
-		hdb_cell_set_text(&row[C_FLAGS], p->status ? p->status : "?");
+		add_flag(flags, p->status ? p->status : "?");
+		if (q_point_dirty(p))
+			add_flag(flags, p->gate);
+		hdb_cell_set_text(&row[C_FLAGS], strbuf_str(flags));
 		hdb_cell_set_text(&row[C_ERROR], p->error);
 		return;
 	}
-	strbuf_reset(flags);
 	n_known = q_point_summary(p, &s);
 	if (n_known)
 		hdb_cell_set_int(&row[C_N], (long long)s.n);
@@ -146,6 +150,9 @@ static void add_noise_row(struct hdb_table *t, const struct q_point *p,
 		add_flag(flags, "high cv");
 	if (warm_up(p->samples, p->n_samples))
 		add_flag(flags, "warm-up");
+	/* the bench gate's failed checks, as halodb run recorded them */
+	if (q_point_dirty(p))
+		add_flag(flags, p->gate);
 	if (flags->len)
 		hdb_cell_set_text(&row[C_FLAGS], strbuf_str(flags));
 }

@@ -1573,6 +1573,85 @@ out:
 	return ret;
 }
 
+/*
+ * The bench gate's verdicts on the rows `halodb run` made: how many were
+ * clean, how many dirty (run with --force despite failed checks) and
+ * which checks failed, each with its rows.  Nothing when no row came from
+ * halodb run.
+ */
+static int say_gate(sqlite3 *db, const struct q_report *x,
+		    struct hdb_section *sec)
+{
+	static const char sql[] =
+		"SELECT model, model_file, gate, 0 FROM throughput"
+		" WHERE gate IS NOT NULL";
+	struct tally reasons = { 0 };
+	long long clean = 0, dirty = 0;
+	struct hdb_block *b;
+	struct groups g;
+	size_t i;
+	int ret;
+
+	ret = groups_read(db, sql, 3, &g, "count the bench gate's verdicts");
+	for (i = 0; !ret && i < g.n; i++) {
+		const struct group *gr = &g.v[i];
+		const char *p, *end;
+
+		if (!q_report_keeps(x, group_model(gr, 0, 1)))
+			continue;
+		if (strncmp(gr->key[2], "dirty: ", 7)) {
+			clean += gr->n;
+			continue;
+		}
+		dirty += gr->n;
+		/* 'dirty: fans: ...; processes: ...': each check by itself */
+		for (p = gr->key[2] + 7; *p; p = *end ? end + 2 : end) {
+			char *one;
+
+			end = strstr(p, "; ");
+			if (!end)
+				end = p + strlen(p);
+			if (end == p)
+				continue;
+			one = xstrndup(p, (size_t)(end - p));
+			tally_add(&reasons, one, gr->n);
+			free(one);
+		}
+	}
+	groups_release(&g);
+	if (ret || clean + dirty == 0)
+		goto out;
+	tally_sort(&reasons, strcmp);
+	b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+	hdb_prose_add(&b->prose, 0, "Bench gate. %lld throughput row%s came "
+		      "from `halodb run`, which checks the machine before every "
+		      "test (no other model server or GPU job, free memory, "
+		      "fans, temperatures, a known llama-bench build): ",
+		      clean + dirty, clean + dirty == 1 ? "" : "s");
+	if (!dirty) {
+		hdb_prose_add(&b->prose, 0, "%s with every check passed "
+			      "(*clean*).", clean + dirty == 1 ? "it ran"
+			      : "every one ran");
+		goto out;
+	}
+	if (clean)
+		hdb_prose_add(&b->prose, 0, "%lld with every check passed "
+			      "(*clean*) and ", clean);
+	hdb_prose_add(&b->prose, 0, "%lld run with `--force` despite failed "
+		      "checks (*dirty*), which `halodb query noise` flags and "
+		      "comparisons tell apart from the rest. The checks that "
+		      "failed:", dirty);
+	for (i = 0; i < reasons.len; i++) {
+		b = hdb_section_block(sec, HDB_BLOCK_LIST);
+		hdb_prose_add(&b->prose, 1, "%s", reasons.name[i]);
+		hdb_prose_add(&b->prose, 0, " (%lld row%s)", reasons.n[i],
+			      reasons.n[i] == 1 ? "" : "s");
+	}
+out:
+	tally_release(&reasons);
+	return ret;
+}
+
 /* How halodb decides: the rules of 'query ratio' and 'query quality'. */
 static void say_noise_policy(struct hdb_section *sec)
 {
@@ -1743,6 +1822,8 @@ int q_section_methodology(sqlite3 *db, const struct q_report *x,
 		return 0;
 	if (!sec)
 		sec = hdb_report_section(m, "methodology", "Methodology");
+	if (say_gate(db, x, sec))
+		return -1;
 	say_noise_policy(sec);
 	if (n_sources && say_sources(db, sec))
 		return -1;

@@ -137,7 +137,7 @@ enum stmt_id {
 	X("stddev_ts", 28, R, stddev_ts) X("n_reps", 29, I, n_reps) \
 	X("status", 30, T, status) X("error", 31, T, error) \
 	X("raw", 32, T, raw) X("precision", 33, P, precision) \
-	X("variant", 38, T, variant)
+	X("variant", 38, T, variant) X("gate", 39, T, gate)
 
 #define SERVER_FIELDS(X) \
 	X("source_line", 2, L, line) X("tool", 4, T, tool) \
@@ -189,11 +189,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"n_gpu_layers, n_batch, n_ubatch, n_threads, test, n_prompt, "
 		"n_gen, n_depth, test_time, avg_ns, stddev_ns, avg_ts, "
 		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket, "
-		"name, variant) "
+		"name, variant, gate) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
 		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37, " NAME_OF("?7", "?9")
-		", ?38)",
+		", ?38, ?39)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
 	 * unknown host; ?38 the variant, compared exactly (two variants are
 	 * two measurements, even where the rest is unknown); ?40 a test_time
@@ -211,7 +211,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_BENCH_PRECISION] = FIND_BENCH("bench_precision",
 		"precision = ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	/* Merges what a second report of a measurement knows better: ?35 is
-	 * the stored row, ?36 1 when the new report is the richer one. */
+	 * the stored row, ?36 1 when the new report is the richer one.  A
+	 * dirty gate is kept over a clean one (?39: the new report's). */
 	[ST_MERGE_BENCH] =
 		"UPDATE bench SET "
 		"host_id = CASE WHEN host_id = ?34 THEN ?3 ELSE host_id END, "
@@ -236,6 +237,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"stddev_ts = CASE WHEN ?33 > precision THEN ?28 ELSE stddev_ts END, "
 		"precision = max(precision, ?33), "
 		"n_reps = coalesce(n_reps, ?29), "
+		"gate = CASE WHEN gate LIKE 'dirty%' THEN gate "
+		" ELSE coalesce(?39, gate) END, "
 		"source_id = CASE WHEN ?36 THEN ?1 ELSE source_id END, "
 		"source_line = CASE WHEN ?36 THEN ?2 ELSE source_line END, "
 		"raw = CASE WHEN ?36 THEN ?32 ELSE raw END "
@@ -1175,6 +1178,8 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 		bind_bucket(s, 37, r->avg_ts);
 	if (sqlite3_bind_parameter_count(s) >= 38)
 		bind_text(s, 38, r->variant);
+	if (sqlite3_bind_parameter_count(s) >= 39)
+		bind_text(s, 39, r->gate);
 }
 
 static int add_samples(struct hdb_store *st, long long id,

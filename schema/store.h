@@ -68,6 +68,13 @@ struct hdb_bench_record {
 					 * own (published tables); NULL: none.
 					 * Part of the identity: two runs
 					 * that differ only in it are two */
+	const char *gate;		/* the bench gate's verdict on the run
+					 * (`halodb run`): "clean" or "dirty:
+					 * <reasons>"; NULL: no gate watched
+					 * it.  Not part of the identity: a
+					 * measurement reported twice keeps
+					 * the dirty verdict if either says
+					 * so */
 };
 
 /*

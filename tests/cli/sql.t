@@ -24,8 +24,8 @@ $ halodb sql --format md "select model, quant, test from throughput order by id 
 > | llama ?B | Q8\_0 | pp512 |
 > | llama ?B | Q8\_0 | tg128 |
 $ halodb sql "select * from throughput where 0"
-> id  host  backend  build_commit  build_number  model  model_file  quant  type_k  type_v  flash_attn  n_gpu_layers  n_batch  n_ubatch  n_threads  test  n_prompt  n_gen  n_depth  avg_ts  stddev_ts  n_reps  status  source  error  test_time  variant  name
-> --  ----  -------  ------------  ------------  -----  ----------  -----  ------  ------  ----------  ------------  -------  --------  ---------  ----  --------  -----  -------  ------  ---------  ------  ------  ------  -----  ---------  -------  ----
+> id  host  backend  build_commit  build_number  model  model_file  quant  type_k  type_v  flash_attn  n_gpu_layers  n_batch  n_ubatch  n_threads  test  n_prompt  n_gen  n_depth  avg_ts  stddev_ts  n_reps  status  source  error  test_time  variant  name  gate
+> --  ----  -------  ------------  ------------  -----  ----------  -----  ------  ------  ----------  ------------  -------  --------  ---------  ----  --------  -----  -------  ------  ---------  ------  ------  ------  -----  ---------  -------  ----  ----
 > (no rows)
 $ halodb sql "delete from bench"
 ! halodb: refusing to run a statement that writes: halodb sql is read-only ('delete from bench')

@@ -62,7 +62,10 @@ $ halodb help ingest
 > status oom, crashed or failed and their error line.  Quality results:
 > lm-evaluation-harness results (with their samples files), EvalPlus
 > eval results and leaderboard, Aider benchmark run directories and
-> leaderboard YAML, needle-in-a-haystack cells.
+> leaderboard YAML, needle-in-a-haystack cells.  A directory that
+> 'halodb run' wrote (manifest.json and each test point's output) is
+> one source, its rows carrying the bench gate's verdict; the host its
+> manifest names is taken as --host would be (--host itself wins).
 >
 > Each file is one transaction: a file that fails changes nothing and
 > is reported as path:line:col; the others still go in, and the exit
