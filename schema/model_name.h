@@ -15,10 +15,13 @@
  * the label.  A file names one model, a label (the arch + size label of
  * llama-bench) often several; the oldest pattern wins among patterns.
  * label and file must not name a column of model_alias (id, kind,
- * pattern, name).
+ * pattern, name).  The patterns are read in id order, not through the
+ * (kind, pattern) index, which would sort them in a temporary b-tree for
+ * every row written (a malloc and free of a page cache each time).
  */
 #define NAME_OF(label, file) \
-	"coalesce((SELECT a.name FROM model_alias a WHERE a.kind = 'file' " \
+	"coalesce((SELECT a.name FROM model_alias a NOT INDEXED " \
+	"WHERE a.kind = 'file' " \
 	"AND " file " GLOB a.pattern ORDER BY a.id LIMIT 1), " \
 	"(SELECT a.name FROM model_alias a WHERE a.kind = 'label' " \
 	"AND a.pattern = " label "), " label ")"
