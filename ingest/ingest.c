@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <time.h>
 
 #define MAX_WALK_DEPTH 64
 /* Files that name no machine, named in the one warning about them. */
@@ -55,6 +56,18 @@ struct entry {
 	int next_sample;	/* a samples file: the next of its run, or -1 */
 };
 
+/*
+ * What a batch holds back until its commit: an outcome or a warning, in
+ * the order they came.  A file is not said to be in the store before it
+ * is (a commit can still fail, and take every file of the batch).
+ */
+struct held {
+	int is_warning;
+	char *msg;			/* a warning */
+	struct hdb_file_outcome o;	/* an outcome; era and detail owned */
+	long idx;			/* the file's entry, or -1 */
+};
+
 struct run {
 	struct hdb_store *st;
 	const struct hdb_ingest_options *o;
@@ -68,7 +81,18 @@ struct run {
 	/* ingested files that name no machine: how many, the first few */
 	long n_unknown;
 	char *unknown[UNKNOWN_NAMED];
+	/* the batch: one transaction for many files, each a savepoint,
+	 * committed every BATCH_FILES files or BATCH_SECONDS */
+	int in_batch;
+	long batch_files;
+	double batch_start;
+	struct held *held;
+	size_t n_held, cap_held;
+	long cur_idx;		/* the entry being ingested, or -1 */
 };
+
+#define BATCH_FILES 256
+#define BATCH_SECONDS 1.0
 
 /* Per-file state while its records stream in. */
 struct file_ctx {
@@ -109,8 +133,28 @@ struct file_ctx {
 	size_t n_recount;
 };
 
+static struct held *hold(struct run *run)
+{
+	struct held *h;
+
+	if (run->n_held == run->cap_held) {
+		run->cap_held = run->cap_held ? 2 * run->cap_held : 64;
+		run->held = xrealloc(run->held, run->cap_held *
+				     sizeof(*run->held));
+	}
+	h = &run->held[run->n_held++];
+	memset(h, 0, sizeof(*h));
+	h->idx = -1;
+	return h;
+}
+
 static void call_warning(struct run *run, const char *msg)
 {
+	if (run->in_batch) {
+		hold(run)->is_warning = 1;
+		run->held[run->n_held - 1].msg = xstrdup(msg);
+		return;
+	}
 	if (run->rep && run->rep->warning)
 		run->rep->warning(run->rep->ctx, msg);
 }
@@ -137,7 +181,7 @@ static void flush_warnings(struct file_ctx *fc)
 	strbuf_reset(&fc->warnings);
 }
 
-static void done(struct run *run, struct hdb_file_outcome *o)
+static void report_outcome(struct run *run, const struct hdb_file_outcome *o)
 {
 	switch (o->status) {
 	case HDB_FILE_INGESTED:
@@ -157,6 +201,119 @@ static void done(struct run *run, struct hdb_file_outcome *o)
 	}
 	if (run->rep && run->rep->file_done)
 		run->rep->file_done(run->rep->ctx, o);
+}
+
+static void done(struct run *run, struct hdb_file_outcome *o)
+{
+	struct held *h;
+
+	if (!run->in_batch) {
+		report_outcome(run, o);
+		return;
+	}
+	h = hold(run);
+	h->o = *o;
+	h->o.era = xstrdup(o->era ? o->era : "");
+	h->o.detail = o->detail ? xstrdup(o->detail) : NULL;
+	h->idx = run->cur_idx;
+}
+
+static void mark_companions(struct run *run, long idx, int handled);
+
+/*
+ * Says what the batch held back, in order.  failed: the batch did not go
+ * in (its commit failed, or SQLite rolled it back), and every file it
+ * took is reported failed with why.
+ */
+static void flush_held(struct run *run, const char *failed)
+{
+	size_t i;
+
+	run->in_batch = 0;
+	for (i = 0; i < run->n_held; i++) {
+		struct held *h = &run->held[i];
+
+		if (h->is_warning) {
+			call_warning(run, h->msg);
+			free(h->msg);
+			continue;
+		}
+		if (failed && h->o.status == HDB_FILE_INGESTED) {
+			h->o.status = HDB_FILE_FAILED;
+			free((char *)h->o.detail);
+			h->o.detail = xstrdup(failed);
+			if (h->idx >= 0)
+				mark_companions(run, h->idx, 0);
+		}
+		report_outcome(run, &h->o);
+		free((char *)h->o.era);
+		free((char *)h->o.detail);
+	}
+	run->n_held = 0;
+}
+
+static double clock_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A file starts: the batch's transaction (opened when none is), then the
+ * file's savepoint.  Returns 0 or -1 (the store failed). */
+static int file_begin(struct run *run)
+{
+	if (!run->in_batch) {
+		if (hdb_store_begin(run->st))
+			return -1;
+		run->in_batch = 1;
+		run->batch_files = 0;
+		run->batch_start = clock_s();
+	}
+	if (hdb_store_savepoint(run->st)) {
+		hdb_store_rollback(run->st);
+		flush_held(run, hdb_errmsg());
+		return -1;
+	}
+	return 0;
+}
+
+/* Commits the batch (if one is open) and says what it held. */
+static void batch_commit(struct run *run)
+{
+	char *why;
+
+	if (!run->in_batch)
+		return;
+	if (hdb_store_commit(run->st) == 0) {
+		flush_held(run, NULL);
+		return;
+	}
+	why = xstrdup(hdb_errmsg());
+	hdb_store_rollback(run->st);
+	flush_held(run, why);
+	free(why);
+}
+
+/* A file ended: the batch goes in when it has enough files or time. */
+static void file_end(struct run *run)
+{
+	if (!run->in_batch)
+		return;
+	/* SQLite gave up the whole transaction (a full disk): what the
+	 * batch held is gone with it */
+	if (!hdb_store_in_tx(run->st)) {
+		char *why = xstrdup(hdb_errmsg());
+
+		hdb_store_rollback(run->st);
+		flush_held(run, why);
+		free(why);
+		return;
+	}
+	if (++run->batch_files >= BATCH_FILES ||
+	    clock_s() - run->batch_start >= BATCH_SECONDS)
+		batch_commit(run);
 }
 
 /* Reports a file that did not go in. */
@@ -912,6 +1069,19 @@ static int replace_sources(struct file_ctx *fc, const char *hex)
 	return rc;
 }
 
+/* A results file's companions were read with it (or were not, after
+ * all: its batch did not go in). */
+static void mark_companions(struct run *run, long idx, int handled)
+{
+	const struct entry *e = &run->list[idx];
+	int j;
+
+	if (e->stderr_idx >= 0)
+		run->list[e->stderr_idx].handled = handled;
+	for (j = e->first_sample; j >= 0; j = run->list[j].next_sample)
+		run->list[j].handled = handled;
+}
+
 static void ingest_file(struct run *run, size_t idx)
 {
 	const struct entry *e = &run->list[idx];
@@ -928,7 +1098,7 @@ static void ingest_file(struct run *run, size_t idx)
 	enum hdb_format fmt = e->dir ? e->dir->format : HDB_FORMAT_UNKNOWN;
 	FILE *f = NULL, *cf = NULL;
 	size_t i;
-	int rc, j;
+	int rc;
 
 	memset(&info, 0, sizeof(info));
 	memset(&fail, 0, sizeof(fail));
@@ -1008,14 +1178,14 @@ static void ingest_file(struct run *run, size_t idx)
 	sink.quality_item = on_quality_item;
 	sink.reference = on_reference;
 	sink.host = on_host;
-	if (hdb_store_begin(run->st)) {
+	if (file_begin(run)) {
 		run->store_failed = 1;
 		goto out;
 	}
 	/* --replace: what the file gave before goes first, in the same
-	 * transaction, so that a failed parse keeps it */
+	 * savepoint, so that a failed parse keeps it */
 	if (run->o->replace && replace_sources(&fc, hex)) {
-		hdb_store_rollback(run->st);
+		hdb_store_rollback_to(run->st);
 		run->store_failed = 1;
 		goto out;
 	}
@@ -1025,7 +1195,7 @@ static void ingest_file(struct run *run, size_t idx)
 	prev = NULL;
 	rc = hdb_store_find_source(run->st, hex, &prev);
 	if (rc != 0) {
-		hdb_store_rollback(run->st);
+		hdb_store_rollback_to(run->st);
 		if (rc < 0)
 			run->store_failed = 1;
 		else
@@ -1056,8 +1226,8 @@ static void ingest_file(struct run *run, size_t idx)
 		rc = hdb_store_set_era(run->st, fc.source_id, info.era);
 	if (!rc && info.truncated)
 		rc = hdb_store_set_truncated(run->st, fc.source_id);
-	if (rc || hdb_store_commit(run->st)) {
-		hdb_store_rollback(run->st);
+	if (rc || hdb_store_release(run->st)) {
+		hdb_store_rollback_to(run->st);
 		/* a walk passes by what only looked like results at a glance
 		 * (notes quoting llama.cpp lines, a README's own table) */
 		if (e->walked && info.not_results) {
@@ -1086,10 +1256,7 @@ static void ingest_file(struct run *run, size_t idx)
 	o.replaced = fc.replaced;
 	o.forgotten = fc.forgotten;
 	done(run, &o);
-	if (e->stderr_idx >= 0)
-		run->list[e->stderr_idx].handled = 1;
-	for (j = e->first_sample; j >= 0; j = run->list[j].next_sample)
-		run->list[j].handled = 1;
+	mark_companions(run, (long)idx, 1);
 out:
 	if (f)
 		fclose(f);
@@ -1507,11 +1674,13 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 	run.totals = totals;
 	run.paths = paths;
 	memset(totals, 0, sizeof(*totals));
+	run.cur_idx = -1;
 	for (k = 0; k < n_paths; k++) {
 		run.cur_root = k;
 		list_path(&run, paths[k], 0, 0);
 	}
 	pair_companions(&run);
+	hdb_store_batch_mode(st, 1);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].error && run.list[i].skip)
 			skipped(&run, run.list[i].path, run.list[i].skip_kind,
@@ -1519,11 +1688,28 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 		else if (run.list[i].error)
 			not_done(&run, run.list[i].path, HDB_FILE_FAILED,
 				 run.list[i].error);
-		else if (run.list[i].companion_of < 0)
+		else if (run.list[i].companion_of < 0) {
+			run.cur_idx = (long)i;
 			ingest_file(&run, i);
+			run.cur_idx = -1;
+			if (!run.store_failed)
+				file_end(&run);
+		}
+	if (run.store_failed && run.in_batch) {
+		/* what the batch took is rolled back with it */
+		char *why = xstrdup(hdb_errmsg());
+
+		hdb_store_rollback(st);
+		flush_held(&run, why);
+		hdb_error("%s", why);
+		free(why);
+	}
+	batch_commit(&run);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].companion_of >= 0 && !run.list[i].handled)
 			companion_left(&run, i);
+	/* one checkpoint at the end; a failed one loses nothing */
+	hdb_store_batch_mode(st, 0);
 	if (!run.store_failed)
 		warn_unknown_hosts(&run);
 	for (i = 0; i < run.n; i++) {
@@ -1531,6 +1717,7 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 		free(run.list[i].error);
 	}
 	free(run.list);
+	free(run.held);
 	for (k = 0; k < run.n_unknown && k < UNKNOWN_NAMED; k++)
 		free(run.unknown[k]);
 	if (run.store_failed)

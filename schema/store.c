@@ -391,6 +391,9 @@ struct hdb_store {
 	long long unknown_host;		/* its id; -1: not looked up; -2: not
 					 * there when this transaction looked */
 	char *command;			/* the command line, for curation_log */
+	int batch;			/* batch mode (hdb_store_batch_mode) */
+	int wal_pages;			/* pages in the log after the last
+					 * commit (batch mode) */
 	long long find_skip;		/* a row the same-measurement lookup */
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
@@ -731,6 +734,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		/* WAL lets readers work while a writer ingests. */
 		if (exec(st, "PRAGMA journal_mode = WAL", "cannot set WAL mode") ||
 		    exec(st, "PRAGMA synchronous = NORMAL", "cannot configure") ||
+		    exec(st, "PRAGMA temp_store = MEMORY", "cannot configure") ||
 		    migrate(st) ||
 		    exec(st, "PRAGMA foreign_keys = ON", "cannot configure"))
 			goto fail;
@@ -789,12 +793,82 @@ int hdb_store_begin(struct hdb_store *st)
 	return 0;
 }
 
+/* Batch mode: checkpoints when the log holds this many pages (64 MiB
+ * of 4 KiB pages), instead of SQLite's 1000. */
+#define BATCH_CHECKPOINT_PAGES 16384
+
+static int checkpoint(struct hdb_store *st)
+{
+	if (sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
+				      NULL, NULL) != SQLITE_OK &&
+	    sqlite3_errcode(st->db) != SQLITE_BUSY)
+		return db_error(st, "cannot checkpoint");
+	st->wal_pages = 0;
+	return 0;
+}
+
 int hdb_store_commit(struct hdb_store *st)
 {
 	if (exec(st, "COMMIT", "cannot commit"))
 		return -1;
 	st->in_tx = 0;
+	/* between transactions, never inside one: a failed checkpoint
+	 * loses nothing (the log still holds every commit) */
+	if (st->batch && st->wal_pages >= BATCH_CHECKPOINT_PAGES)
+		checkpoint(st);
 	return 0;
+}
+
+int hdb_store_in_tx(struct hdb_store *st)
+{
+	if (st->in_tx && sqlite3_get_autocommit(st->db))
+		st->in_tx = 0;
+	return st->in_tx;
+}
+
+int hdb_store_savepoint(struct hdb_store *st)
+{
+	return exec(st, "SAVEPOINT hdb_file", "cannot start a savepoint");
+}
+
+int hdb_store_release(struct hdb_store *st)
+{
+	return exec(st, "RELEASE hdb_file", "cannot release a savepoint");
+}
+
+void hdb_store_rollback_to(struct hdb_store *st)
+{
+	if (hdb_store_in_tx(st))
+		sqlite3_exec(st->db, "ROLLBACK TO hdb_file; RELEASE hdb_file",
+			     NULL, NULL, NULL);
+	/* it may have been made by what was just rolled back */
+	st->unknown_host = -1;
+}
+
+/* The log's size after each commit (SQLite's wal hook). */
+static int on_wal(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct hdb_store *st = arg;
+
+	(void)db;
+	(void)name;
+	st->wal_pages = pages;
+	return SQLITE_OK;
+}
+
+int hdb_store_batch_mode(struct hdb_store *st, int on)
+{
+	if (on) {
+		st->batch = 1;
+		sqlite3_wal_hook(st->db, on_wal, st);
+		return 0;
+	}
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	/* back to SQLite's own checkpoints, and one now */
+	sqlite3_wal_autocheckpoint(st->db, 1000);
+	return st->wal_pages ? checkpoint(st) : 0;
 }
 
 void hdb_store_rollback(struct hdb_store *st)

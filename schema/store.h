@@ -201,6 +201,29 @@ int hdb_store_begin(struct hdb_store *st);
 int hdb_store_commit(struct hdb_store *st);
 /* Rolls back an open transaction; safe to call when none is open. */
 void hdb_store_rollback(struct hdb_store *st);
+/*
+ * Is a transaction open?  0 once SQLite has rolled one back by itself
+ * (a full disk, an I/O error): what was written in it is gone.
+ */
+int hdb_store_in_tx(struct hdb_store *st);
+
+/*
+ * One input file inside a batch transaction: a savepoint, released when
+ * the file went in, rolled back (to where it began, the transaction
+ * staying open) when it did not.  Returns 0 or -1.
+ */
+int hdb_store_savepoint(struct hdb_store *st);
+int hdb_store_release(struct hdb_store *st);
+void hdb_store_rollback_to(struct hdb_store *st);
+
+/*
+ * Batch mode (ingest): the write-ahead log is not checkpointed after
+ * every commit that takes it past a thousand pages (SQLite's default),
+ * but after a commit that takes it past a few tens of MiB, and once when
+ * batch mode ends (passive: readers are never waited for).  Returns 0 or
+ * -1 (ending it: the checkpoint failed).
+ */
+int hdb_store_batch_mode(struct hdb_store *st, int on);
 
 /*
  * Looks up an ingested file by its hash.  Returns 1 and sets *path (caller
