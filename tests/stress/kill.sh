@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # tests/stress/kill.sh: SIGKILL at pseudo-random moments of a batch ingest.
 #
-# One input file is one transaction, so whatever moment a batch dies at,
-# the store must pass integrity_check and every source in it must hold
-# exactly the rows its file gives when ingested alone (nothing half in).
+# One input file is one savepoint of a batch transaction, so whatever
+# moment a batch dies at, the store must pass integrity_check and every
+# source in it must hold exactly the rows its file gives when ingested
+# alone (nothing half in).
 # Delays come from a seeded LCG and spread over one batch's whole run,
 # measured once at the start; the store carries on from trial to trial
 # (a hot WAL each time) and starts afresh every 10 trials, so kills also
@@ -115,4 +116,61 @@ note "$killed of $trials trials killed the ingest mid-batch (batch: $((dur / 100
 if [ "$killed" -eq 0 ]; then
 	bad "no trial killed an ingest mid-batch: the kills proved nothing"
 fi
+
+# Ingest commits many files at once (a batch of up to 256 files, each a
+# savepoint): a call of 320 files spans two commits.  Killed anywhere in
+# it, the store holds whole files only, the first commit's or none; the
+# same files ingested again all go in.
+big=40		# copies of each template: 320 files
+big_trials=$(( trials >= 50 ? 6 : 2 ))
+db="$work/big.db"
+rm -f "$db" "$db-wal" "$db-shm"
+make_copies "$work/bigbatch" 500000 $big
+t0=$(now_us)
+hdb --db "$work/bigcontrol.db" ingest "$work/bigbatch" > "$work/out" 2>&1
+rc=$?
+bdur=$(( $(now_us) - t0 ))
+if [ "$rc" -ne 0 ] || [ "$(whole "$work/bigcontrol.db")" != $((8 * big)) ]; then
+	bad "control of $((8 * big)) files: exit $rc, $(whole "$work/bigcontrol.db")"
+fi
+bkilled=0
+for ((i = 1; i <= big_trials; i++)); do
+	lcg
+	delay=$(( seed % (bdur + 1) ))
+	hdb --db "$db" ingest "$work/bigbatch" > "$work/out" 2>&1 &
+	pid=$!
+	bg_pids=$pid
+	sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	rc=$?
+	bg_pids=""
+	[ "$rc" -ne 137 ] || bkilled=$((bkilled + 1))
+	[ -e "$db" ] || { ok "big trial $i (killed after ${delay} us): no store yet"; continue; }
+	ic=$(integrity "$db")
+	case $ic in
+	*"' is empty: ingest results first"*)
+		ok "big trial $i (killed after ${delay} us): store created, nothing in it yet"
+		continue ;;
+	esac
+	if [ "$ic" != ok ]; then
+		bad "big trial $i (killed after ${delay} us): pragma integrity_check says '$ic'"
+	elif ! msg=$(whole "$db"); then
+		bad "big trial $i (killed after ${delay} us): $msg"
+	else
+		ok "big trial $i (killed after ${delay} us): integrity ok, $msg sources whole"
+	fi
+done
+hdb --db "$db" ingest "$work/bigbatch" > "$work/out" 2>&1
+rc=$?
+if [ "$rc" -ne 0 ]; then
+	bad "re-ingest of the $((8 * big)) files: exit $rc: $(head -c 300 "$work/out")"
+elif ! msg=$(whole "$db"); then
+	bad "re-ingest of the $((8 * big)) files: $msg"
+elif [ "$msg" != $((8 * big)) ]; then
+	bad "re-ingest of the $((8 * big)) files: expected $((8 * big)) sources, got $msg"
+else
+	ok "re-ingest after the big trials: all $msg files whole"
+fi
+note "$bkilled of $big_trials trials killed a call of $((8 * big)) files (call: $((bdur / 1000)) ms)"
 finish
