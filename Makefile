@@ -6,7 +6,8 @@
 #   make test       deps + build + unit, golden CLI and corpus tests
 #   make asan       the same tests on an ASan+UBSan build
 #   make valgrind   the same tests under valgrind
-#   make bench      ingest speed and memory, next to a baseline
+#   make bench      speed and memory of ingest, queries and the report,
+#                   next to sqlite3's .import (BENCHMARKS.md)
 #   make fuzz       libFuzzer over every parser and the report escaping
 #   make install PREFIX=/usr/local
 #   make DEVELOPER=1 ...   adds -Werror and stricter warnings
@@ -99,6 +100,10 @@ $(O)/tests/benchrun: tests/benchrun.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
 
+$(O)/tests/benchgen: tests/benchgen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lm
+
 # Installs whatever Debian package is missing; does nothing when all are
 # there.  apt-get update runs only if a first install attempt fails.
 deps:
@@ -134,8 +139,9 @@ valgrind: deps
 	 HALODB=$(abspath $(BIN)) UNIT_DIR=$(abspath $(O)/tests) tests/run.sh
 
 bench: deps
-	@$(MAKE) --no-print-directory $(BIN) $(O)/tests/benchrun
-	@HALODB=$(abspath $(BIN)) BENCHRUN=$(abspath $(O)/tests/benchrun) tests/bench.sh
+	@$(MAKE) --no-print-directory $(BIN) $(O)/tests/benchrun $(O)/tests/benchgen
+	@HALODB=$(abspath $(BIN)) BENCHRUN=$(abspath $(O)/tests/benchrun) \
+	 BENCHGEN=$(abspath $(O)/tests/benchgen) tests/bench.sh
 
 # Coverage-guided fuzzing (clang's libFuzzer, ASan+UBSan), FUZZ_SECONDS
 # per target: every parser and the sniffer (fuzz_parsers, seeded with the

@@ -1,9 +1,11 @@
 /*
- * benchrun.c: runs a command and prints its wall time and peak resident
- * memory, for tests/bench.sh.  Timings belong to `make bench`, never to
- * the tests.
+ * benchrun.c: runs a command and prints its wall time, CPU time (user +
+ * system: less at the mercy of a shared machine than the wall) and peak
+ * resident memory, for tests/bench.sh.  Timings belong to `make bench`,
+ * never to the tests.
  *
- *   benchrun LABEL COMMAND [ARGS...]   ->   LABEL  12.34 s  56.7 MiB  (exit 0)
+ *   benchrun LABEL COMMAND [ARGS...]
+ *     ->   LABEL  12.34 s  11.90 cpu  56.7 MiB  (exit 0)
  *
  * The command's stdout goes to /dev/null; its stderr is kept.
  */
@@ -47,8 +49,10 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("%-34s %9.2f s %9.1f MiB  (exit %d)\n", argv[1],
+	printf("%-34s %9.2f s %9.2f cpu %9.1f MiB  (exit %d)\n", argv[1],
 	       (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+	       (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6,
 	       ru.ru_maxrss / 1024.0,
 	       WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 	return 0;
