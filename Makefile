@@ -16,12 +16,14 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 O ?= build
 CC ?= cc
+CXX ?= c++
 CFLAGS ?= -O2 -g
+CXXFLAGS ?= -O2 -g
 
 DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-	fonts-dejavu-core pkg-config
-PKGS = sqlite3 cairo fontconfig jansson libcmark-gfm yaml-0.1
+	libsimdjson-dev g++ fonts-dejavu-core pkg-config
+PKGS = sqlite3 cairo fontconfig jansson libcmark-gfm yaml-0.1 simdjson
 
 WARN = -Wall -Wextra
 ifdef DEVELOPER
@@ -32,11 +34,17 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) \
 	$(PKG_CFLAGS) -DHALODB_VERSION='"$(VERSION)"'
+# The one C++ file (ingest/jsonfast.cpp, the shim to simdjson) reports
+# errors as values: no exceptions, no RTTI.
+ALL_CXXFLAGS = -std=gnu++17 \
+	$(filter-out -Wstrict-prototypes -Wmissing-prototypes,$(WARN)) $(CXXFLAGS) \
+	$(EXTRA_CFLAGS) $(PKG_CFLAGS) -DSIMDJSON_EXCEPTIONS=0 -fno-exceptions \
+	-fno-rtti
 # Debian's libcmark-gfm.pc may or may not name the GFM extensions.
 # libcsv has no .pc file at all.
 LIBS = $(PKG_LIBS) \
 	$(if $(findstring cmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions) \
-	-lcsv -lm
+	-lcsv -lstdc++ -lm
 
 LIB_SRC = util.c \
 	ingest/ingest.c ingest/sniff.c ingest/jsonstream.c \
@@ -49,8 +57,10 @@ LIB_SRC = util.c \
 	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/site.c \
 	render/layout.c render/chart.c
+LIB_CXX_SRC = ingest/jsonfast.cpp
 GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
-LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(LIB_CXX_SRC:%.cpp=$(O)/%.o) \
+	$(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)
 SCHEMA = $(sort $(wildcard schema/*.sql))
 TEMPLATES = $(sort $(wildcard templates/*))
@@ -68,6 +78,10 @@ $(BIN): $(O)/halodb.o $(LIB_OBJ)
 $(O)/%.o: %.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/%.o: %.cpp $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(O)/gen/%.o: $(O)/gen/%.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -154,12 +168,13 @@ FUZZ_JOBS ?= 1
 FUZZ_TARGETS = fuzz_parsers fuzz_render
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 fuzz: deps
-	@$(MAKE) --no-print-directory O=build/fuzz CC=clang \
+	@$(MAKE) --no-print-directory O=build/fuzz CC=clang CXX=clang++ \
 		EXTRA_CFLAGS="$(FUZZ_FLAGS)" build/fuzz/lib.stamp
 	for t in $(FUZZ_TARGETS); do \
 		clang -std=gnu11 -D_GNU_SOURCE $(FUZZ_FLAGS) -fsanitize=fuzzer \
 			$(PKG_CFLAGS) -o build/fuzz/$$t tests/fuzz/$$t.c \
-			$(LIB_SRC:%.c=build/fuzz/%.o) $(GEN_SRC:build/%.c=build/fuzz/%.o) \
+			$(LIB_SRC:%.c=build/fuzz/%.o) $(LIB_CXX_SRC:%.cpp=build/fuzz/%.o) \
+			$(GEN_SRC:build/%.c=build/fuzz/%.o) \
 			$(LIBS) || exit 1; \
 	done
 	@mkdir -p build/fuzz/corpus build/fuzz/corpus-render

@@ -2,7 +2,9 @@
  * llamabench.c: llama-bench JSON and JSONL output, every era, into
  * records.
  *
- * jsonstream.c frames one test object at a time; jansson parses it; this
+ * jsonstream.c frames one test object at a time; simdjson reads it
+ * (jsonfast.cpp), or jansson when the record is not one simdjson can read
+ * exactly as jansson would, or is wrong (jansson says how); this
  * file maps the fields of whichever llama-bench version wrote it (legacy
  * backend bools, f16_kv, no n_depth, flash_attn bool or int, with or
  * without samples) onto struct hdb_bench_record.  Every field is optional
@@ -11,6 +13,7 @@
 #include "parsers.h"
 #include "jsonutil.h"
 #include "jsonstream.h"
+#include "jsonfast.h"
 #include "../util.h"
 
 #include <ctype.h>
@@ -102,6 +105,112 @@ void hdb_quant_name(const char *ftype, char *out, size_t size)
 
 /* ---- field access ----------------------------------------------------- */
 
+/*
+ * A record as either parser read it: a jansson object, or the fields of
+ * the fast path.  Every field is read through rec_get, so that both give
+ * the same record and the same errors.
+ */
+struct rec {
+	json_t *obj;
+	const struct hdb_jflat *flat;
+};
+
+enum jv_kind { JV_ABSENT, JV_NULL, JV_BOOL, JV_INT, JV_REAL, JV_STRING,
+	       JV_ARRAY, JV_OTHER };
+
+/* A value: i for JV_BOOL (0/1) and JV_INT, d for JV_INT and JV_REAL (as
+ * json_number_value), s for JV_STRING, n items for JV_ARRAY. */
+struct jv {
+	enum jv_kind kind;
+	long long i;
+	double d;
+	const char *s;
+	size_t n;
+	json_t *arr;			/* jansson's array */
+	const struct hdb_jf_item *items;	/* the fast path's */
+};
+
+static struct jv jv_of_json(json_t *v)
+{
+	struct jv r;
+
+	memset(&r, 0, sizeof(r));
+	if (!v)
+		r.kind = JV_ABSENT;
+	else if (json_is_null(v))
+		r.kind = JV_NULL;
+	else if (json_is_boolean(v)) {
+		r.kind = JV_BOOL;
+		r.i = json_is_true(v);
+	} else if (json_is_integer(v)) {
+		r.kind = JV_INT;
+		r.i = json_integer_value(v);
+		r.d = json_number_value(v);
+	} else if (json_is_real(v)) {
+		r.kind = JV_REAL;
+		r.d = json_real_value(v);
+	} else if (json_is_string(v)) {
+		r.kind = JV_STRING;
+		r.s = json_string_value(v);
+	} else if (json_is_array(v)) {
+		r.kind = JV_ARRAY;
+		r.n = json_array_size(v);
+		r.arr = v;
+	} else {
+		r.kind = JV_OTHER;
+	}
+	return r;
+}
+
+static struct jv rec_get(const struct rec *rc, const char *key)
+{
+	static const enum jv_kind kinds[] = {
+		[HDB_JF_NULL] = JV_NULL, [HDB_JF_BOOL] = JV_BOOL,
+		[HDB_JF_INT] = JV_INT, [HDB_JF_REAL] = JV_REAL,
+		[HDB_JF_STRING] = JV_STRING, [HDB_JF_ARRAY] = JV_ARRAY,
+	};
+	const struct hdb_jf_field *f;
+	struct jv r;
+
+	if (!rc->flat)
+		return jv_of_json(json_object_get(rc->obj, key));
+	memset(&r, 0, sizeof(r));
+	f = hdb_jflat_get(rc->flat, key);
+	if (!f)
+		return r;
+	r.kind = kinds[f->kind];
+	r.i = f->i;
+	r.d = f->d;
+	r.s = f->s;
+	r.n = f->n;
+	r.items = rc->flat->items + f->first;
+	return r;
+}
+
+static int rec_has(const struct rec *rc, const char *key)
+{
+	return rec_get(rc, key).kind != JV_ABSENT;
+}
+
+/* Item i of an array (JV_ABSENT past its end, or for no array). */
+static struct jv jv_item(const struct jv *a, size_t i)
+{
+	struct jv r;
+
+	if (a->kind != JV_ARRAY || i >= a->n) {
+		memset(&r, 0, sizeof(r));
+		return r;
+	}
+	if (a->arr)
+		return jv_of_json(json_array_get(a->arr, i));
+	memset(&r, 0, sizeof(r));
+	r.kind = a->items[i].kind == HDB_JF_NULL ? JV_NULL
+		 : a->items[i].kind == HDB_JF_INT ? JV_INT : JV_REAL;
+	r.i = a->items[i].i;
+	r.d = a->items[i].d;
+	return r;
+}
+
 /* Where "key": stands in the record, for error messages. */
 static void key_pos(const struct hdb_bench_builder *bp, const char *key,
 		    long *line, long *col)
@@ -148,57 +257,49 @@ static int field_error(const struct hdb_bench_builder *bp, const char *key,
 
 /* An integer field: integers, integral reals, bools and digit strings
  * all occur (re-serialised files, llama-bench's own type drift). */
-static int get_int(const struct hdb_bench_builder *bp, json_t *obj, const char *key,
-		   long long *out)
+static int get_int(const struct hdb_bench_builder *bp, const struct rec *rc,
+		   const char *key, long long *out)
 {
-	json_t *v = json_object_get(obj, key);
-	double d;
+	struct jv v = rec_get(rc, key);
 	char *end;
 
 	*out = HDB_UNSET;
-	if (!v || json_is_null(v))
+	if (v.kind == JV_ABSENT || v.kind == JV_NULL)
 		return 0;
-	if (json_is_integer(v)) {
-		*out = json_integer_value(v);
-		return 0;
-	}
-	if (json_is_boolean(v)) {
-		*out = json_is_true(v);
+	if (v.kind == JV_INT || v.kind == JV_BOOL) {
+		*out = v.i;
 		return 0;
 	}
-	if (json_is_real(v)) {
-		d = json_real_value(v);
-		if (d == floor(d) && fabs(d) < 9e18) {
-			*out = (long long)d;
+	if (v.kind == JV_REAL) {
+		if (v.d == floor(v.d) && fabs(v.d) < 9e18) {
+			*out = (long long)v.d;
 			return 0;
 		}
-	} else if (json_is_string(v)) {
-		const char *s = json_string_value(v);
-
-		*out = strtoll(s, &end, 10);
-		if (*s && !*end)
+	} else if (v.kind == JV_STRING) {
+		*out = strtoll(v.s, &end, 10);
+		if (*v.s && !*end)
 			return 0;
 		*out = HDB_UNSET;
 	}
 	return field_error(bp, key, "an integer");
 }
 
-static int get_real(const struct hdb_bench_builder *bp, json_t *obj, const char *key,
-		    double *out)
+static int get_real(const struct hdb_bench_builder *bp, const struct rec *rc,
+		    const char *key, double *out)
 {
-	json_t *v = json_object_get(obj, key);
+	struct jv v = rec_get(rc, key);
 	char *end;
 
 	*out = NAN;
-	if (!v || json_is_null(v))
+	if (v.kind == JV_ABSENT || v.kind == JV_NULL)
 		return 0;
-	if (json_is_number(v)) {
-		*out = json_number_value(v);
+	if (v.kind == JV_INT || v.kind == JV_REAL) {
+		*out = v.d;
 		return 0;
 	}
-	if (json_is_string(v)) {
-		*out = strtod(json_string_value(v), &end);
-		if (*json_string_value(v) && !*end)
+	if (v.kind == JV_STRING) {
+		*out = strtod(v.s, &end);
+		if (*v.s && !*end)
 			return 0;
 		*out = NAN;
 	}
@@ -207,38 +308,36 @@ static int get_real(const struct hdb_bench_builder *bp, json_t *obj, const char 
 
 /* A string field; numbers are spelled out into scratch (an all-digit
  * commit hash comes back from some re-serialisers as an integer). */
-static int get_str(struct hdb_bench_builder *bp, json_t *obj, const char *key,
-		   enum scratch_id sc, const char **out)
+static int get_str(struct hdb_bench_builder *bp, const struct rec *rc,
+		   const char *key, enum scratch_id sc, const char **out)
 {
-	json_t *v = json_object_get(obj, key);
+	struct jv v = rec_get(rc, key);
 
 	*out = NULL;
-	if (!v || json_is_null(v))
+	if (v.kind == JV_ABSENT || v.kind == JV_NULL)
 		return 0;
-	if (json_is_string(v)) {
-		*out = json_string_value(v);
+	if (v.kind == JV_STRING) {
+		*out = v.s;
 		return 0;
 	}
-	if (json_is_integer(v) && sc != SC_COUNT) {
+	if (v.kind == JV_INT && sc != SC_COUNT) {
 		strbuf_reset(&bp->scratch[sc]);
-		strbuf_addf(&bp->scratch[sc], "%lld",
-			    (long long)json_integer_value(v));
+		strbuf_addf(&bp->scratch[sc], "%lld", v.i);
 		*out = bp->scratch[sc].buf;
 		return 0;
 	}
 	return field_error(bp, key, "a string");
 }
 
-static int get_bool(json_t *obj, const char *key)
+static int get_bool(const struct rec *rc, const char *key)
 {
-	json_t *v = json_object_get(obj, key);
+	struct jv v = rec_get(rc, key);
 
-	if (json_is_string(v))	/* 'rpc' was printed as the string "0"/"1" */
-		return strcmp(json_string_value(v), "0") != 0 &&
-		       strcmp(json_string_value(v), "") != 0;
-	if (json_is_integer(v))
-		return json_integer_value(v) != 0;
-	return json_is_true(v);
+	if (v.kind == JV_STRING) /* 'rpc' was printed as the string "0"/"1" */
+		return strcmp(v.s, "0") != 0 && strcmp(v.s, "") != 0;
+	if (v.kind == JV_INT || v.kind == JV_BOOL)
+		return v.i != 0;
+	return 0;
 }
 
 /* ---- derived fields --------------------------------------------------- */
@@ -249,8 +348,8 @@ static int get_bool(json_t *obj, const char *key)
  * flag (a bug), so it never decides.  A 'cuda' build on AMD hardware is a
  * HIP build, which llama-bench called ROCm.
  */
-static const char *legacy_backend(struct hdb_bench_builder *bp, json_t *obj,
-				  const char *gpu_info)
+static const char *legacy_backend(struct hdb_bench_builder *bp,
+				  const struct rec *obj, const char *gpu_info)
 {
 	static const struct {
 		const char *key, *name;
@@ -265,7 +364,7 @@ static const char *legacy_backend(struct hdb_bench_builder *bp, json_t *obj,
 	size_t i;
 
 	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++) {
-		if (json_object_get(obj, flags[i].key))
+		if (rec_has(obj, flags[i].key))
 			any = 1;
 		if (!name && get_bool(obj, flags[i].key))
 			name = flags[i].name;
@@ -370,41 +469,37 @@ static const char *test_name(struct hdb_bench_builder *bp, long long n_prompt,
 	return sb->buf;
 }
 
-static int get_samples(struct hdb_bench_builder *bp, json_t *obj,
+static int get_samples(struct hdb_bench_builder *bp, const struct rec *obj,
 		       struct hdb_bench_record *r)
 {
-	json_t *ts = json_object_get(obj, "samples_ts");
-	json_t *ns = json_object_get(obj, "samples_ns");
+	struct jv ts = rec_get(obj, "samples_ts");
+	struct jv ns = rec_get(obj, "samples_ns");
 	size_t n = 0, i;
 
-	if (ts && !json_is_array(ts))
+	if (ts.kind != JV_ABSENT && ts.kind != JV_ARRAY)
 		return field_error(bp, "samples_ts", "an array of numbers");
-	if (ns && !json_is_array(ns))
+	if (ns.kind != JV_ABSENT && ns.kind != JV_ARRAY)
 		return field_error(bp, "samples_ns", "an array of integers");
-	r->samples_known = ts || ns;
-	if (ts)
-		n = json_array_size(ts);
-	if (ns && json_array_size(ns) > n)
-		n = json_array_size(ns);
+	r->samples_known = ts.kind != JV_ABSENT || ns.kind != JV_ABSENT;
+	n = ts.n > ns.n ? ts.n : ns.n;
 	if (n > bp->samples_cap) {
 		bp->samples_cap = n;
 		bp->samples = xrealloc(bp->samples, n * sizeof(*bp->samples));
 	}
 	for (i = 0; i < n; i++) {
-		json_t *t = json_array_get(ts, i), *w = json_array_get(ns, i);
+		struct jv t = jv_item(&ts, i), w = jv_item(&ns, i);
 
 		bp->samples[i].ts = NAN;
 		bp->samples[i].ns = HDB_UNSET;
-		if (t && json_is_number(t))
-			bp->samples[i].ts = json_number_value(t);
-		else if (t && !json_is_null(t))
+		if (t.kind == JV_INT || t.kind == JV_REAL)
+			bp->samples[i].ts = t.d;
+		else if (t.kind != JV_ABSENT && t.kind != JV_NULL)
 			return field_error(bp, "samples_ts", "an array of numbers");
-		if (w && json_is_integer(w))
-			bp->samples[i].ns = json_integer_value(w);
-		else if (w && json_is_real(w) && json_real_value(w) >= 0 &&
-			 json_real_value(w) < 9e18)
-			bp->samples[i].ns = (long long)json_real_value(w);
-		else if (w && !json_is_null(w))
+		if (w.kind == JV_INT)
+			bp->samples[i].ns = w.i;
+		else if (w.kind == JV_REAL && w.d >= 0 && w.d < 9e18)
+			bp->samples[i].ns = (long long)w.d;
+		else if (w.kind != JV_ABSENT && w.kind != JV_NULL)
 			return field_error(bp, "samples_ns", "an array of "
 					   "non-negative integers");
 		/* a rate or a time below zero is no measurement */
@@ -483,21 +578,21 @@ static int check_ranges(const struct hdb_bench_builder *bp,
 }
 
 /* Maps one parsed test object onto a record and hands it over. */
-static int convert(struct hdb_bench_builder *bp, json_t *obj, const char *text,
-		   int precision)
+static int convert(struct hdb_bench_builder *bp, const struct rec *obj,
+		   const char *text, int precision)
 {
 	struct hdb_bench_record r;
 	const char *f16_kv;
-	json_t *fa;
+	struct jv fa;
 
 	hdb_bench_record_init(&r);
 	r.line = bp->line;
 	r.raw = text;
 	r.precision = precision;
-	if (!json_is_object(obj))
+	if (!obj->flat && !json_is_object(obj->obj))
 		return hdb_error("%s:%ld:%ld: expected a test record object",
 				 bp->path, bp->line, bp->col);
-	if (!json_object_get(obj, "avg_ts"))
+	if (!rec_has(obj, "avg_ts"))
 		return hdb_error("%s:%ld:%ld: expected a llama-bench test record "
 				 "(an object with \"avg_ts\")", bp->path,
 				 bp->line, bp->col);
@@ -546,14 +641,14 @@ static int convert(struct hdb_bench_builder *bp, json_t *obj, const char *text,
 	if (r.n_depth == HDB_UNSET)
 		r.n_depth = 0;
 	/* f16_kv (b1003-b1618) became type_k/type_v. */
-	if (!r.type_k && !r.type_v && json_object_get(obj, "f16_kv")) {
+	if (!r.type_k && !r.type_v && rec_has(obj, "f16_kv")) {
 		f16_kv = get_bool(obj, "f16_kv") ? "f16" : "f32";
 		r.type_k = r.type_v = f16_kv;
 	}
 	/* flash_attn was a bool (0/1) until ~b9000, then -1/0/1 (auto). */
-	fa = json_object_get(obj, "flash_attn");
-	if (fa && json_is_boolean(fa))
-		r.flash_attn = json_is_true(fa);
+	fa = rec_get(obj, "flash_attn");
+	if (fa.kind == JV_BOOL)
+		r.flash_attn = fa.i;
 	if (!r.backend)
 		r.backend = legacy_backend(bp, obj, r.gpu_info);
 	hdb_split_model_type(r.model_type, &bp->scratch[SC_MODEL],
@@ -578,12 +673,13 @@ struct hdb_bench_builder *hdb_bench_builder_new(const char *path,
 int hdb_bench_add(struct hdb_bench_builder *b, const void *json_object,
 		  const char *text, long line, long col, int precision)
 {
+	struct rec rc = { (json_t *)json_object, NULL };
 	int ret;
 
 	b->text = text;
 	b->line = line;
 	b->col = col;
-	ret = convert(b, (json_t *)json_object, text, precision);
+	ret = convert(b, &rc, text, precision);
 	b->n_cols = 0;
 	return ret;
 }
@@ -608,35 +704,40 @@ void hdb_bench_builder_free(struct hdb_bench_builder *b)
 	free(b);
 }
 
-void hdb_bench_era(const void *json_object, char *out, size_t size)
+static void era_of(const struct rec *o, char *out, size_t size)
 {
-	json_t *o = (json_t *)json_object, *fa = json_object_get(o, "flash_attn");
-	json_t *number = json_object_get(o, "build_number");
+	struct jv fa = rec_get(o, "flash_attn");
+	struct jv number = rec_get(o, "build_number");
 	const char *fields;
 
 	/* named by the fields, which tell the era; build numbers alone do
 	 * not (forks and PR branches count their own) */
-	if (json_object_get(o, "f16_kv"))
+	if (rec_has(o, "f16_kv"))
 		fields = "f16_kv and backend flags";
-	else if (json_object_get(o, "cuda") || json_object_get(o, "metal"))
+	else if (rec_has(o, "cuda") || rec_has(o, "metal"))
 		fields = "backend flags";
-	else if (json_object_get(o, "load_mode"))
+	else if (rec_has(o, "load_mode"))
 		fields = "load_mode";
-	else if (fa && json_is_integer(fa) && json_is_string(
-			 json_object_get(o, "build_commit")))
+	else if (fa.kind == JV_INT &&
+		 rec_get(o, "build_commit").kind == JV_STRING)
 		fields = "flash_attn -1/0/1";
-	else if (json_object_get(o, "n_depth"))
+	else if (rec_has(o, "n_depth"))
 		fields = "backends and n_depth";
 	else
 		fields = "backends";
-	if (json_is_integer(number))
-		snprintf(out, size, "b%lld, %s fields",
-			 (long long)json_integer_value(number), fields);
-	else if (json_is_string(number))
-		snprintf(out, size, "b%.12s, %s fields",
-			 json_string_value(number), fields);
+	if (number.kind == JV_INT)
+		snprintf(out, size, "b%lld, %s fields", number.i, fields);
+	else if (number.kind == JV_STRING)
+		snprintf(out, size, "b%.12s, %s fields", number.s, fields);
 	else
 		snprintf(out, size, "%s fields", fields);
+}
+
+void hdb_bench_era(const void *json_object, char *out, size_t size)
+{
+	struct rec rc = { (json_t *)json_object, NULL };
+
+	era_of(&rc, out, size);
 }
 
 /*
@@ -665,6 +766,7 @@ struct json_file {
 	struct hdb_bench_builder *b;
 	char *era;
 	size_t era_size;
+	struct hdb_jflat flat;	/* the fast path's fields, reused */
 };
 
 static int on_record(void *ctx, const char *text, size_t len, long line,
@@ -679,6 +781,13 @@ static int on_record(void *ctx, const char *text, size_t len, long line,
 	bp->text = text;
 	bp->line = line;
 	bp->col = col;
+	if (hdb_jflat_parse(&jf->flat, text, len)) {
+		struct rec rc = { NULL, &jf->flat };
+
+		if (!jf->era[0])
+			era_of(&rc, jf->era, jf->era_size);
+		return convert(bp, &rc, text, 0);
+	}
 	/* a second "avg_ts" would silently win over the first */
 	obj = json_loadb(text, len, JSON_DECODE_ANY | JSON_REJECT_DUPLICATES,
 			 &err);
@@ -686,7 +795,11 @@ static int on_record(void *ctx, const char *text, size_t len, long line,
 		return syntax_error(bp, &err);
 	if (!jf->era[0] && json_is_object(obj))
 		hdb_bench_era(obj, jf->era, jf->era_size);
-	ret = convert(bp, obj, text, 0);
+	{
+		struct rec rc = { obj, NULL };
+
+		ret = convert(bp, &rc, text, 0);
+	}
 	json_decref(obj);
 	return ret;
 }
@@ -699,6 +812,7 @@ int hdb_parse_bench_json(FILE *f, const char *path, const struct hdb_sink *sink,
 	int ret;
 
 	memset(info, 0, sizeof(*info));
+	memset(&jf, 0, sizeof(jf));
 	jf.b = hdb_bench_builder_new(path, sink);
 	jf.era = info->era;
 	jf.era_size = sizeof(info->era);
@@ -715,5 +829,6 @@ int hdb_parse_bench_json(FILE *f, const char *path, const struct hdb_sink *sink,
 	info->first_noise_line = si.first_noise_line;
 	memcpy(info->first_noise, si.first_noise, sizeof(info->first_noise));
 	hdb_bench_builder_free(jf.b);
+	hdb_jflat_release(&jf.flat);
 	return ret;
 }

@@ -72,6 +72,8 @@ enum stmt_id {
 	ST_JSON_SAMPLES,
 	ST_EXTRACT_BENCH,
 	ST_EXTRACT_SERVER,
+	ST_SET_RAW,
+	ST_DROP_RAW,
 	ST_COUNT
 };
 
@@ -88,8 +90,8 @@ enum stmt_id {
 #define FIND_BENCH(idx, key) \
 	"SELECT id, host_id, avg_ts, stddev_ts, precision, n_reps, " \
 	"source_id FROM bench INDEXED BY " idx " " \
-	"WHERE model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 " \
-	"AND " key " " \
+	"WHERE ident = ?43 AND " key " " \
+	"AND model_type IS ?8 AND test IS ?20 AND n_depth IS ?23 " \
 	"AND n_prompt IS ?21 AND n_gen IS ?22 AND status = ?30 " \
 	"AND error IS ?31 AND variant IS ?38 " \
 	"AND (host_id = ?3 OR host_id = ?34 OR ?3 = ?34) " \
@@ -115,7 +117,8 @@ enum stmt_id {
  * What a report of a measurement said (bench_report, server_report): the
  * record's fields by name, each with the parameter number store.c binds
  * it as (bind_bench, bind_server), its kind (T text, I integer, R real,
- * P precision, L line) and its field in the record.  One list gives the
+ * P precision, L line, W the raw record: text kept in bench_raw, not in
+ * the row) and its field in the record.  One list gives the
  * JSON written from a record's parameters or from a row's columns, the
  * columns read back, and the row restored from it.
  */
@@ -136,7 +139,7 @@ enum stmt_id {
 	X("stddev_ns", 26, I, stddev_ns) X("avg_ts", 27, R, avg_ts) \
 	X("stddev_ts", 28, R, stddev_ts) X("n_reps", 29, I, n_reps) \
 	X("status", 30, T, status) X("error", 31, T, error) \
-	X("raw", 32, T, raw) X("precision", 33, P, precision) \
+	X("raw", 32, W, raw) X("precision", 33, P, precision) \
 	X("variant", 38, T, variant) X("gate", 39, T, gate)
 
 #define SERVER_FIELDS(X) \
@@ -154,9 +157,22 @@ enum stmt_id {
 	X("raw", 24, T, raw) X("variant", 28, T, variant)
 
 #define AS_PARAM(key, n, kind, f) "'" key "', ?" #n ", "
-#define AS_COLUMN(key, n, kind, f) "'" key "', " key ", "
+#define AS_COLUMN(key, n, kind, f) "'" key "', " COLUMN_##kind(key) ", "
+#define COLUMN_T(key) key
+#define COLUMN_I(key) key
+#define COLUMN_R(key) key
+#define COLUMN_P(key) key
+#define COLUMN_L(key) key
+#define COLUMN_W(key) \
+	"(SELECT w.raw FROM bench_raw w WHERE w.bench_id = bench.id)"
 #define AS_EXTRACT(key, n, kind, f) ", json_extract(?1, '$." key "')"
-#define AS_SET(key, n, kind, f) key " = ?" #n ", "
+#define AS_SET(key, n, kind, f) SET_##kind(key, #n)
+#define SET_T(key, n) key " = ?" n ", "
+#define SET_I SET_T
+#define SET_R SET_T
+#define SET_P SET_T
+#define SET_L SET_T
+#define SET_W(key, n) ""
 
 /* A row's samples as a JSON array of [ts, ns], or NULL when it has none. */
 #define SAMPLES_OF(id) \
@@ -188,18 +204,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"model_size, model_n_params, quant, type_k, type_v, flash_attn, "
 		"n_gpu_layers, n_batch, n_ubatch, n_threads, test, n_prompt, "
 		"n_gen, n_depth, test_time, avg_ns, stddev_ns, avg_ts, "
-		"stddev_ts, n_reps, status, error, raw, precision, ts_bucket, "
-		"name, variant, gate) "
+		"stddev_ts, n_reps, status, error, precision, ts_bucket, "
+		"name, variant, gate, ident) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?37, " NAME_OF("?7", "?9")
-		", ?38, ?39)",
+		"?27, ?28, ?29, ?30, ?31, ?33, ?37, " NAME_OF("?7", "?9")
+		", ?38, ?39, ?43)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
 	 * unknown host; ?38 the variant, compared exactly (two variants are
 	 * two measurements, even where the rest is unknown); ?40 a test_time
 	 * or a precision, ?41 and ?42 the ends of the window of values to
-	 * look at (see find_bench).  Values are compared in C, at the right
-	 * precision. */
+	 * look at (see find_bench); ?43 the identity's hash (hdb_ident),
+	 * which leads every index probed.  Values are compared in C, at the
+	 * right precision. */
 	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
 		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
@@ -240,8 +257,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"gate = CASE WHEN gate LIKE 'dirty%' THEN gate "
 		" ELSE coalesce(?39, gate) END, "
 		"source_id = CASE WHEN ?36 THEN ?1 ELSE source_id END, "
-		"source_line = CASE WHEN ?36 THEN ?2 ELSE source_line END, "
-		"raw = CASE WHEN ?36 THEN ?32 ELSE raw END "
+		"source_line = CASE WHEN ?36 THEN ?2 ELSE source_line END "
 		"WHERE id = ?35",
 	[ST_ADD_SERVER] =
 		"INSERT INTO server_request (source_id, source_line, host_id, "
@@ -347,7 +363,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"WHERE bench_id = ?1 ORDER BY seq",
 	[ST_RESTORE_BENCH] =
 		"UPDATE bench SET source_id = ?1, host_id = ?3, "
-		BENCH_FIELDS(AS_SET) "ts_bucket = ?37, name = "
+		BENCH_FIELDS(AS_SET) "ts_bucket = ?37, ident = ?43, name = "
 		NAME_OF("?7", "?9") " WHERE id = ?35",
 	[ST_SNAP_SERVER] =
 		"INSERT INTO server_report (request_id, seq, source_id, record) "
@@ -379,6 +395,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM json_each(?1) ORDER BY key",
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
+	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw (bench_id, raw) "
+		       "VALUES (?1, ?2)",
+	[ST_DROP_RAW] = "DELETE FROM bench_raw WHERE bench_id = ?1",
 };
 
 struct hdb_store {
@@ -617,6 +636,92 @@ static char *immutable_uri(const char *path)
 	return strbuf_detach(&sb);
 }
 
+/* ---- a measurement's identity, hashed (schema 8: bench.ident) ------- */
+
+/*
+ * FNV-1a over the fields a measurement is recognised by exactly, each as
+ * a type tag and its bytes: the same value from C (a record) and from
+ * SQL (hdb_ident(), for rows written before schema 8).  A collision only
+ * widens a probe: the lookup compares every field.
+ */
+struct ident_hash {
+	unsigned long long h;
+};
+
+static void ident_bytes(struct ident_hash *ih, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ih->h ^= b[i];
+		ih->h *= 0x100000001b3ULL;
+	}
+}
+
+static void ident_text(struct ident_hash *ih, const char *v, size_t n)
+{
+	unsigned char tag = v ? 't' : 'n';
+
+	ident_bytes(ih, &tag, 1);
+	if (v)
+		ident_bytes(ih, v, n);
+	ident_bytes(ih, "", 1);
+}
+
+static void ident_int(struct ident_hash *ih, long long v, int known)
+{
+	unsigned char tag = known ? 'i' : 'n', b[8];
+	int i;
+
+	ident_bytes(ih, &tag, 1);
+	for (i = 0; known && i < 8; i++)
+		b[i] = (unsigned char)((unsigned long long)v >> (8 * i));
+	if (known)
+		ident_bytes(ih, b, 8);
+}
+
+static long long ident_of(const struct hdb_bench_record *r)
+{
+	struct ident_hash ih = { 0xcbf29ce484222325ULL };
+	const char *status = r->status ? r->status : "ok";
+	const char *text[] = { r->model_type, r->test };
+	long long ints[] = { r->n_depth, r->n_prompt, r->n_gen };
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		ident_text(&ih, text[i], text[i] ? strlen(text[i]) : 0);
+	for (i = 0; i < 3; i++)
+		ident_int(&ih, ints[i], ints[i] != HDB_UNSET);
+	ident_text(&ih, status, strlen(status));
+	ident_text(&ih, r->error, r->error ? strlen(r->error) : 0);
+	ident_text(&ih, r->variant, r->variant ? strlen(r->variant) : 0);
+	return (long long)ih.h;
+}
+
+/* hdb_ident(model_type, test, n_depth, n_prompt, n_gen, status, error,
+ * variant): ident_of() over a row's columns. */
+static void sql_ident(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct ident_hash ih = { 0xcbf29ce484222325ULL };
+	int i;
+
+	(void)argc;
+	for (i = 0; i < 8; i++) {
+		sqlite3_value *v = argv[i];
+
+		if (i >= 2 && i <= 4)
+			ident_int(&ih, sqlite3_value_int64(v),
+				  sqlite3_value_type(v) != SQLITE_NULL);
+		else if (sqlite3_value_type(v) == SQLITE_NULL)
+			ident_text(&ih, NULL, 0);
+		else
+			ident_text(&ih, (const char *)sqlite3_value_text(v),
+				   (size_t)sqlite3_value_bytes(v));
+	}
+	sqlite3_result_int64(ctx, (long long)ih.h);
+}
+
 /* SQLite settings that no command of halodb needs and a query must not
  * reach: the fts3_tokenizer() pointer, extension loading, schema edits,
  * functions run from the schema, other databases attached. */
@@ -644,6 +749,10 @@ static int harden(struct hdb_store *st)
 					    SQLITE_UTF8, NULL, fts3_refused,
 					    NULL, NULL) != SQLITE_OK)
 			return db_error(st, "cannot configure");
+	if (sqlite3_create_function(st->db, "hdb_ident", 8, SQLITE_UTF8 |
+				    SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				    NULL, sql_ident, NULL, NULL) != SQLITE_OK)
+		return db_error(st, "cannot configure");
 	return 0;
 }
 
@@ -1254,6 +1363,21 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 		bind_text(s, 38, r->variant);
 	if (sqlite3_bind_parameter_count(s) >= 39)
 		bind_text(s, 39, r->gate);
+	if (sqlite3_bind_parameter_count(s) >= 43)
+		sqlite3_bind_int64(s, 43, ident_of(r));
+}
+
+/* The raw record of row id: r's, or none. */
+static int set_raw(struct hdb_store *st, long long id, const char *raw)
+{
+	sqlite3_stmt *s = stmt(st, raw ? ST_SET_RAW : ST_DROP_RAW);
+
+	if (!s)
+		return -1;
+	bind_int(s, 1, id);
+	if (raw)
+		bind_text(s, 2, raw);
+	return step_done(st, s, "cannot record a raw record");
 }
 
 static int add_samples(struct hdb_store *st, long long id,
@@ -1473,7 +1597,8 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 		bind_bench(s, source_id, host_id, unknown, r);
 		bind_int(s, 35, id);
 		bind_int(s, 36, richer);
-		if (step_done(st, s, "cannot merge a test result"))
+		if (step_done(st, s, "cannot merge a test result") ||
+		    (richer && set_raw(st, id, r->raw)))
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
@@ -1483,7 +1608,10 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	bind_bench(s, source_id, host_id, unknown, r);
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
-	return add_samples(st, sqlite3_last_insert_rowid(st->db), r);
+	id = sqlite3_last_insert_rowid(st->db);
+	if (r->raw && set_raw(st, id, r->raw))
+		return -1;
+	return add_samples(st, id, r);
 }
 
 /* Binds a request as ?1..?28 (see stmt_sql). */
@@ -1830,6 +1958,8 @@ static void load_L(struct report *rep, sqlite3_stmt *s, int col, long *dst)
 	*dst = (long)sqlite3_column_int64(s, col);
 }
 
+#define load_W load_T
+
 #define LOAD_BENCH(key, n, kind, f) load_##kind(rep, s, col++, &rep->b.f);
 #define LOAD_SERVER(key, n, kind, f) load_##kind(rep, s, col++, &rep->sv.f);
 
@@ -1981,7 +2111,7 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 	struct report *reps;
 	size_t n, i;
 	long long host, unknown;
-	int ret = -1, prec = 0, had = 0;
+	int ret = -1, prec = 0, had = 0, richer = 0;
 	sqlite3_stmt *s;
 
 	if (load_reports(st, server ? ST_SERVER_REPORTS : ST_BENCH_REPORTS,
@@ -2020,10 +2150,14 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 			bind_bench(s, reps[i].source_id, host, unknown, r);
 			bind_int(s, 35, id);
 			/* richer as scan_bench judges it */
-			bind_int(s, 36, i > 0 && (p > prec || (p == prec &&
-				 r->samples_known && !had)));
+			richer = i > 0 && (p > prec || (p == prec &&
+					   r->samples_known && !had));
+			bind_int(s, 36, richer);
 		}
 		if (step_done(st, s, "cannot rebuild a row"))
+			goto out;
+		if (!server && (i == 0 || richer) &&
+		    set_raw(st, id, reps[i].b.raw))
 			goto out;
 		if (!server) {
 			const struct hdb_bench_record *r = &reps[i].b;

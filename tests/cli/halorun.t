@@ -41,7 +41,7 @@ $ halodb sql "select model, model_file, quant, type_k, flash_attn, n_gpu_layers,
 > deepseek4 ?B  DeepSeek-V4-Flash-0731-UD-IQ2_XXS-00001-of-00003.gguf  IQ2_XXS  f16              1            99       256  1c3c9674d            10269  2026-08-05T10:37:00Z
 > llama ?B      tiny-llama-Q4_K_M.gguf                                 Q4_K_M   q8_0             1            99       512  d32676d               9749  2026-11-27T16:28:00Z
 > llama ?B      tiny-llama-Q4_K_M.gguf                                 Q4_K_M   q8_0             1            99       512  d32676d               9749  2026-11-27T16:28:00Z
-$ halodb sql "select source_line, substr(raw, 1, 40) from bench where status = 'wedged'"
+$ halodb sql "select source_line, substr(raw, 1, 40) from bench join bench_raw on bench_id = id where status = 'wedged'"
 > source_line  substr(raw, 1, 40)
 > -----------  ----------------------------------------
 >         168  {       "n": 3,       "test": "pp2048",

@@ -89,7 +89,7 @@ static char *rows_of(struct hdb_store *st)
 		"quote(stddev_ts), quote(n_reps), quote(source), "
 		"quote(test_time), quote(name), (SELECT group_concat(rep || ':' "
 		"|| quote(ts), ' ') FROM throughput_sample WHERE throughput_id "
-		"= t.id), (SELECT quote(raw) || quote(precision) || "
+		"= t.id), (SELECT quote((SELECT raw FROM bench_raw WHERE bench_id = t.id)) || quote(precision) || "
 		"quote(source_line) FROM bench WHERE id = t.id) "
 		"FROM throughput t ORDER BY test, n_depth, source";
 	struct strbuf sb = STRBUF_INIT;
