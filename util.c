@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -311,9 +312,22 @@ size_t hdb_utf8_prefix(const char *s, size_t len)
 {
 	size_t i = 0, n;
 	unsigned cp;
+	uint64_t w;
 
-	while (i < len && (n = hdb_utf8_char(s + i, len - i, &cp)))
+	while (i < len) {
+		/* ASCII, the most of every input, eight bytes at a time */
+		if (len - i >= 8) {
+			memcpy(&w, s + i, 8);
+			if (!(w & 0x8080808080808080ULL)) {
+				i += 8;
+				continue;
+			}
+		}
+		n = hdb_utf8_char(s + i, len - i, &cp);
+		if (!n)
+			break;
 		i += n;
+	}
 	return i;
 }
 

@@ -52,6 +52,100 @@ static void compress(uint32_t h[8], const unsigned char *p)
 	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
 }
 
+/*
+ * The same compression with the SHA extensions of x86 (Intel since Goldmont
+ * and Ice Lake, AMD since Zen), chosen at run time: about ten times the
+ * speed of the portable code, which hashing every input file at ingest
+ * notices.  Four rounds a step; W for rounds 16..63 made four at a time
+ * (msg1: W[t-16] + s0(W[t-15]), plus W[t-7], msg2: + s1(W[t-2])).
+ */
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+
+__attribute__((target("sha,sse4.1,ssse3")))
+static void compress_shani(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL,
+					     0x0405060700010203ULL);
+	__m128i s0, s1, tmp, msg, w[4], abef, cdgh;
+	int j;
+
+	tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+	s1 = _mm_loadu_si128((const __m128i *)&h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xb1);		/* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1b);		/* EFGH */
+	s0 = _mm_alignr_epi8(tmp, s1, 8);		/* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xf0);		/* CDGH */
+	for (; n >= 64; n -= 64, p += 64) {
+		abef = s0;
+		cdgh = s1;
+		for (j = 0; j < 16; j++) {
+			if (j < 4) {
+				w[j] = _mm_shuffle_epi8(_mm_loadu_si128(
+					(const __m128i *)(p + 16 * j)), bswap);
+			} else {
+				__m128i x = _mm_sha256msg1_epu32(w[j % 4],
+							 w[(j + 1) % 4]);
+
+				x = _mm_add_epi32(x, _mm_alignr_epi8(
+					w[(j + 3) % 4], w[(j + 2) % 4], 4));
+				w[j % 4] = _mm_sha256msg2_epu32(x,
+							w[(j + 3) % 4]);
+			}
+			msg = _mm_add_epi32(w[j % 4], _mm_loadu_si128(
+				(const __m128i *)&K[4 * j]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+			msg = _mm_shuffle_epi32(msg, 0x0e);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, msg);
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(s0, 0x1b);		/* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xb1);		/* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xf0);		/* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);		/* HGFE */
+	_mm_storeu_si128((__m128i *)&h[0], s0);
+	_mm_storeu_si128((__m128i *)&h[4], s1);
+}
+
+static int have_shani(void)
+{
+	static int known = -1;
+
+	if (known < 0) {
+		__builtin_cpu_init();
+		known = __builtin_cpu_supports("sha") &&
+			__builtin_cpu_supports("sse4.1") &&
+			__builtin_cpu_supports("ssse3");
+	}
+	return known;
+}
+#else
+static void compress_shani(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	(void)h;
+	(void)p;
+	(void)n;
+}
+
+static int have_shani(void)
+{
+	return 0;
+}
+#endif
+
+/* Compresses the n / 64 whole blocks at p. */
+static void compress_blocks(uint32_t h[8], const unsigned char *p, size_t n)
+{
+	if (have_shani()) {
+		compress_shani(h, p, n);
+		return;
+	}
+	for (; n >= 64; p += 64, n -= 64)
+		compress(h, p);
+}
+
 void sha256_init(struct sha256 *c)
 {
 	static const uint32_t iv[8] = {
@@ -78,11 +172,12 @@ void sha256_update(struct sha256 *c, const void *data, size_t n)
 		n -= take;
 		if (c->fill < 64)
 			return;
-		compress(c->h, c->block);
+		compress_blocks(c->h, c->block, 64);
 		c->fill = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		compress(c->h, p);
+	compress_blocks(c->h, p, n & ~(size_t)63);
+	p += n & ~(size_t)63;
+	n &= 63;
 	memcpy(c->block, p, n);
 	c->fill = n;
 }
