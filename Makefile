@@ -22,8 +22,8 @@ CXXFLAGS ?= -O2 -g
 
 DEB_PACKAGES = libsqlite3-dev libcsv-dev libcairo2-dev libjansson-dev \
 	libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev \
-	libsimdjson-dev g++ fonts-dejavu-core pkg-config
-PKGS = sqlite3 cairo fontconfig jansson libcmark-gfm yaml-0.1 simdjson
+	libpng-dev libsimdjson-dev g++ fonts-dejavu-core pkg-config
+PKGS = sqlite3 cairo fontconfig libpng jansson libcmark-gfm yaml-0.1 simdjson
 
 WARN = -Wall -Wextra
 ifdef DEVELOPER

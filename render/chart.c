@@ -16,6 +16,9 @@
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -258,6 +261,109 @@ static void layout_with_cairo(struct hdb_layout *l, const struct hdb_chart *c)
 	cairo_surface_destroy(s);
 }
 
+/*
+ * The PNG of a painted surface, as cairo_surface_write_to_png would write
+ * it (RGB when every pixel is opaque, else RGBA, not premultiplied), but
+ * with the fastest deflate and one fixed filter: cairo's defaults (level
+ * 6, every filter tried on every row) spent four fifths of a report's
+ * time (100k rows: 11 of 14 s, 200 charts) for files a fifth smaller.
+ */
+#define PNG_LEVEL 1
+#define PNG_FILTER PNG_FILTER_SUB
+
+static void png_sink(png_structp png, png_bytep data, size_t len)
+{
+	struct sink *k = png_get_io_ptr(png);
+
+	strbuf_add(&k->buf, data, len);
+}
+
+static void png_flush_none(png_structp png)
+{
+	(void)png;
+}
+
+static void png_fail(png_structp png, png_const_charp msg)
+{
+	(void)msg;
+	png_longjmp(png, 1);
+}
+
+static void png_warned(png_structp png, png_const_charp msg)
+{
+	(void)png;
+	(void)msg;
+}
+
+static int write_png(cairo_surface_t *surf, struct sink *k)
+{
+	int w = cairo_image_surface_get_width(surf);
+	int h = cairo_image_surface_get_height(surf);
+	int stride = cairo_image_surface_get_stride(surf), x, y, opaque = 1;
+	const unsigned char *data;
+	png_structp png;
+	png_infop info = NULL;
+	unsigned char *row;
+	int ret = -1;
+
+	cairo_surface_flush(surf);
+	data = cairo_image_surface_get_data(surf);
+	for (y = 0; opaque && y < h; y++) {
+		const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
+
+		for (x = 0; x < w; x++)
+			if ((px[x] >> 24) != 0xff) {
+				opaque = 0;
+				break;
+			}
+	}
+	row = xmalloc((size_t)w * 4);
+	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail,
+				      png_warned);
+	if (!png)
+		goto out;
+	info = png_create_info_struct(png);
+	if (!info || setjmp(png_jmpbuf(png)))
+		goto out;
+	png_set_write_fn(png, k, png_sink, png_flush_none);
+	png_set_IHDR(png, info, (png_uint_32)w, (png_uint_32)h, 8,
+		     opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA,
+		     PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+		     PNG_FILTER_TYPE_DEFAULT);
+	png_set_compression_level(png, PNG_LEVEL);
+	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER);
+	png_write_info(png, info);
+	for (y = 0; y < h; y++) {
+		const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
+		unsigned char *o = row;
+
+		for (x = 0; x < w; x++) {
+			uint32_t p = px[x], a = p >> 24;
+			uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff,
+				 b = p & 0xff;
+
+			if (!opaque && a != 0xff) {
+				/* cairo's unpremultiplying, rounded */
+				r = a ? (r * 255 + a / 2) / a : 0;
+				g = a ? (g * 255 + a / 2) / a : 0;
+				b = a ? (b * 255 + a / 2) / a : 0;
+			}
+			*o++ = (unsigned char)r;
+			*o++ = (unsigned char)g;
+			*o++ = (unsigned char)b;
+			if (!opaque)
+				*o++ = (unsigned char)a;
+		}
+		png_write_row(png, row);
+	}
+	png_write_end(png, info);
+	ret = 0;
+out:
+	png_destroy_write_struct(&png, &info);
+	free(row);
+	return ret;
+}
+
 /* Paints l onto the surface fitting path's kind, writing to k. */
 static int draw(const struct hdb_layout *l, int png, struct sink *k,
 		const char *path)
@@ -281,8 +387,8 @@ static int draw(const struct hdb_layout *l, int png, struct sink *k,
 	paint(cr, l);
 	st = cairo_status(cr);
 	cairo_destroy(cr);
-	if (st == CAIRO_STATUS_SUCCESS && png)
-		st = cairo_surface_write_to_png_stream(surf, sink_write, k);
+	if (st == CAIRO_STATUS_SUCCESS && png && write_png(surf, k))
+		st = CAIRO_STATUS_WRITE_ERROR;
 	cairo_surface_finish(surf);
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_status(surf);
