@@ -125,11 +125,6 @@ int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
 	int ret = -1;
 
 	memset(m, 0, sizeof(*m));
-	/* the sections read the views several times over: mapped (up to
-	 * 1 GiB), the store is read from the page cache without a copy per
-	 * read; the pages are the kernel's, given back as it likes (1M rows:
-	 * 18 s read, 6.4 s mapped) */
-	sqlite3_exec(db, "PRAGMA mmap_size = 1073741824", NULL, NULL, NULL);
 	if (q_report_init(db, o, &x))
 		return -1;
 	if (q_report_head(db, &x, m))

@@ -1691,8 +1691,13 @@ static void say_noise_policy(struct hdb_section *sec)
  * Every source file: path, format, sha256, rows, ingested at.  Sources
  * have no public view (the tables under the views may change), so this
  * reads the store's own tables, as the report's opening does: source,
- * and the rows of each kind that name it.
+ * and the rows of each kind that name it.  A store of a fleet's nightly
+ * runs holds a hundred thousand files: the first SOURCES_LISTED are
+ * listed, the rest counted (`halodb sources` lists them all), so that
+ * the report's size, time and memory do not grow with the store.
  */
+#define SOURCES_LISTED 1000
+
 static int say_sources(sqlite3 *db, struct hdb_section *sec)
 {
 	static const char sql[] =
@@ -1709,11 +1714,10 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 		{ "Ingested", NULL, 0 },
 	};
 	struct hdb_block *b;
-	struct hdb_table *t;
 	struct tally cut = { 0 };
-	size_t lead, tb;
+	size_t lead, tb, n = 0;
 	sqlite3_stmt *s;
-	char sha[16], when[32];
+	char sha[16], when[32], last[32] = "";
 	int rc;
 
 	if (q_prepare(db, sql, &s, "list the source files"))
@@ -1731,6 +1735,12 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct hdb_cell *row;
 
+		if (sqlite3_column_int(s, 4))
+			tally_add(&cut, q_text(s, 0), 1);
+		if (++n > SOURCES_LISTED) {
+			q_report_time(q_text(s, 3), last, sizeof(last));
+			continue;
+		}
 		row = hdb_table_add_row(&sec->blocks[tb].table);
 		hdb_cell_set_text(&row[0], q_text(s, 0));
 		hdb_cell_set_text(&row[1], q_text(s, 1));
@@ -1743,18 +1753,22 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 		hdb_prose_add(&b->prose, 1, "%s", q_text(s, 0));
 		hdb_prose_add(&b->prose, 0, ": ");
 		hdb_prose_add(&b->prose, 1, "%s", q_text(s, 2));
-		if (sqlite3_column_int(s, 4))
-			tally_add(&cut, q_text(s, 0), 1);
 	}
 	sqlite3_finalize(s);
-	t = &sec->blocks[tb].table;
+	if (n > SOURCES_LISTED) {
+		b = hdb_section_block(sec, HDB_BLOCK_PROSE);
+		hdb_prose_add(&b->prose, 0, "The first %d files are listed "
+			      "here; %zu more were ingested after them, the "
+			      "last on %.10s (`halodb sources` lists every "
+			      "one with its sha256).", SOURCES_LISTED,
+			      n - SOURCES_LISTED, last);
+	}
 	b = &sec->blocks[lead];
 	hdb_prose_add(&b->prose, 0, "Sources. The store was built from "
 		      "%zu file%s, each kept with its sha256, so that every "
 		      "row can be traced to the bytes it came from. The table "
 		      "shows the first 12 hex digits of each hash; the list "
-		      "after it gives them whole.", t->n_rows,
-		      t->n_rows == 1 ? "" : "s");
+		      "after it gives them whole.", n, n == 1 ? "" : "s");
 	if (cut.len) {
 		hdb_prose_add(&b->prose, 0, " Cut off before their run "
 			      "ended: ");
