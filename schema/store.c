@@ -39,7 +39,6 @@ enum stmt_id {
 	ST_ADD_HOST_KEY,
 	ST_FILL_HOST_INFO,
 	ST_ADD_BENCH,
-	ST_ADD_SAMPLE,
 	ST_UNKNOWN_HOST,
 	ST_FIND_BENCH_TIME,
 	ST_FIND_BENCH_TIME_NULL,
@@ -393,12 +392,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_JSON_SAMPLES] =
 		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
 		"FROM json_each(?1) ORDER BY key",
-	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
-			  "VALUES (?1, ?2, ?3, ?4)",
 	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw (bench_id, raw) "
 		       "VALUES (?1, ?2)",
 	[ST_DROP_RAW] = "DELETE FROM bench_raw WHERE bench_id = ?1",
 };
+
+/* Repetitions written by one statement. */
+#define SAMPLES_AT_ONCE 8
 
 struct hdb_store {
 	sqlite3 *db;
@@ -417,6 +417,7 @@ struct hdb_store {
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
+	sqlite3_stmt *samples[SAMPLES_AT_ONCE + 1];	/* k rows at once */
 };
 
 int hdb_store_schema_version(void)
@@ -865,6 +866,8 @@ int hdb_store_close(struct hdb_store *st)
 		return 0;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i <= SAMPLES_AT_ONCE; i++)
+		sqlite3_finalize(st->samples[i]);
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
@@ -1008,10 +1011,12 @@ static sqlite3_stmt *stmt(struct hdb_store *st, enum stmt_id id)
 	return s;
 }
 
+/* Static: every statement here is bound just before it is stepped, and
+ * its text outlives the step (no copy of each record's strings). */
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, i);
 }
@@ -1380,20 +1385,53 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw)
 	return step_done(st, s, "cannot record a raw record");
 }
 
+/* The statement that writes k repetitions of one row, from rep ?2 on
+ * (prepared on first use). */
+static sqlite3_stmt *samples_stmt(struct hdb_store *st, size_t k)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *s = st->samples[k];
+	size_t i;
+
+	if (!s) {
+		strbuf_addstr(&sql, "INSERT INTO bench_sample (bench_id, rep, "
+			      "ts, ns) VALUES ");
+		for (i = 0; i < k; i++)
+			strbuf_addf(&sql, "%s(?1, ?2 + %zu, ?%zu, ?%zu)",
+				    i ? ", " : "", i, 3 + 2 * i, 4 + 2 * i);
+		if (sqlite3_prepare_v3(st->db, sql.buf, -1,
+				       SQLITE_PREPARE_PERSISTENT, &s,
+				       NULL) != SQLITE_OK) {
+			strbuf_release(&sql);
+			db_error(st, "cannot prepare a statement");
+			return NULL;
+		}
+		strbuf_release(&sql);
+		st->samples[k] = s;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
 static int add_samples(struct hdb_store *st, long long id,
 		       const struct hdb_bench_record *r)
 {
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i, j, k;
 
-	for (i = 0; i < r->n_samples; i++) {
-		s = stmt(st, ST_ADD_SAMPLE);
+	for (i = 0; i < r->n_samples; i += k) {
+		k = r->n_samples - i < SAMPLES_AT_ONCE ? r->n_samples - i
+			: SAMPLES_AT_ONCE;
+		s = samples_stmt(st, k);
 		if (!s)
 			return -1;
 		bind_int(s, 1, id);
 		bind_int(s, 2, (long long)i + 1);
-		bind_real(s, 3, r->samples[i].ts);
-		bind_int(s, 4, r->samples[i].ns);
+		for (j = 0; j < k; j++) {
+			bind_real(s, 3 + 2 * (int)j, r->samples[i + j].ts);
+			bind_int(s, 4 + 2 * (int)j, r->samples[i + j].ns);
+		}
 		if (step_done(st, s, "cannot record a repetition"))
 			return -1;
 	}

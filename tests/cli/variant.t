@@ -89,8 +89,8 @@ $ printf 'kind,host,backend,build,model,quant,kv,fa,ngl,test,metric,depth,value,
 $ halodb --db pub.db sql "select 'throughput', variant, n_gpu_layers, avg_ts from throughput union all select 'quality', variant, null, score from quality"
 > 'throughput'  variant       n_gpu_layers  avg_ts
 > ------------  ------------  ------------  ------
-> throughput    100W                    22    20.5
 > throughput    hybrid-ngl22            22    20.5
+> throughput    100W                    22    20.5
 > quality       100W                           0.5
 # The query layer: a variant is a configuration field like kv or ngl.
 # a30 ran two depths as dual-gpu and the rest without a variant.

@@ -609,7 +609,7 @@ static void speed_and_quality_meet_by_name(void)
 }
 
 /* The query of the throughput rows still reads them through an index
- * (bench_query leads with host_id, name). */
+ * (bench_lookup leads with host_id, name). */
 static void the_queries_read_by_index(void)
 {
 	struct hdb_store *st = fixture("plan.db");
@@ -628,7 +628,7 @@ static void the_queries_read_by_index(void)
 	while (sqlite3_step(s) == SQLITE_ROW)
 		strbuf_addf(&plan, "%s\n", sqlite3_column_text(s, 3));
 	sqlite3_finalize(s);
-	CHECK_HAS(strbuf_str(&plan), "INDEX bench_query (host_id=? AND name=?)");
+	CHECK_HAS(strbuf_str(&plan), "INDEX bench_lookup (host_id=? AND name=?)");
 	strbuf_release(&plan);
 	hdb_store_close(st);
 }
