@@ -908,6 +908,8 @@ int hdb_store_begin(struct hdb_store *st)
 /* Batch mode: checkpoints when the log holds this many pages (64 MiB
  * of 4 KiB pages), instead of SQLite's 1000. */
 #define BATCH_CHECKPOINT_PAGES 16384
+/* ... and keeps this much of the store in its cache (KiB). */
+#define BATCH_CACHE_KIB "16384"
 
 static int checkpoint(struct hdb_store *st)
 {
@@ -973,11 +975,17 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 	if (on) {
 		st->batch = 1;
 		sqlite3_wal_hook(st->db, on_wal, st);
-		return 0;
+		/* the lookup indexes take rows at every place of their
+		 * range: with SQLite's 2 MiB of cache, each insert of a
+		 * large store read and wrote back a page (100k rows in
+		 * 10,000 files: 12.6 s -> 9.8) */
+		return exec(st, "PRAGMA cache_size = -" BATCH_CACHE_KIB,
+			    "cannot configure");
 	}
 	if (!st->batch)
 		return 0;
 	st->batch = 0;
+	exec(st, "PRAGMA cache_size = -2000", "cannot configure");
 	/* back to SQLite's own checkpoints, and one now */
 	sqlite3_wal_autocheckpoint(st->db, 1000);
 	return st->wal_pages ? checkpoint(st) : 0;

@@ -220,8 +220,9 @@ void hdb_store_rollback_to(struct hdb_store *st);
  * Batch mode (ingest): the write-ahead log is not checkpointed after
  * every commit that takes it past a thousand pages (SQLite's default),
  * but after a commit that takes it past a few tens of MiB, and once when
- * batch mode ends (passive: readers are never waited for).  Returns 0 or
- * -1 (ending it: the checkpoint failed).
+ * batch mode ends (passive: readers are never waited for); the page cache
+ * is 16 MiB instead of 2.  Returns 0 or -1 (ending it: the checkpoint
+ * failed).
  */
 int hdb_store_batch_mode(struct hdb_store *st, int on);
 
