@@ -207,22 +207,34 @@ out:
  * renames.  On any failure every temporary is removed and the previous
  * files stay.  Returns 0 or -1 (hdb_error).
  */
+/* Forgets (and removes) the temporaries of files that are not written
+ * to their names. */
+static void drop_temporaries(struct site_file *files, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (files[i].tmp)
+			unlink(files[i].tmp);
+		free(files[i].tmp);
+		free(files[i].path);
+		files[i].tmp = files[i].path = NULL;
+	}
+}
+
+/* Writes the files that have no temporary yet (charts are written as
+ * they are drawn), then puts every one in place. */
 static int write_site(const char *dir, struct site_file *files, size_t n)
 {
 	size_t i;
 	int ret = -1;
 
 	for (i = 0; i < n; i++)
-		if (write_temporary(dir, &files[i]))
+		if (!files[i].tmp && write_temporary(dir, &files[i]))
 			goto out;
 	ret = put_in_place(dir, files, n);
 out:
-	for (i = 0; i < n; i++) {
-		if (files[i].tmp)
-			unlink(files[i].tmp);
-		free(files[i].tmp);
-		free(files[i].path);
-	}
+	drop_temporaries(files, n);
 	return ret;
 }
 
@@ -435,7 +447,14 @@ int hdb_render_report(const char *dir, const char *templates,
 		.text = md.buf, .len = md.len };
 	files[n_files++] = (struct site_file){ .name = "style.css",
 		.text = css, .len = strlen(css) };
-	/* the charts, before the page that shows them */
+	if (n_charts) {
+		charts_dir = xasprintf("%s/charts", dir);
+		if (make_dirs(charts_dir))
+			goto out;
+	}
+	/* the charts, before the page that shows them, each written to its
+	 * temporary as soon as it is drawn: a report of 200 charts held
+	 * 30 MiB of them until the end */
 	k = 0;
 	for (i = 0; i < m->n; i++)
 		for (j = 0; j < m->sections[i].n; j++) {
@@ -448,12 +467,16 @@ int hdb_render_report(const char *dir, const char *templates,
 				if (hdb_render_chart_bytes(&b->chart, png,
 							   &bytes[k]))
 					goto out;
-				files[n_files++] = (struct site_file){
+				files[n_files] = (struct site_file){
 					.name = xasprintf("charts/%s.%s",
 							  b->chart.id,
 							  png ? "png" : "svg"),
 					.text = bytes[k].buf,
 					.len = bytes[k].len };
+				if (write_temporary(dir, &files[n_files++]))
+					goto out;
+				strbuf_release(&bytes[k]);
+				files[n_files - 1].text = NULL;
 			}
 		}
 	files[n_files++] = (struct site_file){ .name = "index.html",
@@ -462,16 +485,12 @@ int hdb_render_report(const char *dir, const char *templates,
 		strbuf_addf(&manifest, "%s\n", files[i].name);
 	files[n_files++] = (struct site_file){ .name = MANIFEST,
 		.text = manifest.buf, .len = manifest.len };
-	if (n_charts) {
-		charts_dir = xasprintf("%s/charts", dir);
-		if (make_dirs(charts_dir))
-			goto out;
-	}
 	old = read_manifest(dir, &n_old);
 	ret = write_site(dir, files, n_files);
 	if (!ret)
 		remove_stale(dir, old, n_old, files, n_files);
 out:
+	drop_temporaries(files, n_files);
 	for (i = 0; i < n_files; i++)
 		if (!strncmp(files[i].name, "charts/", 7))
 			free((char *)files[i].name);
