@@ -337,41 +337,100 @@ static void crossover_sentence(const struct q_report *x,
 	}
 }
 
+/*
+ * What the long-context section says of a host's degradation: for each
+ * model and quant, the last row of the table with a change (the deepest
+ * depth of its first configuration).  Kept instead of the table, which
+ * at 1M rows holds tens of thousands of rows per host (50 MiB).
+ */
+struct degr_last {
+	char *model, *quant, *variant;
+	double change, depth, ts_0, ts;
+};
+
+struct degr_summary {
+	struct degr_last *v;
+	size_t n;
+};
+
+static void degr_summarize(const struct hdb_table *d, struct degr_summary *sm)
+{
+	size_t r, i, hint = 0;
+
+	memset(sm, 0, sizeof(*sm));
+	for (r = 0; r < d->n_rows; r++) {
+		const char *model = q_cell_text(d, r, "model");
+		const char *quant = q_cell_text(d, r, "quant");
+		const char *variant = q_cell_text(d, r, "variant");
+		struct degr_last *e = NULL;
+
+		if (!isfinite(q_cell_num(d, r, "change")))
+			continue;
+		/* a model's rows come together: the last key first */
+		for (i = 0; i < sm->n && !e; i++) {
+			struct degr_last *c = &sm->v[(hint + i) % sm->n];
+
+			if (!q_cmp_str(c->model, model) &&
+			    !q_cmp_str(c->quant, quant))
+				e = c;
+		}
+		if (!e) {
+			sm->v = xrealloc(sm->v, (sm->n + 1) * sizeof(*sm->v));
+			e = &sm->v[sm->n++];
+			e->model = model ? xstrdup(model) : NULL;
+			e->quant = quant ? xstrdup(quant) : NULL;
+			e->variant = NULL;
+		}
+		hint = (size_t)(e - sm->v);
+		free(e->variant);
+		e->variant = variant ? xstrdup(variant) : NULL;
+		e->change = q_cell_num(d, r, "change");
+		e->depth = q_cell_num(d, r, "depth");
+		e->ts_0 = q_cell_num(d, r, "ts_0");
+		e->ts = q_cell_num(d, r, "ts");
+	}
+}
+
+static void degr_summary_release(struct degr_summary *sm)
+{
+	size_t i;
+
+	for (i = 0; i < sm->n; i++) {
+		free(sm->v[i].model);
+		free(sm->v[i].quant);
+		free(sm->v[i].variant);
+	}
+	free(sm->v);
+	memset(sm, 0, sizeof(*sm));
+}
+
 /* How each host's tg128 changes from depth 0 to the deepest depth (d:
  * the degradation of every model, per host of the pair). */
 static void degradation_sentence(const struct q_report *x,
-				 const struct hdb_table *d, const char *model,
-				 const char *quant, struct hdb_prose *p)
+				 const struct degr_summary *d,
+				 const char *model, const char *quant,
+				 struct hdb_prose *p)
 {
-	size_t h, r, last;
+	size_t h, i;
 
 	for (h = 0; h < 2; h++) {
-		/* the deepest depth of the model's first configuration */
-		last = d[h].n_rows;
-		for (r = 0; r < d[h].n_rows; r++)
-			if (!q_cmp_str(q_cell_text(&d[h], r, "model"), model) &&
-			    !q_cmp_str(q_cell_text(&d[h], r, "quant"), quant) &&
-			    isfinite(q_cell_num(&d[h], r, "change")))
-				last = r;
-		if (last == d[h].n_rows)
-			continue;
-		{
-			double change = q_cell_num(&d[h], last, "change");
-			const char *variant = q_cell_text(&d[h], last,
-							  "variant");
+		const struct degr_last *e = NULL;
 
-			hdb_prose_add(p, 0, " ");
-			hdb_prose_add(p, 1, "%s", x->pair[h]);
-			if (variant)
-				hdb_prose_add(p, 1, " (%s)", variant);
-			hdb_prose_add(p, 0, " tg128 %s %.0f%% from depth 0 to ",
-				      change < 0 ? "drops" : "rises",
-				      fabs(change));
-			add_depth(p, q_cell_num(&d[h], last, "depth"));
-			hdb_prose_add(p, 0, " (%.1f to %.1f t/s).",
-				      q_cell_num(&d[h], last, "ts_0"),
-				      q_cell_num(&d[h], last, "ts"));
-		}
+		for (i = 0; i < d[h].n && !e; i++)
+			if (!q_cmp_str(d[h].v[i].model, model) &&
+			    !q_cmp_str(d[h].v[i].quant, quant))
+				e = &d[h].v[i];
+		if (!e)
+			continue;
+		hdb_prose_add(p, 0, " ");
+		hdb_prose_add(p, 1, "%s", x->pair[h]);
+		if (e->variant)
+			hdb_prose_add(p, 1, " (%s)", e->variant);
+		hdb_prose_add(p, 0, " tg128 %s %.0f%% from depth 0 to ",
+			      e->change < 0 ? "drops" : "rises",
+			      fabs(e->change));
+		add_depth(p, e->depth);
+		hdb_prose_add(p, 0, " (%.1f to %.1f t/s).", e->ts_0, e->ts);
 	}
 }
 
@@ -397,7 +456,8 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 			   struct hdb_report_model *m)
 {
 	struct hdb_query_opts o;
-	struct hdb_table q, c, d[2];
+	struct hdb_table q, c, t;
+	struct degr_summary d[2];
 	struct hdb_section *s = NULL;
 	struct hdb_chart *charts = NULL, *chart;
 	struct hdb_block *b;
@@ -424,8 +484,10 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 		hdb_query_opts_init(&o);
 		o.host = x->pair[h];
 		o.test = "tg128";
-		if (hdb_query_degradation(db, &o, &d[h]))
+		if (hdb_query_degradation(db, &o, &t))
 			goto out;
+		degr_summarize(&t, &d[h]);
+		hdb_table_release(&t);
 	}
 	hdb_query_opts_init(&o);
 	o.hosts = x->pair_text;
@@ -482,7 +544,7 @@ out:
 	hdb_charts_free(charts, n);
 	hdb_table_release(&q);
 	hdb_table_release(&c);
-	hdb_table_release(&d[0]);
-	hdb_table_release(&d[1]);
+	degr_summary_release(&d[0]);
+	degr_summary_release(&d[1]);
 	return ret;
 }
