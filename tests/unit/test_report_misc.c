@@ -507,6 +507,47 @@ static void methodology_repetitions_policy_and_sources(void)
 	hdb_store_close(st);
 }
 
+/* A store of many files lists the first 1000 and counts the rest, so
+ * that the report does not grow with the store. */
+static void methodology_lists_the_first_thousand_sources(void)
+{
+	struct hdb_store *st = fixture();
+	struct hdb_report_model m;
+	const struct hdb_section *s;
+	const struct hdb_table *t;
+	char *prose, *list;
+
+	CHECK(sqlite3_exec(hdb_store_sqlite(st),
+			   "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL "
+			   "SELECT i + 1 FROM n WHERE i < 1000) "
+			   "INSERT INTO source (path, sha256, bytes, format, "
+			   "ingested_at) SELECT printf('z/%04d.json', i), "
+			   "printf('zz%04d', i), 1, 'llama-bench-json', "
+			   "'2099-01-01T00:00:00Z' FROM n", NULL, NULL,
+			   NULL) == SQLITE_OK);
+	if (report(st, NULL, &m))
+		return;
+	s = section(&m, "methodology");
+	CHECK(s != NULL);
+	prose = joined(s, HDB_BLOCK_PROSE);
+	CHECK_HAS(prose, "built from 1016 files");
+	CHECK_HAS(prose, "The first 1000 files are listed here; 16 more were "
+		  "ingested after them, the last on 2099-01-01 (`halodb "
+		  "sources` lists every one with its sha256).");
+	free(prose);
+	list = joined(s, HDB_BLOCK_LIST);
+	CHECK_HAS(list, "z/0984.json: zz0984");
+	CHECK(!strstr(list, "z/0985.json"));
+	free(list);
+	t = table_of(s, 0);
+	if (t) {
+		CHECK_INT(t->n_rows, 1000);
+		CHECK_STR(text(t, 999, "File"), "z/0984.json");
+	}
+	hdb_report_model_release(&m);
+	hdb_store_close(st);
+}
+
 static void model_filter_keeps_only_its_models(void)
 {
 	struct hdb_store *st = fixture();
@@ -644,6 +685,7 @@ int main(void)
 	RUN(died_is_absent_when_every_run_finished);
 	RUN(notes_name_differences_builds_and_repetitions);
 	RUN(methodology_repetitions_policy_and_sources);
+	RUN(methodology_lists_the_first_thousand_sources);
 	RUN(model_filter_keeps_only_its_models);
 	return t_done();
 }
