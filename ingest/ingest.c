@@ -1696,11 +1696,16 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 				file_end(&run);
 		}
 	if (run.store_failed && run.in_batch) {
-		/* what the batch took is rolled back with it */
+		/* the files the batch took before stay, if the transaction
+		 * did (the failed one was rolled back to its savepoint) */
 		char *why = xstrdup(hdb_errmsg());
 
-		hdb_store_rollback(st);
-		flush_held(&run, why);
+		if (hdb_store_in_tx(st)) {
+			batch_commit(&run);
+		} else {
+			hdb_store_rollback(st);
+			flush_held(&run, why);
+		}
 		hdb_error("%s", why);
 		free(why);
 	}
