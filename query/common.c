@@ -340,7 +340,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
 		const char *where, int fold)
 {
-	const char *last_row[23] = { NULL };
+	const char *last_row[24] = { NULL };	/* a column of points_sql each */
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i, start = 0;

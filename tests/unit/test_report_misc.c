@@ -531,9 +531,11 @@ static void methodology_lists_the_first_thousand_sources(void)
 	CHECK(s != NULL);
 	prose = joined(s, HDB_BLOCK_PROSE);
 	CHECK_HAS(prose, "built from 1016 files");
+	/* the date is the report's, clamped to SOURCE_DATE_EPOCH */
 	CHECK_HAS(prose, "The first 1000 files are listed here; 16 more were "
-		  "ingested after them, the last on 2099-01-01 (`halodb "
-		  "sources` lists every one with its sha256).");
+		  "ingested after them, the last on ");
+	CHECK_HAS(prose, " (`halodb sources` lists every one with its "
+		  "sha256).");
 	free(prose);
 	list = joined(s, HDB_BLOCK_LIST);
 	CHECK_HAS(list, "z/0984.json: zz0984");
