@@ -47,12 +47,15 @@ LIB_SRC = util.c \
 	schema/store.c schema/models.c schema/hosts.c \
 	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/site.c \
-	render/layout.c render/chart.c
-GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
+	render/layout.c render/chart.c \
+	$(sort $(wildcard run/*.c))
+GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c \
+	$(O)/gen/profile_files.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)
 SCHEMA = $(sort $(wildcard schema/*.sql))
 TEMPLATES = $(sort $(wildcard templates/*))
+PROFILES = $(sort $(wildcard data/profiles/*.profile))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%) \
 	$(O)/tests/test_fuzz_parsers $(O)/tests/test_fuzz_render
@@ -79,6 +82,11 @@ $(O)/gen/schema_files.c: $(SCHEMA) schema/embed.awk
 $(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
 	@mkdir -p $(dir $@)
 	awk -v sym=hdb_template_files -f schema/embed.awk $(TEMPLATES) > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/profile_files.c: $(PROFILES) schema/embed.awk
+	@mkdir -p $(dir $@)
+	awk -v sym=hdb_profile_files -f schema/embed.awk $(PROFILES) > $@.tmp
 	mv $@.tmp $@
 
 $(O)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/qfixture.h $(LIB_OBJ)

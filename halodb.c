@@ -9,6 +9,7 @@
 #include "ingest/ingest.h"
 #include "query/query.h"
 #include "render/render.h"
+#include "run/run.h"
 #include "schema/store.h"
 #include "util.h"
 
@@ -18,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef HALODB_VERSION
@@ -177,7 +179,10 @@ enum {
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
 	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE,
-	OPT_FILE
+	OPT_FILE,
+	OPT_PROFILE, OPT_DEPTHS, OPT_TESTS, OPT_REPS, OPT_FA, OPT_NGL,
+	OPT_UBATCH, OPT_LLAMA_BENCH, OPT_TEST_TIMEOUT, OPT_FORCE,
+	OPT_PROC_ROOT, OPT_SYS_ROOT
 };
 
 /*
@@ -575,6 +580,444 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	release_ingest_print(&ip);
 	print_totals(&totals, o.dry_run);
 	return rc ? HDB_EXIT_FAIL : HDB_EXIT_OK;
+}
+
+/* ---- run ---------------------------------------------------------------- */
+
+static const char run_usage[] =
+	"halodb run --model FILE.gguf [--profile strix-halo|a30|generic|PATH]\n"
+	"           [--host NAME] [--depths 0,8192,32768,65536]\n"
+	"           [--tests pp512,tg128] [--reps N] [--kv TYPE] [--fa 0|1]\n"
+	"           [--ngl N] [--ubatch N] [--llama-bench PATH]\n"
+	"           [--test-timeout SECONDS] [--out DIR] [--dry-run] [--force]\n"
+	"           [--proc-root DIR] [--sys-root DIR] [--db PATH]\n"
+	"\n"
+	"Runs llama-bench on this machine, one process per test point (each\n"
+	"depth, each test), and ingests the results.  Before the sweep and\n"
+	"again before every point a gate checks that the bench is clean: no\n"
+	"other model server or GPU job running, free memory (and GPU memory)\n"
+	"for the model plus the KV cache of the point's depth plus a margin,\n"
+	"fans and power mode as the profile asks, temperatures below its\n"
+	"limit, a llama-bench that runs and whose build is known.  A failed\n"
+	"check refuses with the reason and the fix; before a point it stops\n"
+	"the sweep, and what finished is kept and ingested.\n"
+	"\n"
+	"Each run writes DIR/<date>-<host>-<model>/: every point's llama-bench\n"
+	"output and stderr, and manifest.json (the machine, the profile, the\n"
+	"command lines, each point's gate verdict and outcome).  The directory\n"
+	"can be copied to another machine and ingested there.  A point that\n"
+	"outlives --test-timeout is killed (its whole process group) and kept\n"
+	"as wedged; one that crashes as crashed or oom; Ctrl-C kills the\n"
+	"current point and stops.  On a terminal a progress line shows the\n"
+	"point, the time spent and an estimate of the rest.\n"
+	"\n"
+	"  --model FILE     the GGUF model to benchmark\n"
+	"  --profile P      strix-halo (Vulkan, q8_0 KV, EC fans at 3500 rpm or\n"
+	"                   more, power mode), a30 (CUDA, q4_0 KV, nvidia-smi),\n"
+	"                   generic (the default), or the path of a .profile\n"
+	"                   file (see data/profiles/README.md)\n"
+	"  --host NAME      the host the rows belong to (default: derived from\n"
+	"                   the results, as ingest does)\n"
+	"  --depths LIST    context depths in tokens (llama-bench -d)\n"
+	"  --tests LIST     ppN, tgN or ppN+tgM tests\n"
+	"  --reps N         repetitions of each point (default: the profile's,\n"
+	"                   6: what the noise and ratio queries need)\n"
+	"  --kv TYPE        KV cache type, or K/V types: q8_0, q8_0/q4_0\n"
+	"  --fa 0|1         flash attention\n"
+	"  --ngl N          GPU layers\n"
+	"  --ubatch N       micro-batch size (llama-bench -ub)\n"
+	"  --llama-bench PATH  the binary (default: llama-bench on PATH)\n"
+	"  --test-timeout SECONDS  a point running longer is killed (wedged)\n"
+	"  --out DIR        where run directories go (default: results)\n"
+	"  --dry-run        print the plan (every command line), the gate's\n"
+	"                   checks with their readings and the estimated time;\n"
+	"                   run nothing (exit 1 when the sweep would be refused)\n"
+	"  --force          run even when the gate fails; every row is marked\n"
+	"                   dirty with the checks that failed\n"
+	"  --proc-root DIR  read processes and memory here (default:\n"
+	"                   $HALODB_PROC_ROOT, else /proc)\n"
+	"  --sys-root DIR   read fans, power, temperatures and amdgpu memory\n"
+	"                   here (default: $HALODB_SYS_ROOT, else /sys)\n"
+	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* '1 h 05 min', '2 min 03 s', '12 s' */
+static void print_duration(FILE *f, double s)
+{
+	long t = (long)(s + 0.5);
+
+	if (t >= 3600)
+		fprintf(f, "%ld h %02ld min", t / 3600, (t % 3600 + 30) / 60 % 60);
+	else if (t >= 60)
+		fprintf(f, "%ld min %02ld s", t / 60, t % 60);
+	else
+		fprintf(f, "%ld s", t);
+}
+
+static void print_checks(FILE *f, const struct hdb_checks *c, int all)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct hdb_check *k = &c->v[i];
+
+		if (!all && k->ok)
+			continue;
+		if (all)
+			fprintf(f, "  %-4s  %-12s  %s\n", k->ok ? "ok" : "FAIL",
+				k->name, k->reading);
+		else
+			fprintf(f, "  %s: %s\n", k->name, k->reading);
+		if (k->fix)
+			fprintf(f, "%s    fix: %s\n", all ? "      " : "",
+				k->fix);
+	}
+}
+
+struct run_print {
+	int tty;		/* stderr is a terminal: a progress line */
+	int line;		/* a progress line is showing */
+	double t0;		/* when the sweep began */
+};
+
+static double run_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void clear_progress(struct run_print *rp)
+{
+	if (rp->line) {
+		fputs("\r\033[K", stderr);
+		rp->line = 0;
+	}
+}
+
+static void on_run_forced(void *ctx, const struct hdb_checks *c)
+{
+	(void)ctx;
+	fprintf(stderr, "halodb: warning: the gate failed and --force runs "
+		"the sweep anyway; every row is marked dirty:\n");
+	print_checks(stderr, c, 0);
+}
+
+static void on_run_started(void *ctx, const struct hdb_plan *plan,
+			   const char *dir)
+{
+	struct run_print *rp = ctx;
+
+	rp->t0 = run_clock();
+	printf("%s: %zu point%s, llama-bench build %ld\n", dir, plan->n_points,
+	       plan->n_points == 1 ? "" : "s", plan->bench.number);
+	fflush(stdout);
+}
+
+static void on_run_cooling(void *ctx, const struct hdb_point *pt,
+			   const char *reading)
+{
+	struct run_print *rp = ctx;
+
+	clear_progress(rp);
+	if (pt)
+		fprintf(stderr, "halodb: point %d waits for the machine to "
+			"cool down: %s\n", pt->n, reading);
+	else
+		fprintf(stderr, "halodb: waiting for the machine to cool "
+			"down: %s\n", reading);
+}
+
+static void on_run_tick(void *ctx, const struct hdb_plan *plan,
+			const struct hdb_point *pt, double elapsed)
+{
+	struct run_print *rp = ctx;
+	double rest = pt->estimate_s > elapsed ? pt->estimate_s - elapsed : 0;
+	size_t i;
+
+	if (!rp->tty)
+		return;
+	for (i = (size_t)pt->n; i < plan->n_points; i++)
+		rest += plan->points[i].estimate_s;
+	fprintf(stderr, "\r\033[K[%d/%zu] %s at depth %ld: ", pt->n,
+		plan->n_points, pt->test, pt->n_depth);
+	print_duration(stderr, elapsed);
+	fputs(", sweep ", stderr);
+	print_duration(stderr, run_clock() - rp->t0);
+	fputs(", about ", stderr);
+	print_duration(stderr, rest);
+	fputs(" left", stderr);
+	rp->line = 1;
+}
+
+static void on_run_point_start(void *ctx, const struct hdb_plan *plan,
+			       const struct hdb_point *pt)
+{
+	on_run_tick(ctx, plan, pt, 0);
+}
+
+static void on_run_point_done(void *ctx, const struct hdb_plan *plan,
+			      const struct hdb_point *pt)
+{
+	struct run_print *rp = ctx;
+
+	clear_progress(rp);
+	printf("[%d/%zu] %s at depth %ld: %s", pt->n, plan->n_points,
+	       pt->test, pt->n_depth, hdb_point_status_name(pt->status));
+	if (pt->status != HDB_POINT_NOT_RUN)
+		printf(" in %.1f s", pt->seconds);
+	if (pt->error)
+		printf(": %s", pt->error);
+	if (pt->gate && strcmp(pt->gate, "clean"))
+		printf(" (%s)", pt->gate);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static void print_plan(const struct hdb_plan *plan, const struct hdb_checks *c)
+{
+	const struct hdb_bench *b = &plan->bench;
+	time_t t = time(NULL);
+	struct tm tm;
+	char date[16], *model_slug = hdb_run_slug(plan->model_name);
+	size_t i;
+	int w = 1;
+
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	printf("profile      %s (%s)\n", plan->profile.name, plan->profile.file);
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		hdb_run_bytes(&sb, (unsigned long long)plan->model_bytes);
+		printf("model        %s: %s", plan->model, strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	if (plan->have_gguf)
+		printf(", %s, %ld layers, KV cache %.1f KiB per token (%s)\n",
+		       plan->gguf.arch, plan->gguf.n_layer,
+		       (double)hdb_kv_bytes(&plan->gguf, plan->kv_k, plan->kv_v,
+					    1000) / 1000 / 1024,
+		       plan->kv_k ? plan->kv_k : "f16");
+	else
+		printf("; KV cache by the fallback rule, %.0f KiB per token "
+		       "(%s)\n", (double)hdb_kv_bytes(NULL, plan->kv_k,
+						     plan->kv_v, 1) / 1024,
+		       plan->gguf_error);
+	if (b->number > 0)
+		printf("llama-bench  %s: build %ld (%s)\n", b->path, b->number,
+		       b->commit);
+	else
+		printf("llama-bench  %s\n", b->path);
+	printf("run dir      %s/%s-%s-%s/\n", plan->out, date, plan->host_slug,
+	       model_slug);
+	free(model_slug);
+	printf("plan         %zu point%s, %d repetition%s each, test timeout "
+	       "%ld s\n", plan->n_points, plan->n_points == 1 ? "" : "s",
+	       plan->reps, plan->reps == 1 ? "" : "s", plan->test_timeout);
+	for (i = plan->n_points; i >= 10; i /= 10)
+		w++;
+	for (i = 0; i < plan->n_points; i++) {
+		const struct hdb_point *pt = &plan->points[i];
+		char *cmd = hdb_run_quote_argv(pt->argv);
+
+		printf("  %*d  %s at depth %ld\n  %*s  %s\n", w, pt->n, pt->test,
+		       pt->n_depth, w, "", cmd);
+		free(cmd);
+	}
+	printf("gate         before the sweep, for %ld tokens of context\n",
+	       plan->max_depth + plan->max_tokens);
+	print_checks(stdout, c, 1);
+	printf("estimate     ");
+	print_duration(stdout, plan->estimate_s);
+	printf(" (from the profile's speeds; README, 'Running "
+	       "benchmarks')\n");
+}
+
+static int cmd_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "host", required_argument, NULL, OPT_HOST },
+		{ "depths", required_argument, NULL, OPT_DEPTHS },
+		{ "tests", required_argument, NULL, OPT_TESTS },
+		{ "reps", required_argument, NULL, OPT_REPS },
+		{ "kv", required_argument, NULL, OPT_KV },
+		{ "fa", required_argument, NULL, OPT_FA },
+		{ "ngl", required_argument, NULL, OPT_NGL },
+		{ "ubatch", required_argument, NULL, OPT_UBATCH },
+		{ "llama-bench", required_argument, NULL, OPT_LLAMA_BENCH },
+		{ "test-timeout", required_argument, NULL, OPT_TEST_TIMEOUT },
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "proc-root", required_argument, NULL, OPT_PROC_ROOT },
+		{ "sys-root", required_argument, NULL, OPT_SYS_ROOT },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_run_options o;
+	struct hdb_plan plan;
+	struct hdb_checks gate = { NULL, 0 }, refusal = { NULL, 0 };
+	struct hdb_sweep_result res;
+	struct run_print rp = { 0, 0, 0 };
+	struct hdb_run_report rep = { &rp, on_run_forced, on_run_started,
+				      on_run_cooling, on_run_point_start,
+				      on_run_tick, on_run_point_done };
+	int c, rc = HDB_EXIT_FAIL;
+
+	memset(&o, 0, sizeof(o));
+	o.fa = -1;
+	o.ngl = -2;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		long n;
+		char *end;
+
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		switch (c) {
+		case OPT_MODEL: o.model = optarg; break;
+		case OPT_PROFILE: o.profile = optarg; break;
+		case OPT_HOST: o.host = optarg; break;
+		case OPT_DEPTHS: o.depths = optarg; break;
+		case OPT_TESTS: o.tests = optarg; break;
+		case OPT_KV: o.kv = optarg; break;
+		case OPT_LLAMA_BENCH: o.llama_bench = optarg; break;
+		case OPT_OUT: o.out = optarg; break;
+		case OPT_DRY_RUN: o.dry_run = 1; break;
+		case OPT_FORCE: o.force = 1; break;
+		case OPT_PROC_ROOT: o.proc_root = optarg; break;
+		case OPT_SYS_ROOT: o.sys_root = optarg; break;
+		case OPT_FA:
+			if (!strcmp(optarg, "1") || !strcmp(optarg, "on"))
+				o.fa = 1;
+			else if (!strcmp(optarg, "0") || !strcmp(optarg, "off"))
+				o.fa = 0;
+			else
+				return usage_error(cli->cmd, "--fa: expected 0 "
+						   "or 1, got '%s'", optarg);
+			break;
+		default:
+			/* the numbers: --reps, --ngl, --ubatch, --test-timeout */
+			n = strtol(optarg, &end, 10);
+			if (!*optarg || *end || n < (c == OPT_NGL ? 0 : 1) ||
+			    n > 1000000)
+				return usage_error(cli->cmd, "--%s: expected %s, "
+						   "got '%s'", c == OPT_REPS
+						   ? "reps" : c == OPT_NGL
+						   ? "ngl" : c == OPT_UBATCH
+						   ? "ubatch" : "test-timeout",
+						   c == OPT_NGL
+						   ? "a number of layers"
+						   : c == OPT_TEST_TIMEOUT
+						   ? "seconds (1 or more)"
+						   : "a number (1 or more)",
+						   optarg);
+			if (c == OPT_REPS)
+				o.reps = (int)n;
+			else if (c == OPT_NGL)
+				o.ngl = (int)n;
+			else if (c == OPT_UBATCH)
+				o.ubatch = (int)n;
+			else
+				o.test_timeout = n;
+		}
+	}
+	if (optind < argc)
+		return usage_error(cli->cmd, "run: unexpected argument '%s'",
+				   argv[optind]);
+	if (!o.model)
+		return usage_error(cli->cmd, "run: expected --model FILE.gguf");
+	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t") ||
+		       !hdb_utf8_valid(o.host)))
+		return usage_error(cli->cmd, "--host: expected a non-empty "
+				   "name on one line");
+	if (o.host && !strcmp(o.host, HDB_UNKNOWN_HOST))
+		return usage_error(cli->cmd, "--host: '%s' is reserved for "
+				   "results that name no machine", o.host);
+	if (hdb_run_check_options(&o))
+		return usage_error(cli->cmd, "%s", hdb_errmsg());
+	if (o.reps && o.reps < 6)
+		fprintf(stderr, "halodb: warning: --reps %d: the noise and "
+			"ratio queries need 6 repetitions for a verdict\n",
+			o.reps);
+	/* the store first: a sweep of hours must not end in 'cannot open' */
+	if (!o.dry_run && open_store(cli))
+		return fail();
+	if (hdb_run_prepare(&o, &plan)) {
+		hdb_plan_release(&plan);
+		return fail();
+	}
+	if (o.dry_run) {
+		hdb_run_gate(&plan, plan.max_depth + plan.max_tokens, 1, &gate);
+		print_plan(&plan, &gate);
+		if (plan.refused) {
+			fprintf(stderr, "halodb: %s\n", plan.refused);
+		} else if (hdb_checks_failed(&gate) && !o.force) {
+			size_t n = hdb_checks_failed(&gate);
+
+			fprintf(stderr, "halodb: the gate would refuse the "
+				"sweep: %zu check%s failed (--force runs it "
+				"anyway and marks every row dirty)\n", n,
+				n == 1 ? "" : "s");
+		} else {
+			printf("dry run: nothing was run\n");
+			rc = HDB_EXIT_OK;
+		}
+		hdb_checks_release(&gate);
+		hdb_plan_release(&plan);
+		return rc;
+	}
+	rp.tty = isatty(STDERR_FILENO);
+	if (hdb_run_sweep(&plan, &rep, &refusal, &res)) {
+		clear_progress(&rp);
+		fprintf(stderr, "halodb: %s\n", hdb_errmsg());
+		print_checks(stderr, &refusal, 0);
+		if (res.dir)
+			fprintf(stderr, "halodb: what ran is in '%s'\n",
+				res.dir);
+		stdout_error_said |= ferror(stdout) != 0;
+		hdb_checks_release(&refusal);
+		hdb_sweep_result_release(&res);
+		hdb_plan_release(&plan);
+		return HDB_EXIT_FAIL;
+	}
+	clear_progress(&rp);
+	rc = HDB_EXIT_OK;
+	if (res.stopped) {
+		fprintf(stderr, "halodb: the sweep stopped: %s (%zu point%s not "
+			"run)\n", res.stopped, res.n_not_run,
+			res.n_not_run == 1 ? "" : "s");
+		rc = HDB_EXIT_FAIL;
+	}
+	{
+		/* hand the directory to ingest, as 'halodb ingest DIR' would */
+		struct hdb_ingest_options io;
+		struct ingest_print ip = { 0 };
+		struct hdb_ingest_report ir = { &ip, on_warning, on_file };
+		struct hdb_ingest_totals totals;
+		char *paths[] = { res.dir };
+		int irc;
+
+		memset(&io, 0, sizeof(io));
+		io.host = plan.host;
+		io.niah_pass = 10;
+		irc = hdb_ingest_paths(cli->st, &io, paths, 1, &ir, &totals);
+		if (irc < 0) {
+			rc = fail();
+		} else {
+			print_not_results(&ip);
+			print_totals(&totals, 0);
+			if (irc)
+				rc = HDB_EXIT_FAIL;
+		}
+		release_ingest_print(&ip);
+	}
+	hdb_sweep_result_release(&res);
+	hdb_plan_release(&plan);
+	return rc;
 }
 
 /* ---- sql and hosts ------------------------------------------------------ */
@@ -1680,6 +2123,8 @@ static const char help_usage[] = "halodb help [COMMAND]\n";
 static const struct cmd commands[] = {
 	{ "ingest", cmd_ingest, NEED_DB | WRITE, ingest_usage,
 	  "add result files to the store" },
+	{ "run", cmd_run, NEED_DB | WRITE, run_usage,
+	  "benchmark this machine with llama-bench, under a clean-bench gate" },
 	{ "sql", cmd_sql, NEED_DB, sql_usage,
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
