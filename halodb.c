@@ -739,10 +739,10 @@ static void on_run_tick(void *ctx, const struct hdb_plan *plan,
 		return;
 	for (i = (size_t)pt->n; i < plan->n_points; i++)
 		rest += plan->points[i].estimate_s;
-	fprintf(stderr, "\r\033[K[%d/%zu] %s at depth %ld: ", pt->n,
+	fprintf(stderr, "\r\033[K[%d/%zu] %s at depth %ld: running ", pt->n,
 		plan->n_points, pt->test, pt->n_depth);
 	print_duration(stderr, elapsed);
-	fputs(", sweep ", stderr);
+	fputs("; sweep ", stderr);
 	print_duration(stderr, run_clock() - rp->t0);
 	fputs(", about ", stderr);
 	print_duration(stderr, rest);
@@ -793,17 +793,22 @@ static void print_plan(const struct hdb_plan *plan, const struct hdb_checks *c)
 		printf("model        %s: %s", plan->model, strbuf_str(&sb));
 		strbuf_release(&sb);
 	}
-	if (plan->have_gguf)
-		printf(", %s, %ld layers, KV cache %.1f KiB per token (%s)\n",
-		       plan->gguf.arch, plan->gguf.n_layer,
-		       (double)hdb_kv_bytes(&plan->gguf, plan->kv_k, plan->kv_v,
-					    1000) / 1000 / 1024,
-		       plan->kv_k ? plan->kv_k : "f16");
-	else
-		printf("; KV cache by the fallback rule, %.0f KiB per token "
-		       "(%s)\n", (double)hdb_kv_bytes(NULL, plan->kv_k,
-						     plan->kv_v, 1) / 1024,
-		       plan->gguf_error);
+	{
+		struct strbuf kv = STRBUF_INIT;
+
+		hdb_run_bytes(&kv, hdb_kv_bytes(plan->have_gguf ? &plan->gguf
+						: NULL, plan->kv_k, plan->kv_v,
+						1));
+		if (plan->have_gguf)
+			printf(", %s, %ld layers, KV cache %s per token (%s)\n",
+			       plan->gguf.arch, plan->gguf.n_layer,
+			       strbuf_str(&kv), plan->kv_k ? plan->kv_k
+			       : "f16");
+		else
+			printf("; KV cache %s per token by the fallback rule "
+			       "(%s)\n", strbuf_str(&kv), plan->gguf_error);
+		strbuf_release(&kv);
+	}
 	if (b->number > 0)
 		printf("llama-bench  %s: build %ld (%s)\n", b->path, b->number,
 		       b->commit);
@@ -943,10 +948,21 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "halodb: warning: --reps %d: the noise and "
 			"ratio queries need 6 repetitions for a verdict\n",
 			o.reps);
-	/* the store first: a sweep of hours must not end in 'cannot open' */
-	if (!o.dry_run && open_store(cli))
-		return fail();
-	if (hdb_run_prepare(&o, &plan)) {
+	if (o.profile && !strchr(o.profile, '/') &&
+	    (strlen(o.profile) < 8 ||
+	     strcmp(o.profile + strlen(o.profile) - 8, ".profile"))) {
+		for (c = 0; hdb_profile_names[c]; c++)
+			if (!strcmp(hdb_profile_names[c], o.profile))
+				break;
+		if (!hdb_profile_names[c])
+			return usage_error(cli->cmd, "--profile: no profile "
+					   "'%s': expected strix-halo, a30, "
+					   "generic or the path of a .profile "
+					   "file", o.profile);
+	}
+	/* the store before the sweep: hours of it must not end in 'cannot
+	 * open the store' */
+	if (hdb_run_prepare(&o, &plan) || (!o.dry_run && open_store(cli))) {
 		hdb_plan_release(&plan);
 		return fail();
 	}
@@ -2124,7 +2140,7 @@ static const struct cmd commands[] = {
 	{ "ingest", cmd_ingest, NEED_DB | WRITE, ingest_usage,
 	  "add result files to the store" },
 	{ "run", cmd_run, NEED_DB | WRITE, run_usage,
-	  "benchmark this machine with llama-bench, under a clean-bench gate" },
+	  "run llama-bench under a clean-bench gate and ingest it" },
 	{ "sql", cmd_sql, NEED_DB, sql_usage,
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,

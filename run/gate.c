@@ -829,9 +829,15 @@ void hdb_check_gpu_memory(const struct hdb_plan *plan,
 				       ? "stop what holds GPU memory "
 				       "(nvidia-smi lists it), or leave the "
 				       "deepest depths out (--depths)"
+				       : p->unified
+				       ? "stop what holds GPU memory, or "
+				       "leave the deepest depths out "
+				       "(--depths)"
 				       : "stop what holds GPU memory, or "
 				       "leave the deepest depths out "
-				       "(--depths)"));
+				       "(--depths); on unified memory (Strix "
+				       "Halo) use a profile with 'unified = "
+				       "yes' such as strix-halo"));
 	}
 	strbuf_release(&parts);
 }

@@ -317,7 +317,9 @@ static char *refusal(const struct hdb_plan *plan, const struct test *tests,
 	else
 		snprintf(build, sizeof(build), "this llama-bench");
 	if (!b->help)
-		return xstrdup(b->error ? b->error : "llama-bench did not run");
+		return xasprintf("%s: build llama.cpp's llama-bench, and put "
+				 "it on PATH or pass --llama-bench PATH",
+				 b->error ? b->error : "llama-bench did not run");
 	if (!c->has_o || !c->jsonl)
 		return xasprintf("%s cannot write JSONL (its --help lists no "
 				 "'-o jsonl'): update llama.cpp", build);

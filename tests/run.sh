@@ -7,6 +7,7 @@
 #      (skipped, and said so, when ../shared is absent; HALODB_SHARED
 #      points elsewhere)
 #   4. stress: every tests/stress/*.sh (each ends 'N passed, N failed')
+#   5. the runner: every tests/run/*.sh (the same; `halodb run` end to end)
 #
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
@@ -193,6 +194,26 @@ for t in "$here"/stress/*.sh; do
 		fi
 	else
 		bad "stress/$(basename "$t"): crashed (exit $rc): $(tail -n 3 "$work/stress.out")"
+	fi
+done
+
+# ---- 5. the runner ---------------------------------------------------------
+# tests/run/*.sh: `halodb run` end to end (a real llama-bench sweep when
+# ../shared has one; the ingest side of its run directory).  Each ends
+# 'N passed, N failed'; failures and skips go to stderr.
+for t in "$here"/run/*.sh; do
+	[ -x "$t" ] || continue
+	"$t" > "$work/runner.out"
+	rc=$?
+	last=$(tail -n 1 "$work/runner.out")
+	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+			bad "run/$(basename "$t"): exit status $rc"
+		fi
+	else
+		bad "run/$(basename "$t"): crashed (exit $rc): $(tail -n 3 "$work/runner.out")"
 	fi
 done
 

@@ -357,7 +357,9 @@ static void test_plan_refused(void)
 	/* the binary did not run at all */
 	o.kv = NULL;
 	CHECK(!plan_for(&plan, NULL, &o, "generic"));
-	CHECK_STR(plan.refused, "llama-bench did not run");
+	CHECK_STR(plan.refused, "llama-bench did not run: build llama.cpp's "
+		  "llama-bench, and put it on PATH or pass --llama-bench "
+		  "PATH");
 	hdb_plan_release(&plan);
 }
 
