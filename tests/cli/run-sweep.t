@@ -65,13 +65,13 @@ $ grep -c '"check"' r1/*/manifest.json
 > 28
 $ cat r1/*/2-tg128-d0.jsonl | cut -c 1-120
 > {"build_commit": "d32676d", "build_number": 9749, "cpu_info": "AMD EPYC", "gpu_info": "", "backends": "CPU", "model_file
-$ halodb --db r1.db sql "select test, n_depth, status, round(avg_ts, 2) ts, type_k from throughput order by n_depth, test"
-> test   n_depth  status      ts  type_k
-> -----  -------  ------  ------  ------
-> pp512        0  ok       440.8  q4_0
-> tg128        0  ok      289.97  q4_0
-> pp512     1024  ok       155.9  q4_0
-> tg128     1024  ok       94.35  q4_0
+$ halodb --db r1.db sql "select test, n_depth, status, round(avg_ts, 2) ts, type_k, gate from throughput order by n_depth, test"
+> test   n_depth  status      ts  type_k  gate
+> -----  -------  ------  ------  ------  -----
+> pp512        0  ok       440.8  q4_0    clean
+> tg128        0  ok      289.97  q4_0    clean
+> pp512     1024  ok       155.9  q4_0    clean
+> tg128     1024  ok       94.35  q4_0    clean
 #
 # A point that hangs is killed at --test-timeout (its whole process group:
 # the sleep it started goes too) and kept as wedged with the time it ran;
@@ -113,6 +113,13 @@ $ grep -E '"(test|n_depth|status|exit|signal|seconds|error)":' r2/*/manifest.jso
 >       "signal": null,
 >       "seconds": T,
 >       "error": "ggml_backend_cuda_buffer_type_alloc_buffer: allocating 24576.00 MiB on device 0: cudaMalloc failed: out of memory"
+$ halodb --db r2.db sql "select test, n_depth, status, error from throughput order by n_depth, test"
+> test   n_depth  status   error
+> -----  -------  -------  -----------------------------------------------------------------------------------------------------------------
+> pp512        0  ok
+> tg128        0  crashed  killed by SIGSEGV
+> pp512     1024  wedged   no result after 1 s (killed)
+> tg128     1024  oom      ggml_backend_cuda_buffer_type_alloc_buffer: allocating 24576.00 MiB on device 0: cudaMalloc failed: out of memory
 $ cat r2/*/4-tg128-d1024.stderr.txt
 > ggml_backend_cuda_buffer_type_alloc_buffer: allocating 24576.00 MiB on device 0: cudaMalloc failed: out of memory
 > alloc_tensor_range: failed to allocate CUDA0 buffer of size 25769803776
@@ -123,8 +130,8 @@ $ for p in $(cat pids); do i=0; while [ $i -lt 50 ] && [ -d /proc/$p ] && ! grep
 $ echo "FAKE_BENCH_DEVICES='Vulkan0: Radeon 8060S Graphics (RADV GFX1151)'" > run.env
 #
 # A model server that appears mid-sweep stops it before the next point:
-# what finished is kept and ingested, the rest is not run, and the exit
-# status is 1.
+# what finished is kept and ingested, the rest is not run (rows of status
+# not_run, no gate), and the exit status is 1.
 $ echo "FAKE_BENCH_SERVER=tg128@0" >> run.env
 $ sh fixtures/run/hrun --runner-only --profile strix-halo --host evo --depths 0,1024 --out r3 --db r3.db
 > r3/DATE-evo-tiny: 4 points, llama-bench build 9749
@@ -165,11 +172,13 @@ $ ls r3/*
 > 2-tg128-d0.jsonl
 > 2-tg128-d0.stderr.txt
 > manifest.json
-$ halodb --db r3.db sql "select test, n_depth, status from throughput order by n_depth, test"
-> test   n_depth  status
-> -----  -------  ------
-> pp512        0  ok
-> tg128        0  ok
+$ halodb --db r3.db sql "select test, n_depth, status, gate from throughput order by n_depth, test"
+> test   n_depth  status   gate
+> -----  -------  -------  -----
+> pp512        0  ok       clean
+> tg128        0  ok       clean
+> pp512     1024  not_run
+> tg128     1024  not_run
 $ rm -r proc/4242
 $ echo "FAKE_BENCH_DEVICES='Vulkan0: Radeon 8060S Graphics (RADV GFX1151)'" > run.env
 #
@@ -207,10 +216,13 @@ $ ls r4/*
 > 2-tg128-d0.jsonl
 > 2-tg128-d0.stderr.txt
 > manifest.json
-$ halodb --db r4.db sql "select count(*) from throughput"
-> count(*)
-> --------
->        2
+$ halodb --db r4.db sql "select test, n_depth, status, gate from throughput order by n_depth, test"
+> test   n_depth  status   gate
+> -----  -------  -------  -----
+> pp512        0  ok       clean
+> tg128        0  ok       clean
+> pp512     1024  not_run
+> tg128     1024  not_run
 $ echo "FAKE_BENCH_DEVICES='Vulkan0: Radeon 8060S Graphics (RADV GFX1151)'" > run.env
 #
 # --force runs a sweep the gate refuses, and every point is marked dirty
@@ -234,7 +246,8 @@ $ grep -E '"(test|gate|status)":' r5/*/manifest.json
 >       "status": "ok",
 $ grep -A 1 '"check": "fans"' r5/*/manifest.json | head -n 1 | sed 's/^ *//'
 > {"check": "fans", "ok": false, "reading": "fan2 at 2100 rpm, below 3500", "fix": "pin every fan: echo fixed | sudo tee sys/class/ec_su_axb35/fan*/mode; echo 5 | sudo tee sys/class/ec_su_axb35/fan*/level"},
-$ halodb --db r5.db sql "select count(*) from throughput"
-> count(*)
-> --------
->        2
+$ halodb --db r5.db sql "select test, status, gate from throughput order by test"
+> test   status  gate
+> -----  ------  ----------------------------------------------------------------------------------
+> pp512  ok      dirty: fan2 at 2100 rpm, below 3500; power mode quiet, not balanced or performance
+> tg128  ok      dirty: fan2 at 2100 rpm, below 3500; power mode quiet, not balanced or performance

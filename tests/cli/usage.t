@@ -7,6 +7,7 @@ $ halodb
 !
 ! commands:
 !   ingest   add result files to the store
+!   run      run llama-bench under a clean-bench gate and ingest it
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
@@ -30,6 +31,7 @@ $ halodb --help
 >
 > commands:
 >   ingest   add result files to the store
+>   run      run llama-bench under a clean-bench gate and ingest it
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts; rename, merge them, set their facts
 >   models   list model names and labels; alias and unalias them
@@ -123,6 +125,7 @@ $ halodb frobnicate
 !
 ! commands:
 !   ingest   add result files to the store
+!   run      run llama-bench under a clean-bench gate and ingest it
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
