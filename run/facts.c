@@ -112,13 +112,22 @@ void hdb_facts_read(struct hdb_facts *f, const char *proc_root,
 			f->hostname = xstrdup(h);
 		}
 	}
-	/* 'NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.65.06  ...' */
+	/* 'NVRM version: NVIDIA UNIX x86_64 Kernel Module  580.65.06  ...',
+	 * or '... Open Kernel Module for x86_64  580.159.04  ...': the first
+	 * word after 'Kernel Module' that is a version */
 	if ((text = read_trim(proc_root, "driver/nvidia/version"))) {
 		if ((p = strstr(text, "Kernel Module"))) {
-			p += 13;
-			while (*p == ' ')
-				p++;
-			f->nvidia_driver = xstrndup(p, strcspn(p, " \n"));
+			size_t len;
+
+			for (p += 13; *p && *p != '\n'; p += len) {
+				p += strspn(p, " \t");
+				len = strcspn(p, " \t\n");
+				if (len && isdigit((unsigned char)*p) &&
+				    memchr(p, '.', len)) {
+					f->nvidia_driver = xstrndup(p, len);
+					break;
+				}
+			}
 		}
 		free(text);
 	}

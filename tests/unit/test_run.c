@@ -1097,6 +1097,14 @@ static void test_facts(void)
 	CHECK_STR(f.amdgpu_driver, "in-tree (kernel 6.18.0)");
 	CHECK_STR(f.ec_driver, "loaded");
 	hdb_facts_release(&f);
+	/* the open kernel module, as an H100 machine printed it (the
+	 * version came out as 'for' before) */
+	put("facts/proc/driver/nvidia/version", "NVRM version: NVIDIA UNIX "
+	    "Open Kernel Module for x86_64  580.159.04  Release Build  "
+	    "(dvs-builder@U22-I3-AF03-09-1)  Thu Oct 30 2025\n");
+	hdb_facts_read(&f, proc, sys, NULL);
+	CHECK_STR(f.nvidia_driver, "580.159.04");
+	hdb_facts_release(&f);
 	free(proc);
 	free(sys);
 }
