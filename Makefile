@@ -50,7 +50,7 @@ LIB_SRC = util.c \
 	render/layout.c render/chart.c \
 	$(sort $(wildcard run/*.c))
 GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c \
-	$(O)/gen/profile_files.c
+	$(O)/gen/profile_files.c $(O)/gen/view_docs.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)
 SCHEMA = $(sort $(wildcard schema/*.sql))
@@ -78,6 +78,16 @@ $(O)/gen/schema_files.c: $(SCHEMA) schema/embed.awk
 	@mkdir -p $(dir $@)
 	awk -v sym=hdb_schema_files -f schema/embed.awk $(SCHEMA) > $@.tmp
 	mv $@.tmp $@
+
+# The public views' documentation, read off README.md: `sql --help`
+# lists the views (view_docs.h), `sql --schema` prints their columns.
+$(O)/gen/view_docs.c $(O)/gen/view_docs.h: $(O)/gen/view_docs.%: README.md schema/viewdoc.awk
+	@mkdir -p $(dir $@)
+	awk -v out=$* -f schema/viewdoc.awk README.md > $@.tmp
+	mv $@.tmp $@
+
+$(O)/halodb.o: $(O)/gen/view_docs.h
+$(O)/halodb.o: ALL_CFLAGS += -I$(O)/gen
 
 $(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
 	@mkdir -p $(dir $@)

@@ -12,6 +12,7 @@
 #include "run/run.h"
 #include "schema/store.h"
 #include "util.h"
+#include "view_docs.h"	/* HDB_VIEWS_HELP, made from README.md */
 
 #include <errno.h>
 #include <getopt.h>
@@ -182,7 +183,7 @@ enum {
 	OPT_FILE,
 	OPT_PROFILE, OPT_DEPTHS, OPT_TESTS, OPT_REPS, OPT_FA, OPT_NGL,
 	OPT_UBATCH, OPT_LLAMA_BENCH, OPT_TEST_TIMEOUT, OPT_FORCE,
-	OPT_PROC_ROOT, OPT_SYS_ROOT
+	OPT_PROC_ROOT, OPT_SYS_ROOT, OPT_SCHEMA
 };
 
 /*
@@ -1040,11 +1041,19 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 
 static const char sql_usage[] =
 	"halodb sql [--format table|csv|json|md] [--db PATH] QUERY\n"
+	"       halodb sql --schema [--format table|csv|json|md]\n"
 	"\n"
 	"Runs one read-only SQL statement on the store and prints the result.\n"
-	"Statements that would write are refused.  The public views are\n"
-	"throughput and throughput_sample (see README.md).\n"
+	"Statements that would write are refused.  The public views, a stable\n"
+	"interface (columns are added, never renamed or removed):\n"
 	"\n"
+	HDB_VIEWS_HELP
+	"\n"
+	"The tables underneath may change between versions.\n"
+	"\n"
+	"  --schema      print the views' columns and what each holds, as\n"
+	"                README.md documents them (no store needed); with\n"
+	"                --format csv, json or md: a row per column\n"
 	"  --format FMT  table (aligned columns, the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
 
@@ -1129,15 +1138,111 @@ static int print_table(struct hdb_table *t, enum hdb_out_format fmt)
 	return rc ? fail() : HDB_EXIT_OK;
 }
 
+/* Prints text from column indent on, in lines that end by column 79;
+ * the first line starts at column `at` (where the caller's cursor is). */
+static void print_wrapped(FILE *f, const char *text, int indent, int at)
+{
+	const char *p = text;
+
+	while (*p) {
+		int room = 79 - at, n = (int)strlen(p);
+
+		if (n > room) {
+			/* the last space that fits; a longer word goes whole */
+			for (n = room; n > 0 && p[n] != ' '; n--)
+				;
+			if (n == 0)
+				n = (int)strcspn(p, " ");
+		}
+		fprintf(f, "%.*s\n", n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			fprintf(f, "%*s", indent, "");
+		at = indent;
+	}
+}
+
+/*
+ * sql --schema: the views' columns as README.md documents them
+ * (hdb_view_docs).  For people, each view with what a row is and its
+ * columns, the meanings wrapped; in another format, a row per column.
+ */
+static int print_schema(enum hdb_out_format fmt)
+{
+	const struct hdb_view_doc *d;
+	struct hdb_table t;
+
+	if (fmt == HDB_OUT_TABLE) {
+		for (d = hdb_view_docs; d->view; d++) {
+			if (!d->columns) {
+				fprintf(stdout, "%s%s: ", d == hdb_view_docs ?
+					"" : "\n", d->view);
+				print_wrapped(stdout, d->meaning, 2,
+					      (int)strlen(d->view) + 2);
+			} else if (strlen(d->columns) <= 13) {
+				printf("  %-14s ", d->columns);
+				print_wrapped(stdout, d->meaning, 17, 17);
+			} else {
+				printf("  %s\n%17s", d->columns, "");
+				print_wrapped(stdout, d->meaning, 17, 17);
+			}
+		}
+		return HDB_EXIT_OK;
+	}
+	hdb_table_init(&t, 3);
+	hdb_table_set_col(&t, 0, "view", NULL);
+	hdb_table_set_col(&t, 1, "column", NULL);
+	hdb_table_set_col(&t, 2, "meaning", NULL);
+	for (d = hdb_view_docs; d->view; d++) {
+		const char *p = d->columns;
+
+		while (p && *p) {
+			size_t n = strcspn(p, ",");
+			struct hdb_cell *row = hdb_table_add_row(&t);
+			char *name = xstrndup(p, n);
+
+			hdb_cell_set_text(&row[0], d->view);
+			hdb_cell_set_text(&row[1], name);
+			hdb_cell_set_text(&row[2], d->meaning);
+			free(name);
+			p += n;
+			while (*p == ',' || *p == ' ')
+				p++;
+		}
+	}
+	return print_table(&t, fmt);
+}
+
 static int cmd_sql(struct cli *cli, int argc, char **argv)
 {
-	enum hdb_out_format fmt;
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "schema", no_argument, NULL, OPT_SCHEMA },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum hdb_out_format fmt = HDB_OUT_TABLE;
 	struct hdb_cursor *cur;
 	struct hdb_table t;
-	int rc = parse_format_opts(cli, argc, argv, &fmt);
+	int c, rc, schema = 0;
 
-	if (rc)
-		return rc;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		if (c == OPT_SCHEMA)
+			schema = 1;
+		else if (c == OPT_FORMAT && hdb_out_format_parse(optarg, &fmt))
+			return usage_error(cli->cmd, "--format: %s",
+					   hdb_errmsg());
+	}
+	if (schema && argc - optind)
+		return usage_error(cli->cmd, "sql: --schema takes no QUERY, "
+				   "got '%s'", argv[optind]);
+	if (schema)
+		return print_schema(fmt);
 	if (argc - optind != 1)
 		return usage_error(cli->cmd, "sql: expected one QUERY argument "
 				   "(quote it), got %d", argc - optind);

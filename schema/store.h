@@ -166,6 +166,19 @@ enum hdb_store_mode {
 int hdb_store_schema_version(void);
 
 /*
+ * The public views as README.md documents them ("The public SQL views"),
+ * generated from it at build time (schema/viewdoc.awk): per view, a row
+ * with columns NULL whose meaning is what one row of the view is, then a
+ * row per line of its column table (columns: one name, or several joined
+ * by ", " that share the meaning).  Ends with a row whose view is NULL.
+ * Static; tests/unit/test_views.c holds it to each view's columns.
+ */
+struct hdb_view_doc {
+	const char *view, *columns, *meaning;
+};
+extern const struct hdb_view_doc hdb_view_docs[];
+
+/*
  * Opens the store at path.  A store written by a newer halodb, or a file
  * that is not a halodb store, is refused.  For writing, the store and its
  * directory must be writable (the WAL lives beside it); for reading, a
