@@ -2043,7 +2043,8 @@ static const char report_usage[] =
 	"                   throughput results)\n"
 	"  --model M        only this model (repeat for more)\n"
 	"  --templates DIR  page.html, style.css and report.md to use instead\n"
-	"                   of the built-in ones\n"
+	"                   of the built-in ones: each that DIR holds (README.md,\n"
+	"                   \"Templates\", lists the placeholders)\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
 
 static int cmd_report(struct cli *cli, int argc, char **argv)

@@ -66,7 +66,9 @@ void hdb_md_table(struct strbuf *sb, const struct hdb_table *t);
  * report.md (GitHub-flavoured markdown, through templates/report.md),
  * index.html (report.md through cmark-gfm, in templates/page.html),
  * style.css, and charts/ID.svg and charts/ID.png for every chart block.
- * templates may be NULL for the templates built into halodb.  The files
+ * templates may be NULL for the templates built into halodb, or a
+ * directory whose page.html, style.css and report.md replace the built-in
+ * ones, each that it holds (it must hold one).  The files
  * appear together or not at all: each is written to a temporary (O_EXCL,
  * a random name, so no link in dir is followed) and flushed, and only
  * then are all renamed into place; on a failure the previous files stay.

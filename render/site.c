@@ -315,7 +315,7 @@ static int build_markdown(const char *templates,
 {
 	struct strbuf title = STRBUF_INIT, intro = STRBUF_INIT;
 	struct strbuf sections = STRBUF_INIT;
-	char *tmpl = NULL;
+	char *tmpl = NULL, *path = NULL;
 	const char *vars[] = {
 		"title", NULL, "intro", NULL, "sections", NULL, NULL,
 	};
@@ -329,9 +329,11 @@ static int build_markdown(const char *templates,
 	vars[1] = strbuf_str(&title);
 	vars[3] = strbuf_str(&intro);
 	vars[5] = strbuf_str(&sections);
-	if (!hdb_template(templates, "report.md", &tmpl))
-		ret = hdb_fill_template(md, "report.md", tmpl, vars);
+	if (!hdb_template(templates, "report.md", &tmpl, &path))
+		ret = hdb_fill_template(md, path ? path : "report.md", tmpl,
+					vars);
 	free(tmpl);
+	free(path);
 	strbuf_release(&title);
 	strbuf_release(&intro);
 	strbuf_release(&sections);
@@ -341,7 +343,8 @@ static int build_markdown(const char *templates,
 static int build_page(const char *templates, const struct strbuf *md,
 		      struct strbuf *page)
 {
-	char *tmpl = NULL, *html = hdb_markdown_to_html(md->buf, md->len);
+	char *tmpl = NULL, *path = NULL;
+	char *html = hdb_markdown_to_html(md->buf, md->len);
 	char *title = hdb_markdown_title(md->buf, md->len);
 	struct strbuf esc = STRBUF_INIT;
 	const char *vars[] = { "title", NULL, "content", html, NULL };
@@ -349,9 +352,11 @@ static int build_page(const char *templates, const struct strbuf *md,
 
 	hdb_html_escape(&esc, title ? title : "halodb report");
 	vars[1] = esc.buf;
-	if (!hdb_template(templates, "page.html", &tmpl))
-		ret = hdb_fill_template(page, "page.html", tmpl, vars);
+	if (!hdb_template(templates, "page.html", &tmpl, &path))
+		ret = hdb_fill_template(page, path ? path : "page.html", tmpl,
+					vars);
 	free(tmpl);
+	free(path);
 	free(html);
 	free(title);
 	strbuf_release(&esc);
@@ -416,7 +421,7 @@ int hdb_render_report(const char *dir, const char *templates,
 	struct strbuf manifest = STRBUF_INIT;
 	struct strbuf *bytes = NULL;
 	struct site_file *files = NULL;
-	char **old = NULL, *css = NULL, *charts_dir = NULL;
+	char **old = NULL, *css = NULL, *css_path = NULL, *charts_dir = NULL;
 	size_t n_charts = 0, n_files = 0, n_old = 0, i, j, k;
 	int ret = -1;
 
@@ -426,9 +431,11 @@ int hdb_render_report(const char *dir, const char *templates,
 				n_charts++;
 	files = xcalloc(4 + 2 * n_charts, sizeof(*files));
 	bytes = xcalloc(2 * n_charts + 1, sizeof(*bytes));
-	if (build_markdown(templates, m, &md) ||
+	/* style.css has no placeholders: it is copied as it is */
+	if ((templates && hdb_check_templates(templates)) ||
+	    build_markdown(templates, m, &md) ||
 	    build_page(templates, &md, &page) ||
-	    hdb_template(templates, "style.css", &css) ||
+	    hdb_template(templates, "style.css", &css, &css_path) ||
 	    make_dirs(dir))
 		goto out;
 	files[n_files++] = (struct site_file){ .name = "report.md",
@@ -484,6 +491,7 @@ out:
 	free(files);
 	free(charts_dir);
 	free(css);
+	free(css_path);
 	strbuf_release(&manifest);
 	strbuf_release(&md);
 	strbuf_release(&page);
