@@ -2117,8 +2117,9 @@ static const char sources_usage[] =
 	"Lists every ingested file: the path as it was given, the first 12\n"
 	"digits of its sha256, its format and llama.cpp era, the rows it gave,\n"
 	"the rows it also reported that another file gave first (the same run\n"
-	"as JSON and markdown: merged into one row), its hosts, when it was\n"
-	"ingested and the options it was ingested with.\n"
+	"as JSON and markdown, a leaderboard entry two boards list: merged\n"
+	"into one row), its hosts, when it was ingested and the options it\n"
+	"was ingested with.\n"
 	"\n"
 	"  --format FMT  table (the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";

@@ -145,6 +145,9 @@ struct hdb_reference_record {
 	long long n_items;
 	const char *date;
 	const char *details;		/* a JSON object of the rest, or NULL */
+	const char *entry;		/* the leaderboard's own name of the
+					 * run behind the score (Aider's
+					 * dirname), or NULL */
 };
 
 /*
@@ -292,8 +295,12 @@ int hdb_store_find_quality(struct hdb_store *st, long long host_id,
 			   const struct hdb_attach *a,
 			   const struct hdb_quality_record *r, const char *dir,
 			   long long *id);
+/* Writes one published score; a score another file (or an earlier line)
+ * already stated (the same model, benchmark, variant, entry, score, items
+ * and date) is the same row, which this file is recorded as a source of
+ * (reference_source) and *dup set.  Returns 0 or -1. */
 int hdb_store_add_reference(struct hdb_store *st, long long source_id,
-			    const struct hdb_reference_record *r);
+			    const struct hdb_reference_record *r, int *dup);
 
 /*
  * The command line that is changing the store (copied; NULL forgets it),
