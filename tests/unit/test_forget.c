@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 #include "qfixture.h"
+#include "../../ingest/ingest.h"
 
 #include <sqlite3.h>
 
@@ -503,6 +504,57 @@ static void a_different_score_is_another_reference(void)
 	hdb_store_close(a);
 }
 
+static void ignore_warning(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void ignore_file(void *ctx, const struct hdb_file_outcome *o)
+{
+	(void)ctx;
+	(void)o;
+}
+
+/* Issue 14: the real Aider polyglot board (69 entries) and its SELECTED
+ * subset (16 of them) give 69 rows, not 85, each of the 16 with both
+ * files; forgetting the board leaves the 16. */
+static void the_real_polyglot_boards_give_69_rows(void)
+{
+	struct hdb_ingest_report rep = { NULL, ignore_warning, ignore_file };
+	struct hdb_ingest_options o;
+	struct hdb_ingest_totals tot;
+	struct hdb_forget_counts c;
+	struct hdb_store *a;
+	char dir[1024], *board[2];
+
+	snprintf(dir, sizeof(dir), "%s/samples/quality/aider", t_shared());
+	if (access(dir, R_OK)) {
+		T_SKIP("%s is absent", dir);
+		return;
+	}
+	board[0] = xasprintf("%s/polyglot_leaderboard.yml", dir);
+	board[1] = xasprintf("%s/polyglot_leaderboard.SELECTED.yml", dir);
+	a = fresh("real.db");
+	memset(&o, 0, sizeof(o));
+	memset(&tot, 0, sizeof(tot));
+	CHECK_INT(hdb_ingest_paths(a, &o, board, 2, &rep, &tot), 0);
+	CHECK_INT(tot.rows, 69);
+	CHECK_INT(tot.dups, 16);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score"), 69);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_source"), 85);
+	CHECK_INT(one(a, "SELECT count(*) FROM (SELECT reference_id FROM "
+		      "reference_source GROUP BY reference_id HAVING "
+		      "count(*) = 2)"), 16);
+	CHECK_INT(forget(a, board[0], &c), 0);
+	CHECK_INT(c.removed, 53);
+	CHECK_INT(c.kept, 16);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score"), 16);
+	hdb_store_close(a);
+	free(board[0]);
+	free(board[1]);
+}
+
 /* A forget names sources by path, whole hash or a long enough prefix. */
 static void sources_are_named(void)
 {
@@ -532,5 +584,6 @@ int main(void)
 	RUN(sources_are_named);
 	RUN(a_reference_two_files_state_is_one_row);
 	RUN(a_different_score_is_another_reference);
+	RUN(the_real_polyglot_boards_give_69_rows);
 	return t_done();
 }
