@@ -44,7 +44,8 @@ LIB_SRC = util.c \
 	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
 	ingest/host.c ingest/sha256.c ingest/sink.c ingest/jsonutil.c \
 	ingest/published.c ingest/benchplan.c ingest/died.c ingest/halorun.c \
-	schema/store.c schema/models.c schema/hosts.c \
+	ingest/check.c \
+	schema/store.c schema/models.c schema/hosts.c schema/doctor.c \
 	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/site.c \
 	render/layout.c render/chart.c \

@@ -2239,6 +2239,161 @@ out:
 	return rc;
 }
 
+/* ---- doctor and --version ------------------------------------------------ */
+
+static const char doctor_usage[] =
+	"halodb doctor [--db PATH]\n"
+	"\n"
+	"Checks the store and says what it found: SQLite's integrity_check\n"
+	"and foreign_key_check, the schema version, the rows of every table,\n"
+	"and every ingested file hashed again, its path as it was given at\n"
+	"ingest taken from the current directory: the files that changed or\n"
+	"are missing since.  Changes nothing; a store of an older schema is\n"
+	"checked as it is.  Exit status 1 when something is wrong (a damaged\n"
+	"file, rows that refer to rows that are not there, a file changed or\n"
+	"missing).\n"
+	"\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* Prints what hdb_store_doctor found and the sources hashed again;
+ * returns the number of problems. */
+static long print_doctor(const struct hdb_doctor *d)
+{
+	size_t i, width = 0;
+	long problems = 0, changed = 0, missing = 0, unreadable = 0;
+
+	printf("schema version: %lld", d->version);
+	if (d->version < d->version_written)
+		printf(", older than this halodb's %d (the next 'halodb "
+		       "ingest' upgrades it)\n", d->version_written);
+	else
+		printf(" (this halodb writes %d)\n", d->version_written);
+	if (d->n_integrity == 1 && !strcmp(d->integrity[0], "ok")) {
+		printf("integrity_check: ok\n");
+	} else {
+		printf("integrity_check: %zu problem%s\n", d->n_integrity,
+		       d->n_integrity == 1 ? "" : "s");
+		for (i = 0; i < d->n_integrity; i++)
+			printf("  %s\n", d->integrity[i]);
+		problems += (long)d->n_integrity;
+	}
+	if (!d->n_foreign) {
+		printf("foreign_key_check: ok\n");
+	} else {
+		printf("foreign_key_check: %zu row%s refer%s to rows that are "
+		       "not there\n", d->n_foreign, d->n_foreign == 1 ? "" :
+		       "s", d->n_foreign == 1 ? "s" : "");
+		for (i = 0; i < d->n_foreign; i++)
+			printf("  %s\n", d->foreign[i]);
+		problems += (long)d->n_foreign;
+	}
+	for (i = 0; i < d->n_tables; i++)
+		if (strlen(d->tables[i].name) > width)
+			width = strlen(d->tables[i].name);
+	printf("rows per table:\n");
+	for (i = 0; i < d->n_tables; i++)
+		printf("  %-*s %lld\n", (int)width, d->tables[i].name,
+		       d->tables[i].rows);
+	/* every file again, as ingest hashed it */
+	for (i = 0; i < d->n_sources; i++) {
+		const struct hdb_doctor_source *s = &d->sources[i];
+		char hex[65], *what;
+
+		if (access(s->path, F_OK) && errno == ENOENT) {
+			missing++;
+			what = xasprintf("missing: %s", s->path);
+		} else if (hdb_ingest_hash(s->path, hex)) {
+			unreadable++;
+			what = xasprintf("unreadable: %s", hdb_errmsg());
+		} else if (strcmp(hex, s->sha256)) {
+			changed++;
+			what = xasprintf("changed: %s (sha256 %.12s at ingest, "
+					 "%.12s now)", s->path, s->sha256, hex);
+		} else {
+			continue;
+		}
+		if (changed + missing + unreadable == 1)
+			printf("files changed or missing since ingest (paths "
+			       "from the current directory):\n");
+		printf("  %s\n", what);
+		free(what);
+	}
+	printf("sources: %zu file%s, %zu as ingested", d->n_sources,
+	       d->n_sources == 1 ? "" : "s",
+	       d->n_sources - (size_t)(changed + missing + unreadable));
+	if (changed)
+		printf(", %ld changed", changed);
+	if (missing)
+		printf(", %ld missing", missing);
+	if (unreadable)
+		printf(", %ld unreadable", unreadable);
+	putchar('\n');
+	return problems + changed + missing + unreadable;
+}
+
+static int cmd_doctor(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_doctor d;
+	long problems;
+	int c, rc;
+
+	while ((c = next_opt(cli, argc, argv, opts)) != -1)
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+	if (optind != argc)
+		return usage_error(cli->cmd, "doctor: unexpected argument '%s'",
+				   argv[optind]);
+	if (hdb_store_open(cli->db_path, HDB_STORE_INSPECT, &cli->st))
+		return fail();
+	printf("store: %s\n", cli->db_path);
+	rc = hdb_store_doctor(cli->st, &d);
+	problems = print_doctor(&d);
+	hdb_doctor_release(&d);
+	if (rc)
+		return fail();
+	if (!problems) {
+		printf("no problems found\n");
+		return HDB_EXIT_OK;
+	}
+	printf("%ld problem%s found\n", problems, problems == 1 ? "" : "s");
+	return HDB_EXIT_FAIL;
+}
+
+/* halodb --version: halodb's and each library's, as each room reports
+ * them (run-time versions; the headers' where they differ or the
+ * library cannot say). */
+static void print_version(void)
+{
+	const struct hdb_library *(*const rooms[])(size_t *) = {
+		hdb_store_libraries, hdb_ingest_libraries,
+		hdb_render_libraries,
+	};
+	size_t r, i, n;
+
+	printf("halodb %s\n", HALODB_VERSION);
+	for (r = 0; r < sizeof(rooms) / sizeof(rooms[0]); r++) {
+		const struct hdb_library *l = rooms[r](&n);
+
+		for (i = 0; i < n; i++) {
+			if (!l[i].version)
+				printf("%s %s (as its headers say: the library "
+				       "has no version call)\n", l[i].name,
+				       l[i].built);
+			else if (l[i].built && strcmp(l[i].version,
+						      l[i].built))
+				printf("%s %s (built with %s)\n", l[i].name,
+				       l[i].version, l[i].built);
+			else
+				printf("%s %s\n", l[i].name, l[i].version);
+		}
+	}
+}
+
 /* ---- help --------------------------------------------------------------- */
 
 static const char help_usage[] = "halodb help [COMMAND]\n";
@@ -2266,6 +2421,8 @@ static const struct cmd commands[] = {
 	  "remove ingested files and the rows they gave" },
 	{ "log", cmd_log, NEED_DB, log_usage,
 	  "list the changes made to the store after ingest" },
+	{ "doctor", cmd_doctor, NEED_DB, doctor_usage,
+	  "check the store and the files it came from" },
 	{ "help", NULL, 0, help_usage, "show help for a command" },
 };
 
@@ -2350,7 +2507,7 @@ int main(int argc, char **argv)
 			print_main_usage(stdout);
 			return close_stdout(HDB_EXIT_OK);
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("halodb %s\n", HALODB_VERSION);
+			print_version();
 			return close_stdout(HDB_EXIT_OK);
 		} else {
 			fprintf(stderr, "halodb: unknown option '%s'\n", argv[i]);

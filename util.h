@@ -25,6 +25,20 @@ enum hdb_exit {
 #define HDB_NORETURN
 #endif
 
+/*
+ * A library halodb runs with, as `halodb --version` names it.  Each room
+ * reports its own (hdb_store_libraries, hdb_ingest_libraries,
+ * hdb_render_libraries): only the room that includes a library's headers
+ * asks it.  Static strings.
+ */
+struct hdb_library {
+	const char *name;	/* "SQLite" */
+	const char *version;	/* what the library says at run time; NULL
+				 * when it has no call that says */
+	const char *built;	/* the version of the headers halodb was
+				 * built with; NULL when they do not say */
+};
+
 /* x-prefixed allocators die with a message on out-of-memory. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

@@ -8,6 +8,7 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm_version.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,18 @@ static cmark_node *parse_gfm(const char *md, size_t len, cmark_parser **pp)
 	cmark_parser_feed(p, md, len);
 	*pp = p;
 	return cmark_parser_finish(p);
+}
+
+const struct hdb_library *hdb_render_libraries(size_t *n)
+{
+	static struct hdb_library libs[2];
+
+	libs[0].name = "cmark-gfm";
+	libs[0].version = cmark_version_string();
+	libs[0].built = CMARK_GFM_VERSION_STRING;
+	hdb_cairo_library(&libs[1]);
+	*n = sizeof(libs) / sizeof(libs[0]);
+	return libs;
 }
 
 char *hdb_markdown_to_html(const char *md, size_t len)

@@ -6,6 +6,9 @@
 
 #include "../util.h"
 
+/* Fills lib with cairo's name and versions (chart.c, cairo's one file). */
+void hdb_cairo_library(struct hdb_library *lib);
+
 /* The plain text of the first level-1 heading, or NULL; caller frees. */
 char *hdb_markdown_title(const char *md, size_t len);
 

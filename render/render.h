@@ -95,4 +95,7 @@ int hdb_render_chart_bytes(const struct hdb_chart *c, int png,
 /* Renders markdown to an HTML fragment with GFM tables; caller frees. */
 char *hdb_markdown_to_html(const char *md, size_t len);
 
+/* The libraries render/ runs with (cmark-gfm, cairo): *n entries, static. */
+const struct hdb_library *hdb_render_libraries(size_t *n);
+
 #endif

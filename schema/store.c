@@ -476,7 +476,8 @@ static int check_identity(struct hdb_store *st, enum hdb_store_mode mode)
 		return hdb_error("store '%s' has schema version %lld, newer "
 				 "than this halodb's %d: upgrade halodb to "
 				 "use it", st->path, version, known);
-	if (mode == HDB_STORE_READ && version < known) {
+	if (mode != HDB_STORE_WRITE && version < known &&
+	    (mode == HDB_STORE_READ || version == 0)) {
 		if (version == 0)
 			return hdb_error("store '%s' is empty: ingest results "
 					 "first (halodb ingest PATH...)",
@@ -720,7 +721,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	if (!stat(path, &sb) && !S_ISREG(sb.st_mode))
 		return hdb_error("cannot open store '%s': not a regular file",
 				 path);
-	if (mode == HDB_STORE_READ && access(path, F_OK) != 0)
+	if (mode != HDB_STORE_WRITE && access(path, F_OK) != 0)
 		return hdb_error("no store at '%s': ingest results first "
 				 "(halodb ingest PATH...) or name one with "
 				 "--db", path);
@@ -731,7 +732,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	st->unknown_host = -1;
 	if (open_db(st, path, flags))
 		goto fail;
-	if (mode == HDB_STORE_READ &&
+	if (mode != HDB_STORE_WRITE &&
 	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
 			 NULL, NULL) != SQLITE_OK &&
 	    cannot_share(sqlite3_extended_errcode(st->db)) &&

@@ -17,6 +17,7 @@ $ halodb
 !   sources  list the ingested files
 !   forget   remove ingested files and the rows they gave
 !   log      list the changes made to the store after ingest
+!   doctor   check the store and the files it came from
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -41,6 +42,7 @@ $ halodb --help
 >   sources  list the ingested files
 >   forget   remove ingested files and the rows they gave
 >   log      list the changes made to the store after ingest
+>   doctor   check the store and the files it came from
 >   help     show help for a command
 >
 > The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -148,6 +150,7 @@ $ halodb frobnicate
 !   sources  list the ingested files
 !   forget   remove ingested files and the rows they gave
 !   log      list the changes made to the store after ingest
+!   doctor   check the store and the files it came from
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
