@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -180,7 +181,7 @@ enum {
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
 	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE,
-	OPT_FILE,
+	OPT_FILE, OPT_QUIET,
 	OPT_PROFILE, OPT_DEPTHS, OPT_TESTS, OPT_REPS, OPT_FA, OPT_NGL,
 	OPT_UBATCH, OPT_LLAMA_BENCH, OPT_TEST_TIMEOUT, OPT_FORCE,
 	OPT_PROC_ROOT, OPT_SYS_ROOT, OPT_SCHEMA
@@ -223,6 +224,114 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 				    cli->cmd->name, argv[optind - 1]);
 		return '?';
 	}
+}
+
+/* ---- the progress line --------------------------------------------------- */
+/*
+ * One line on stderr, redrawn in place while long work runs (ingest of
+ * many files or a big one, a report over a large store): only on a
+ * terminal and without --quiet, so that pipes, logs and golden tests see
+ * nothing of it.  Redrawn at most ten times a second, cut to the
+ * terminal's width, cleared at the end.
+ */
+struct progress_line {
+	int on, drawn;
+	double t0, last;
+};
+
+static double mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_start(struct progress_line *pl, int quiet)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->on = !quiet && isatty(fileno(stderr));
+	pl->t0 = mono_now();
+	pl->last = pl->t0;
+}
+
+/* '42 s', '3:05', '1:02:09' */
+static void add_duration(struct strbuf *sb, double s)
+{
+	long t = (long)(s + 0.5);
+
+	if (t < 60)
+		strbuf_addf(sb, "%ld s", t);
+	else if (t < 3600)
+		strbuf_addf(sb, "%ld:%02ld", t / 60, t % 60);
+	else
+		strbuf_addf(sb, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60,
+			    t % 60);
+}
+
+/* A path or name as the line shows it: control characters (a file name
+ * may hold an escape) become '?'. */
+static void add_shown(struct strbuf *sb, const char *what)
+{
+	for (; what && *what; what++)
+		strbuf_addch(sb, (unsigned char)*what < 0x20 || *what == 0x7f
+			     ? '?' : *what);
+}
+
+static void progress_draw(void *ctx, const struct hdb_progress_state *s)
+{
+	struct progress_line *pl = ctx;
+	struct strbuf sb = STRBUF_INIT;
+	struct winsize ws;
+	double now = mono_now(), spent = now - pl->t0;
+	size_t width = 80;
+
+	if (!pl->on || now - pl->last < 0.1)
+		return;
+	pl->last = now;
+	if (!strcmp(s->stage, "ingest")) {
+		double rate = spent > 0 ? (double)s->bytes / spent : 0;
+
+		strbuf_addf(&sb, "ingest: %zu/%zu file%s, %lld row%s, %.1f MB/s",
+			    s->done, s->total, s->total == 1 ? "" : "s",
+			    s->rows, s->rows == 1 ? "" : "s", rate / 1e6);
+		if (rate > 0 && s->total_bytes > s->bytes) {
+			strbuf_addstr(&sb, ", ");
+			add_duration(&sb, (double)(s->total_bytes - s->bytes) /
+				     rate);
+			strbuf_addstr(&sb, " left");
+		}
+	} else {
+		strbuf_addf(&sb, "report: %s %zu/%zu, ", s->stage,
+			    s->done + 1, s->total);
+		add_duration(&sb, spent);
+	}
+	strbuf_addstr(&sb, ": ");
+	add_shown(&sb, s->what);
+	if (!ioctl(fileno(stderr), TIOCGWINSZ, &ws) && ws.ws_col > 1)
+		width = ws.ws_col;
+	if (sb.len > width - 1) {
+		/* not in the middle of a UTF-8 character */
+		size_t n = width - 1;
+
+		while (n && ((unsigned char)sb.buf[n] & 0xc0) == 0x80)
+			n--;
+		sb.len = n;
+		sb.buf[n] = '\0';
+	}
+	fprintf(stderr, "\r%s\033[K", sb.buf);
+	fflush(stderr);
+	pl->drawn = 1;
+	strbuf_release(&sb);
+}
+
+static void progress_end(struct progress_line *pl)
+{
+	if (pl->drawn) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	pl->drawn = 0;
 }
 
 /* ---- ingest ----------------------------------------------------------- */
@@ -2025,7 +2134,7 @@ static int cmd_chart(struct cli *cli, int argc, char **argv)
 
 static const char report_usage[] =
 	"halodb report --out DIR [--title T] [--hosts A,B] [--model M]...\n"
-	"              [--templates DIR] [--db PATH]\n"
+	"              [--templates DIR] [--quiet] [--db PATH]\n"
 	"\n"
 	"Writes the report of what the store holds, section by section as the\n"
 	"seed report has them (contestants, quality, local vs frontier,\n"
@@ -2045,6 +2154,8 @@ static const char report_usage[] =
 	"  --templates DIR  page.html, style.css and report.md to use instead\n"
 	"                   of the built-in ones: each that DIR holds (README.md,\n"
 	"                   \"Templates\", lists the placeholders)\n"
+	"  --quiet          no progress line (it is shown only on a terminal:\n"
+	"                   the section or chart being made and the time spent)\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
 
 static int cmd_report(struct cli *cli, int argc, char **argv)
@@ -2055,6 +2166,7 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 		{ "hosts", required_argument, NULL, OPT_HOSTS },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -2063,7 +2175,9 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	const char **models = NULL;
 	struct hdb_report_opts ro;
 	struct hdb_report_model m;
-	int c, rc;
+	struct progress_line pl;
+	struct hdb_progress progress = { progress_draw, &pl };
+	int c, rc, quiet = 0;
 
 	memset(&ro, 0, sizeof(ro));
 	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
@@ -2077,6 +2191,8 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 			templates = optarg;
 		else if (c == OPT_TITLE)
 			ro.title = optarg;
+		else if (c == OPT_QUIET)
+			quiet = 1;
 		else if (c == OPT_HOSTS)
 			ro.hosts = optarg;
 		else if (c == OPT_MODEL) {
@@ -2095,12 +2211,16 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 		free(models);
 		return usage_error(cli->cmd, "report: expected --out DIR");
 	}
+	progress_start(&pl, quiet);
+	ro.progress = &progress;
 	if (open_store(cli) ||
 	    hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {
+		progress_end(&pl);
 		free(models);
 		return fail();
 	}
-	rc = hdb_render_report(out, templates, &m);
+	rc = hdb_render_report_progress(out, templates, &m, &progress);
+	progress_end(&pl);
 	hdb_report_model_release(&m);
 	free(models);
 	if (rc)

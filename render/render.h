@@ -78,6 +78,11 @@ void hdb_md_table(struct strbuf *sb, const struct hdb_table *t);
  */
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report_model *m);
+/* The same, telling progress of each chart it draws (stage "chart", done
+ * of total, what: the chart's id).  progress may be NULL. */
+int hdb_render_report_progress(const char *dir, const char *templates,
+			       const struct hdb_report_model *m,
+			       const struct hdb_progress *progress);
 
 /*
  * Draws a chart (query.h) into path: SVG when path ends in ".svg", PNG at

@@ -417,6 +417,23 @@ static void remove_stale(const char *dir, char **old, size_t n_old,
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report_model *m)
 {
+	return hdb_render_report_progress(dir, templates, m, NULL);
+}
+
+/* Tells progress that chart k of n is being drawn. */
+static void tell_chart(const struct hdb_progress *progress, size_t k,
+		       size_t n, const char *id)
+{
+	struct hdb_progress_state ps = { "chart", k, n, 0, 0, 0, id };
+
+	if (progress && progress->fn)
+		progress->fn(progress->ctx, &ps);
+}
+
+int hdb_render_report_progress(const char *dir, const char *templates,
+			       const struct hdb_report_model *m,
+			       const struct hdb_progress *progress)
+{
 	struct strbuf md = STRBUF_INIT, page = STRBUF_INIT;
 	struct strbuf manifest = STRBUF_INIT;
 	struct strbuf *bytes = NULL;
@@ -451,6 +468,7 @@ int hdb_render_report(const char *dir, const char *templates,
 
 			if (b->kind != HDB_BLOCK_CHART)
 				continue;
+			tell_chart(progress, k / 2, n_charts, b->chart.id);
 			for (png = 0; png < 2; png++, k++) {
 				if (hdb_render_chart_bytes(&b->chart, png,
 							   &bytes[k]))
