@@ -53,17 +53,21 @@ LIB_SRC = util.c \
 	ingest/lmeval.c ingest/evalplus.c ingest/niah.c ingest/aider.c \
 	ingest/host.c ingest/sha256.c ingest/sink.c ingest/jsonutil.c \
 	ingest/published.c ingest/benchplan.c ingest/died.c ingest/halorun.c \
-	schema/store.c schema/models.c schema/hosts.c \
+	ingest/check.c \
+	schema/store.c schema/models.c schema/hosts.c schema/doctor.c \
 	$(sort $(wildcard query/*.c)) \
 	render/table.c render/html.c render/site.c \
-	render/layout.c render/chart.c
+	render/layout.c render/chart.c \
+	$(sort $(wildcard run/*.c))
 LIB_CXX_SRC = ingest/jsonfast.cpp
-GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c
+GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c \
+	$(O)/gen/profile_files.c $(O)/gen/view_docs.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(LIB_CXX_SRC:%.cpp=$(O)/%.o) \
 	$(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)
 SCHEMA = $(sort $(wildcard schema/*.sql))
 TEMPLATES = $(sort $(wildcard templates/*))
+PROFILES = $(sort $(wildcard data/profiles/*.profile))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%) \
 	$(O)/tests/test_fuzz_parsers $(O)/tests/test_fuzz_render
@@ -91,9 +95,24 @@ $(O)/gen/schema_files.c: $(SCHEMA) schema/embed.awk
 	awk -v sym=hdb_schema_files -f schema/embed.awk $(SCHEMA) > $@.tmp
 	mv $@.tmp $@
 
+# The public views' documentation, read off README.md: `sql --help`
+# lists the views (view_docs.h), `sql --schema` prints their columns.
+$(O)/gen/view_docs.c $(O)/gen/view_docs.h: $(O)/gen/view_docs.%: README.md schema/viewdoc.awk
+	@mkdir -p $(dir $@)
+	awk -v out=$* -f schema/viewdoc.awk README.md > $@.tmp
+	mv $@.tmp $@
+
+$(O)/halodb.o: $(O)/gen/view_docs.h
+$(O)/halodb.o: ALL_CFLAGS += -I$(O)/gen
+
 $(O)/gen/template_files.c: $(TEMPLATES) schema/embed.awk
 	@mkdir -p $(dir $@)
 	awk -v sym=hdb_template_files -f schema/embed.awk $(TEMPLATES) > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/profile_files.c: $(PROFILES) schema/embed.awk
+	@mkdir -p $(dir $@)
+	awk -v sym=hdb_profile_files -f schema/embed.awk $(PROFILES) > $@.tmp
 	mv $@.tmp $@
 
 $(O)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/qfixture.h $(LIB_OBJ)

@@ -9,8 +9,10 @@
 #include "ingest/ingest.h"
 #include "query/query.h"
 #include "render/render.h"
+#include "run/run.h"
 #include "schema/store.h"
 #include "util.h"
+#include "view_docs.h"	/* HDB_VIEWS_HELP, made from README.md */
 
 #include <errno.h>
 #include <getopt.h>
@@ -18,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef HALODB_VERSION
@@ -177,7 +181,10 @@ enum {
 	OPT_VARIANT, OPT_NIAH_PASS, OPT_NUM, OPT_DEN, OPT_A, OPT_B, OPT_HOSTS,
 	OPT_TEST, OPT_BENCHMARK, OPT_REFERENCE, OPT_NOISE, OPT_CV, OPT_TITLE,
 	OPT_DEPTH, OPT_ID, OPT_HOST_FROM_DIR, OPT_REPLACE,
-	OPT_FILE
+	OPT_FILE, OPT_QUIET,
+	OPT_PROFILE, OPT_DEPTHS, OPT_TESTS, OPT_REPS, OPT_FA, OPT_NGL,
+	OPT_UBATCH, OPT_LLAMA_BENCH, OPT_TEST_TIMEOUT, OPT_FORCE,
+	OPT_PROC_ROOT, OPT_SYS_ROOT, OPT_SCHEMA
 };
 
 /*
@@ -217,6 +224,114 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 				    cli->cmd->name, argv[optind - 1]);
 		return '?';
 	}
+}
+
+/* ---- the progress line --------------------------------------------------- */
+/*
+ * One line on stderr, redrawn in place while long work runs (ingest of
+ * many files or a big one, a report over a large store): only on a
+ * terminal and without --quiet, so that pipes, logs and golden tests see
+ * nothing of it.  Redrawn at most ten times a second, cut to the
+ * terminal's width, cleared at the end.
+ */
+struct progress_line {
+	int on, drawn;
+	double t0, last;
+};
+
+static double mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_start(struct progress_line *pl, int quiet)
+{
+	memset(pl, 0, sizeof(*pl));
+	pl->on = !quiet && isatty(fileno(stderr));
+	pl->t0 = mono_now();
+	pl->last = pl->t0;
+}
+
+/* '42 s', '3:05', '1:02:09' */
+static void add_duration(struct strbuf *sb, double s)
+{
+	long t = (long)(s + 0.5);
+
+	if (t < 60)
+		strbuf_addf(sb, "%ld s", t);
+	else if (t < 3600)
+		strbuf_addf(sb, "%ld:%02ld", t / 60, t % 60);
+	else
+		strbuf_addf(sb, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60,
+			    t % 60);
+}
+
+/* A path or name as the line shows it: control characters (a file name
+ * may hold an escape) become '?'. */
+static void add_shown(struct strbuf *sb, const char *what)
+{
+	for (; what && *what; what++)
+		strbuf_addch(sb, (unsigned char)*what < 0x20 || *what == 0x7f
+			     ? '?' : *what);
+}
+
+static void progress_draw(void *ctx, const struct hdb_progress_state *s)
+{
+	struct progress_line *pl = ctx;
+	struct strbuf sb = STRBUF_INIT;
+	struct winsize ws;
+	double now = mono_now(), spent = now - pl->t0;
+	size_t width = 80;
+
+	if (!pl->on || now - pl->last < 0.1)
+		return;
+	pl->last = now;
+	if (!strcmp(s->stage, "ingest")) {
+		double rate = spent > 0 ? (double)s->bytes / spent : 0;
+
+		strbuf_addf(&sb, "ingest: %zu/%zu file%s, %lld row%s, %.1f MB/s",
+			    s->done, s->total, s->total == 1 ? "" : "s",
+			    s->rows, s->rows == 1 ? "" : "s", rate / 1e6);
+		if (rate > 0 && s->total_bytes > s->bytes) {
+			strbuf_addstr(&sb, ", ");
+			add_duration(&sb, (double)(s->total_bytes - s->bytes) /
+				     rate);
+			strbuf_addstr(&sb, " left");
+		}
+	} else {
+		strbuf_addf(&sb, "report: %s %zu/%zu, ", s->stage,
+			    s->done + 1, s->total);
+		add_duration(&sb, spent);
+	}
+	strbuf_addstr(&sb, ": ");
+	add_shown(&sb, s->what);
+	if (!ioctl(fileno(stderr), TIOCGWINSZ, &ws) && ws.ws_col > 1)
+		width = ws.ws_col;
+	if (sb.len > width - 1) {
+		/* not in the middle of a UTF-8 character */
+		size_t n = width - 1;
+
+		while (n && ((unsigned char)sb.buf[n] & 0xc0) == 0x80)
+			n--;
+		sb.len = n;
+		sb.buf[n] = '\0';
+	}
+	fprintf(stderr, "\r%s\033[K", sb.buf);
+	fflush(stderr);
+	pl->drawn = 1;
+	strbuf_release(&sb);
+}
+
+static void progress_end(struct progress_line *pl)
+{
+	if (pl->drawn) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+	}
+	pl->drawn = 0;
 }
 
 /* ---- ingest ----------------------------------------------------------- */
@@ -577,15 +692,477 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	return rc ? HDB_EXIT_FAIL : HDB_EXIT_OK;
 }
 
+/* ---- run ---------------------------------------------------------------- */
+
+static const char run_usage[] =
+	"halodb run --model FILE.gguf [--profile strix-halo|a30|generic|PATH]\n"
+	"           [--host NAME] [--depths 0,8192,32768,65536]\n"
+	"           [--tests pp512,tg128] [--reps N] [--kv TYPE] [--fa 0|1]\n"
+	"           [--ngl N] [--ubatch N] [--llama-bench PATH]\n"
+	"           [--test-timeout SECONDS] [--out DIR] [--dry-run] [--force]\n"
+	"           [--proc-root DIR] [--sys-root DIR] [--db PATH]\n"
+	"\n"
+	"Runs llama-bench on this machine, one process per test point (each\n"
+	"depth, each test), and ingests the results.  Before the sweep and\n"
+	"again before every point a gate checks that the bench is clean: no\n"
+	"other model server or GPU job running, free memory (and GPU memory)\n"
+	"for the model plus the KV cache of the point's depth plus a margin,\n"
+	"fans and power mode as the profile asks, temperatures below its\n"
+	"limit, a llama-bench that runs and whose build is known.  A failed\n"
+	"check refuses with the reason and the fix; before a point it stops\n"
+	"the sweep, and what finished is kept and ingested.\n"
+	"\n"
+	"Each run writes DIR/<date>-<host>-<model>/: every point's llama-bench\n"
+	"output and stderr, and manifest.json (the machine, the profile, the\n"
+	"command lines, each point's gate verdict and outcome).  The directory\n"
+	"can be copied to another machine and ingested there.  A point that\n"
+	"outlives --test-timeout is killed (its whole process group) and kept\n"
+	"as wedged; one that crashes as crashed or oom; Ctrl-C kills the\n"
+	"current point and stops.  On a terminal a progress line shows the\n"
+	"point, the time spent and an estimate of the rest.\n"
+	"\n"
+	"  --model FILE     the GGUF model to benchmark\n"
+	"  --profile P      strix-halo (Vulkan, q8_0 KV, EC fans at 3500 rpm or\n"
+	"                   more, power mode), a30 (CUDA, q4_0 KV, nvidia-smi),\n"
+	"                   generic (the default), or the path of a .profile\n"
+	"                   file (see data/profiles/README.md)\n"
+	"  --host NAME      the host the rows belong to (default: derived from\n"
+	"                   the results, as ingest does)\n"
+	"  --depths LIST    context depths in tokens (llama-bench -d)\n"
+	"  --tests LIST     ppN, tgN or ppN+tgM tests\n"
+	"  --reps N         repetitions of each point (default: the profile's,\n"
+	"                   6: what the noise and ratio queries need)\n"
+	"  --kv TYPE        KV cache type, or K/V types: q8_0, q8_0/q4_0\n"
+	"  --fa 0|1         flash attention\n"
+	"  --ngl N          GPU layers\n"
+	"  --ubatch N       micro-batch size (llama-bench -ub)\n"
+	"  --llama-bench PATH  the binary (default: llama-bench on PATH)\n"
+	"  --test-timeout SECONDS  a point running longer is killed (wedged)\n"
+	"  --out DIR        where run directories go (default: results)\n"
+	"  --dry-run        print the plan (every command line), the gate's\n"
+	"                   checks with their readings and the estimated time;\n"
+	"                   run nothing (exit 1 when the sweep would be refused)\n"
+	"  --force          run even when the gate fails; every row is marked\n"
+	"                   dirty with the checks that failed\n"
+	"  --proc-root DIR  read processes and memory here (default:\n"
+	"                   $HALODB_PROC_ROOT, else /proc)\n"
+	"  --sys-root DIR   read fans, power, temperatures and amdgpu memory\n"
+	"                   here (default: $HALODB_SYS_ROOT, else /sys)\n"
+	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* '1 h 05 min', '2 min 03 s', '12 s' */
+static void print_duration(FILE *f, double s)
+{
+	long t = (long)(s + 0.5);
+
+	if (t >= 3600)
+		fprintf(f, "%ld h %02ld min", t / 3600, (t % 3600 + 30) / 60 % 60);
+	else if (t >= 60)
+		fprintf(f, "%ld min %02ld s", t / 60, t % 60);
+	else
+		fprintf(f, "%ld s", t);
+}
+
+static void print_checks(FILE *f, const struct hdb_checks *c, int all)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct hdb_check *k = &c->v[i];
+
+		if (!all && k->ok)
+			continue;
+		if (all)
+			fprintf(f, "  %-4s  %-12s  %s\n", k->ok ? "ok" : "FAIL",
+				k->name, k->reading);
+		else
+			fprintf(f, "  %s: %s\n", k->name, k->reading);
+		if (k->fix)
+			fprintf(f, "%s    fix: %s\n", all ? "      " : "",
+				k->fix);
+	}
+}
+
+struct run_print {
+	int tty;		/* stderr is a terminal: a progress line */
+	int line;		/* a progress line is showing */
+	double t0;		/* when the sweep began */
+};
+
+static double run_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void clear_progress(struct run_print *rp)
+{
+	if (rp->line) {
+		fputs("\r\033[K", stderr);
+		rp->line = 0;
+	}
+}
+
+static void on_run_forced(void *ctx, const struct hdb_checks *c)
+{
+	(void)ctx;
+	fprintf(stderr, "halodb: warning: the gate failed and --force runs "
+		"the sweep anyway; every row is marked dirty:\n");
+	print_checks(stderr, c, 0);
+}
+
+static void on_run_started(void *ctx, const struct hdb_plan *plan,
+			   const char *dir)
+{
+	struct run_print *rp = ctx;
+
+	rp->t0 = run_clock();
+	printf("%s: %zu point%s, llama-bench build %ld\n", dir, plan->n_points,
+	       plan->n_points == 1 ? "" : "s", plan->bench.number);
+	fflush(stdout);
+}
+
+static void on_run_cooling(void *ctx, const struct hdb_point *pt,
+			   const char *reading)
+{
+	struct run_print *rp = ctx;
+
+	clear_progress(rp);
+	if (pt)
+		fprintf(stderr, "halodb: point %d waits for the machine to "
+			"cool down: %s\n", pt->n, reading);
+	else
+		fprintf(stderr, "halodb: waiting for the machine to cool "
+			"down: %s\n", reading);
+}
+
+static void on_run_tick(void *ctx, const struct hdb_plan *plan,
+			const struct hdb_point *pt, double elapsed)
+{
+	struct run_print *rp = ctx;
+	double rest = pt->estimate_s > elapsed ? pt->estimate_s - elapsed : 0;
+	size_t i;
+
+	if (!rp->tty)
+		return;
+	for (i = (size_t)pt->n; i < plan->n_points; i++)
+		rest += plan->points[i].estimate_s;
+	fprintf(stderr, "\r\033[K[%d/%zu] %s at depth %ld: running ", pt->n,
+		plan->n_points, pt->test, pt->n_depth);
+	print_duration(stderr, elapsed);
+	fputs("; sweep ", stderr);
+	print_duration(stderr, run_clock() - rp->t0);
+	fputs(", about ", stderr);
+	print_duration(stderr, rest);
+	fputs(" left", stderr);
+	rp->line = 1;
+}
+
+static void on_run_point_start(void *ctx, const struct hdb_plan *plan,
+			       const struct hdb_point *pt)
+{
+	on_run_tick(ctx, plan, pt, 0);
+}
+
+static void on_run_point_done(void *ctx, const struct hdb_plan *plan,
+			      const struct hdb_point *pt)
+{
+	struct run_print *rp = ctx;
+
+	clear_progress(rp);
+	printf("[%d/%zu] %s at depth %ld: %s", pt->n, plan->n_points,
+	       pt->test, pt->n_depth, hdb_point_status_name(pt->status));
+	if (pt->status != HDB_POINT_NOT_RUN)
+		printf(" in %.1f s", pt->seconds);
+	if (pt->error)
+		printf(": %s", pt->error);
+	if (pt->gate && strcmp(pt->gate, "clean"))
+		printf(" (%s)", pt->gate);
+	putchar('\n');
+	fflush(stdout);
+}
+
+static void print_plan(const struct hdb_plan *plan, const struct hdb_checks *c)
+{
+	const struct hdb_bench *b = &plan->bench;
+	time_t t = time(NULL);
+	struct tm tm;
+	char date[16], *model_slug = hdb_run_slug(plan->model_name);
+	size_t i;
+	int w = 1;
+
+	gmtime_r(&t, &tm);
+	strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+	printf("profile      %s (%s)\n", plan->profile.name, plan->profile.file);
+	{
+		struct strbuf sb = STRBUF_INIT;
+
+		hdb_run_bytes(&sb, (unsigned long long)plan->model_bytes);
+		printf("model        %s: %s", plan->model, strbuf_str(&sb));
+		strbuf_release(&sb);
+	}
+	{
+		struct strbuf kv = STRBUF_INIT;
+
+		hdb_run_bytes(&kv, hdb_kv_bytes(plan->have_gguf ? &plan->gguf
+						: NULL, plan->kv_k, plan->kv_v,
+						1));
+		if (plan->have_gguf)
+			printf(", %s, %ld layers, KV cache %s per token (%s)\n",
+			       plan->gguf.arch, plan->gguf.n_layer,
+			       strbuf_str(&kv), plan->kv_k ? plan->kv_k
+			       : "f16");
+		else
+			printf("; KV cache %s per token by the fallback rule "
+			       "(%s)\n", strbuf_str(&kv), plan->gguf_error);
+		strbuf_release(&kv);
+	}
+	if (b->number > 0)
+		printf("llama-bench  %s: build %ld (%s)\n", b->path, b->number,
+		       b->commit);
+	else
+		printf("llama-bench  %s\n", b->path);
+	printf("run dir      %s/%s-%s-%s/\n", plan->out, date, plan->host_slug,
+	       model_slug);
+	free(model_slug);
+	printf("plan         %zu point%s, %d repetition%s each, test timeout "
+	       "%ld s\n", plan->n_points, plan->n_points == 1 ? "" : "s",
+	       plan->reps, plan->reps == 1 ? "" : "s", plan->test_timeout);
+	for (i = plan->n_points; i >= 10; i /= 10)
+		w++;
+	for (i = 0; i < plan->n_points; i++) {
+		const struct hdb_point *pt = &plan->points[i];
+		char *cmd = hdb_run_quote_argv(pt->argv);
+
+		printf("  %*d  %s at depth %ld\n  %*s  %s\n", w, pt->n, pt->test,
+		       pt->n_depth, w, "", cmd);
+		free(cmd);
+	}
+	printf("gate         before the sweep, for %ld tokens of context\n",
+	       plan->max_depth + plan->max_tokens);
+	print_checks(stdout, c, 1);
+	printf("estimate     ");
+	print_duration(stdout, plan->estimate_s);
+	printf(" (from the profile's speeds; README, 'Running "
+	       "benchmarks')\n");
+}
+
+static int cmd_run(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "model", required_argument, NULL, OPT_MODEL },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "host", required_argument, NULL, OPT_HOST },
+		{ "depths", required_argument, NULL, OPT_DEPTHS },
+		{ "tests", required_argument, NULL, OPT_TESTS },
+		{ "reps", required_argument, NULL, OPT_REPS },
+		{ "kv", required_argument, NULL, OPT_KV },
+		{ "fa", required_argument, NULL, OPT_FA },
+		{ "ngl", required_argument, NULL, OPT_NGL },
+		{ "ubatch", required_argument, NULL, OPT_UBATCH },
+		{ "llama-bench", required_argument, NULL, OPT_LLAMA_BENCH },
+		{ "test-timeout", required_argument, NULL, OPT_TEST_TIMEOUT },
+		{ "out", required_argument, NULL, OPT_OUT },
+		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "proc-root", required_argument, NULL, OPT_PROC_ROOT },
+		{ "sys-root", required_argument, NULL, OPT_SYS_ROOT },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_run_options o;
+	struct hdb_plan plan;
+	struct hdb_checks gate = { NULL, 0 }, refusal = { NULL, 0 };
+	struct hdb_sweep_result res;
+	struct run_print rp = { 0, 0, 0 };
+	struct hdb_run_report rep = { &rp, on_run_forced, on_run_started,
+				      on_run_cooling, on_run_point_start,
+				      on_run_tick, on_run_point_done };
+	int c, rc = HDB_EXIT_FAIL;
+
+	memset(&o, 0, sizeof(o));
+	o.fa = -1;
+	o.ngl = -2;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		long n;
+		char *end;
+
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		switch (c) {
+		case OPT_MODEL: o.model = optarg; break;
+		case OPT_PROFILE: o.profile = optarg; break;
+		case OPT_HOST: o.host = optarg; break;
+		case OPT_DEPTHS: o.depths = optarg; break;
+		case OPT_TESTS: o.tests = optarg; break;
+		case OPT_KV: o.kv = optarg; break;
+		case OPT_LLAMA_BENCH: o.llama_bench = optarg; break;
+		case OPT_OUT: o.out = optarg; break;
+		case OPT_DRY_RUN: o.dry_run = 1; break;
+		case OPT_FORCE: o.force = 1; break;
+		case OPT_PROC_ROOT: o.proc_root = optarg; break;
+		case OPT_SYS_ROOT: o.sys_root = optarg; break;
+		case OPT_FA:
+			if (!strcmp(optarg, "1") || !strcmp(optarg, "on"))
+				o.fa = 1;
+			else if (!strcmp(optarg, "0") || !strcmp(optarg, "off"))
+				o.fa = 0;
+			else
+				return usage_error(cli->cmd, "--fa: expected 0 "
+						   "or 1, got '%s'", optarg);
+			break;
+		default:
+			/* the numbers: --reps, --ngl, --ubatch, --test-timeout */
+			n = strtol(optarg, &end, 10);
+			if (!*optarg || *end || n < (c == OPT_NGL ? 0 : 1) ||
+			    n > 1000000)
+				return usage_error(cli->cmd, "--%s: expected %s, "
+						   "got '%s'", c == OPT_REPS
+						   ? "reps" : c == OPT_NGL
+						   ? "ngl" : c == OPT_UBATCH
+						   ? "ubatch" : "test-timeout",
+						   c == OPT_NGL
+						   ? "a number of layers"
+						   : c == OPT_TEST_TIMEOUT
+						   ? "seconds (1 or more)"
+						   : "a number (1 or more)",
+						   optarg);
+			if (c == OPT_REPS)
+				o.reps = (int)n;
+			else if (c == OPT_NGL)
+				o.ngl = (int)n;
+			else if (c == OPT_UBATCH)
+				o.ubatch = (int)n;
+			else
+				o.test_timeout = n;
+		}
+	}
+	if (optind < argc)
+		return usage_error(cli->cmd, "run: unexpected argument '%s'",
+				   argv[optind]);
+	if (!o.model)
+		return usage_error(cli->cmd, "run: expected --model FILE.gguf");
+	if (o.host && (!*o.host || strpbrk(o.host, "\n\r\t") ||
+		       !hdb_utf8_valid(o.host)))
+		return usage_error(cli->cmd, "--host: expected a non-empty "
+				   "name on one line");
+	if (o.host && !strcmp(o.host, HDB_UNKNOWN_HOST))
+		return usage_error(cli->cmd, "--host: '%s' is reserved for "
+				   "results that name no machine", o.host);
+	if (hdb_run_check_options(&o))
+		return usage_error(cli->cmd, "%s", hdb_errmsg());
+	if (o.reps && o.reps < 6)
+		fprintf(stderr, "halodb: warning: --reps %d: the noise and "
+			"ratio queries need 6 repetitions for a verdict\n",
+			o.reps);
+	if (o.profile && !strchr(o.profile, '/') &&
+	    (strlen(o.profile) < 8 ||
+	     strcmp(o.profile + strlen(o.profile) - 8, ".profile"))) {
+		for (c = 0; hdb_profile_names[c]; c++)
+			if (!strcmp(hdb_profile_names[c], o.profile))
+				break;
+		if (!hdb_profile_names[c])
+			return usage_error(cli->cmd, "--profile: no profile "
+					   "'%s': expected strix-halo, a30, "
+					   "generic or the path of a .profile "
+					   "file", o.profile);
+	}
+	/* the store before the sweep: hours of it must not end in 'cannot
+	 * open the store' */
+	if (hdb_run_prepare(&o, &plan) || (!o.dry_run && open_store(cli))) {
+		hdb_plan_release(&plan);
+		return fail();
+	}
+	if (o.dry_run) {
+		hdb_run_gate(&plan, plan.max_depth + plan.max_tokens, 1, &gate);
+		print_plan(&plan, &gate);
+		if (plan.refused) {
+			fprintf(stderr, "halodb: %s\n", plan.refused);
+		} else if (hdb_checks_failed(&gate) && !o.force) {
+			size_t n = hdb_checks_failed(&gate);
+
+			fprintf(stderr, "halodb: the gate would refuse the "
+				"sweep: %zu check%s failed (--force runs it "
+				"anyway and marks every row dirty)\n", n,
+				n == 1 ? "" : "s");
+		} else {
+			printf("dry run: nothing was run\n");
+			rc = HDB_EXIT_OK;
+		}
+		hdb_checks_release(&gate);
+		hdb_plan_release(&plan);
+		return rc;
+	}
+	rp.tty = isatty(STDERR_FILENO);
+	if (hdb_run_sweep(&plan, &rep, &refusal, &res)) {
+		clear_progress(&rp);
+		fprintf(stderr, "halodb: %s\n", hdb_errmsg());
+		print_checks(stderr, &refusal, 0);
+		if (res.dir)
+			fprintf(stderr, "halodb: what ran is in '%s'\n",
+				res.dir);
+		stdout_error_said |= ferror(stdout) != 0;
+		hdb_checks_release(&refusal);
+		hdb_sweep_result_release(&res);
+		hdb_plan_release(&plan);
+		return HDB_EXIT_FAIL;
+	}
+	clear_progress(&rp);
+	rc = HDB_EXIT_OK;
+	if (res.stopped) {
+		fprintf(stderr, "halodb: the sweep stopped: %s (%zu point%s not "
+			"run)\n", res.stopped, res.n_not_run,
+			res.n_not_run == 1 ? "" : "s");
+		rc = HDB_EXIT_FAIL;
+	}
+	{
+		/* hand the directory to ingest, as 'halodb ingest DIR' would */
+		struct hdb_ingest_options io;
+		struct ingest_print ip = { 0 };
+		struct hdb_ingest_report ir = { &ip, on_warning, on_file };
+		struct hdb_ingest_totals totals;
+		char *paths[] = { res.dir };
+		int irc;
+
+		memset(&io, 0, sizeof(io));
+		io.host = plan.host;
+		io.niah_pass = 10;
+		irc = hdb_ingest_paths(cli->st, &io, paths, 1, &ir, &totals);
+		if (irc < 0) {
+			rc = fail();
+		} else {
+			print_not_results(&ip);
+			print_totals(&totals, 0);
+			if (irc)
+				rc = HDB_EXIT_FAIL;
+		}
+		release_ingest_print(&ip);
+	}
+	hdb_sweep_result_release(&res);
+	hdb_plan_release(&plan);
+	return rc;
+}
+
 /* ---- sql and hosts ------------------------------------------------------ */
 
 static const char sql_usage[] =
 	"halodb sql [--format table|csv|json|md] [--db PATH] QUERY\n"
+	"       halodb sql --schema [--format table|csv|json|md]\n"
 	"\n"
 	"Runs one read-only SQL statement on the store and prints the result.\n"
-	"Statements that would write are refused.  The public views are\n"
-	"throughput and throughput_sample (see README.md).\n"
+	"Statements that would write are refused.  The public views, a stable\n"
+	"interface (columns are added, never renamed or removed):\n"
 	"\n"
+	HDB_VIEWS_HELP
+	"\n"
+	"The tables underneath may change between versions.\n"
+	"\n"
+	"  --schema      print the views' columns and what each holds, as\n"
+	"                README.md documents them (no store needed); with\n"
+	"                --format csv, json or md: a row per column\n"
 	"  --format FMT  table (aligned columns, the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
 
@@ -670,15 +1247,111 @@ static int print_table(struct hdb_table *t, enum hdb_out_format fmt)
 	return rc ? fail() : HDB_EXIT_OK;
 }
 
+/* Prints text from column indent on, in lines that end by column 79;
+ * the first line starts at column `at` (where the caller's cursor is). */
+static void print_wrapped(FILE *f, const char *text, int indent, int at)
+{
+	const char *p = text;
+
+	while (*p) {
+		int room = 79 - at, n = (int)strlen(p);
+
+		if (n > room) {
+			/* the last space that fits; a longer word goes whole */
+			for (n = room; n > 0 && p[n] != ' '; n--)
+				;
+			if (n == 0)
+				n = (int)strcspn(p, " ");
+		}
+		fprintf(f, "%.*s\n", n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (*p)
+			fprintf(f, "%*s", indent, "");
+		at = indent;
+	}
+}
+
+/*
+ * sql --schema: the views' columns as README.md documents them
+ * (hdb_view_docs).  For people, each view with what a row is and its
+ * columns, the meanings wrapped; in another format, a row per column.
+ */
+static int print_schema(enum hdb_out_format fmt)
+{
+	const struct hdb_view_doc *d;
+	struct hdb_table t;
+
+	if (fmt == HDB_OUT_TABLE) {
+		for (d = hdb_view_docs; d->view; d++) {
+			if (!d->columns) {
+				fprintf(stdout, "%s%s: ", d == hdb_view_docs ?
+					"" : "\n", d->view);
+				print_wrapped(stdout, d->meaning, 2,
+					      (int)strlen(d->view) + 2);
+			} else if (strlen(d->columns) <= 13) {
+				printf("  %-14s ", d->columns);
+				print_wrapped(stdout, d->meaning, 17, 17);
+			} else {
+				printf("  %s\n%17s", d->columns, "");
+				print_wrapped(stdout, d->meaning, 17, 17);
+			}
+		}
+		return HDB_EXIT_OK;
+	}
+	hdb_table_init(&t, 3);
+	hdb_table_set_col(&t, 0, "view", NULL);
+	hdb_table_set_col(&t, 1, "column", NULL);
+	hdb_table_set_col(&t, 2, "meaning", NULL);
+	for (d = hdb_view_docs; d->view; d++) {
+		const char *p = d->columns;
+
+		while (p && *p) {
+			size_t n = strcspn(p, ",");
+			struct hdb_cell *row = hdb_table_add_row(&t);
+			char *name = xstrndup(p, n);
+
+			hdb_cell_set_text(&row[0], d->view);
+			hdb_cell_set_text(&row[1], name);
+			hdb_cell_set_text(&row[2], d->meaning);
+			free(name);
+			p += n;
+			while (*p == ',' || *p == ' ')
+				p++;
+		}
+	}
+	return print_table(&t, fmt);
+}
+
 static int cmd_sql(struct cli *cli, int argc, char **argv)
 {
-	enum hdb_out_format fmt;
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "schema", no_argument, NULL, OPT_SCHEMA },
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum hdb_out_format fmt = HDB_OUT_TABLE;
 	struct hdb_cursor *cur;
 	struct hdb_table t;
-	int rc = parse_format_opts(cli, argc, argv, &fmt);
+	int c, rc, schema = 0;
 
-	if (rc)
-		return rc;
+	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+		if (c == OPT_SCHEMA)
+			schema = 1;
+		else if (c == OPT_FORMAT && hdb_out_format_parse(optarg, &fmt))
+			return usage_error(cli->cmd, "--format: %s",
+					   hdb_errmsg());
+	}
+	if (schema && argc - optind)
+		return usage_error(cli->cmd, "sql: --schema takes no QUERY, "
+				   "got '%s'", argv[optind]);
+	if (schema)
+		return print_schema(fmt);
 	if (argc - optind != 1)
 		return usage_error(cli->cmd, "sql: expected one QUERY argument "
 				   "(quote it), got %d", argc - optind);
@@ -1461,7 +2134,7 @@ static int cmd_chart(struct cli *cli, int argc, char **argv)
 
 static const char report_usage[] =
 	"halodb report --out DIR [--title T] [--hosts A,B] [--model M]...\n"
-	"              [--templates DIR] [--db PATH]\n"
+	"              [--templates DIR] [--quiet] [--db PATH]\n"
 	"\n"
 	"Writes the report of what the store holds, section by section as the\n"
 	"seed report has them (contestants, quality, local vs frontier,\n"
@@ -1479,7 +2152,10 @@ static const char report_usage[] =
 	"                   throughput results)\n"
 	"  --model M        only this model (repeat for more)\n"
 	"  --templates DIR  page.html, style.css and report.md to use instead\n"
-	"                   of the built-in ones\n"
+	"                   of the built-in ones: each that DIR holds (README.md,\n"
+	"                   \"Templates\", lists the placeholders)\n"
+	"  --quiet          no progress line (it is shown only on a terminal:\n"
+	"                   the section or chart being made and the time spent)\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
 
 static int cmd_report(struct cli *cli, int argc, char **argv)
@@ -1490,6 +2166,7 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 		{ "hosts", required_argument, NULL, OPT_HOSTS },
 		{ "model", required_argument, NULL, OPT_MODEL },
 		{ "templates", required_argument, NULL, OPT_TEMPLATES },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -1498,7 +2175,9 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	const char **models = NULL;
 	struct hdb_report_opts ro;
 	struct hdb_report_model m;
-	int c, rc;
+	struct progress_line pl;
+	struct hdb_progress progress = { progress_draw, &pl };
+	int c, rc, quiet = 0;
 
 	memset(&ro, 0, sizeof(ro));
 	while ((c = next_opt(cli, argc, argv, opts)) != -1) {
@@ -1512,6 +2191,8 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 			templates = optarg;
 		else if (c == OPT_TITLE)
 			ro.title = optarg;
+		else if (c == OPT_QUIET)
+			quiet = 1;
 		else if (c == OPT_HOSTS)
 			ro.hosts = optarg;
 		else if (c == OPT_MODEL) {
@@ -1530,12 +2211,16 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 		free(models);
 		return usage_error(cli->cmd, "report: expected --out DIR");
 	}
+	progress_start(&pl, quiet);
+	ro.progress = &progress;
 	if (open_store(cli) ||
 	    hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {
+		progress_end(&pl);
 		free(models);
 		return fail();
 	}
-	rc = hdb_render_report(out, templates, &m);
+	rc = hdb_render_report_progress(out, templates, &m, &progress);
+	progress_end(&pl);
 	hdb_report_model_release(&m);
 	free(models);
 	if (rc)
@@ -1552,8 +2237,9 @@ static const char sources_usage[] =
 	"Lists every ingested file: the path as it was given, the first 12\n"
 	"digits of its sha256, its format and llama.cpp era, the rows it gave,\n"
 	"the rows it also reported that another file gave first (the same run\n"
-	"as JSON and markdown: merged into one row), its hosts, when it was\n"
-	"ingested and the options it was ingested with.\n"
+	"as JSON and markdown, a leaderboard entry two boards list: merged\n"
+	"into one row), its hosts, when it was ingested and the options it\n"
+	"was ingested with.\n"
 	"\n"
 	"  --format FMT  table (the default), csv, json, md\n"
 	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
@@ -1673,6 +2359,161 @@ out:
 	return rc;
 }
 
+/* ---- doctor and --version ------------------------------------------------ */
+
+static const char doctor_usage[] =
+	"halodb doctor [--db PATH]\n"
+	"\n"
+	"Checks the store and says what it found: SQLite's integrity_check\n"
+	"and foreign_key_check, the schema version, the rows of every table,\n"
+	"and every ingested file hashed again, its path as it was given at\n"
+	"ingest taken from the current directory: the files that changed or\n"
+	"are missing since.  Changes nothing; a store of an older schema is\n"
+	"checked as it is.  Exit status 1 when something is wrong (a damaged\n"
+	"file, rows that refer to rows that are not there, a file changed or\n"
+	"missing).\n"
+	"\n"
+	"  --db PATH     the store (default: $HALODB_DB, else ./halodb.db)\n";
+
+/* Prints what hdb_store_doctor found and the sources hashed again;
+ * returns the number of problems. */
+static long print_doctor(const struct hdb_doctor *d)
+{
+	size_t i, width = 0;
+	long problems = 0, changed = 0, missing = 0, unreadable = 0;
+
+	printf("schema version: %lld", d->version);
+	if (d->version < d->version_written)
+		printf(", older than this halodb's %d (the next 'halodb "
+		       "ingest' upgrades it)\n", d->version_written);
+	else
+		printf(" (this halodb writes %d)\n", d->version_written);
+	if (d->n_integrity == 1 && !strcmp(d->integrity[0], "ok")) {
+		printf("integrity_check: ok\n");
+	} else {
+		printf("integrity_check: %zu problem%s\n", d->n_integrity,
+		       d->n_integrity == 1 ? "" : "s");
+		for (i = 0; i < d->n_integrity; i++)
+			printf("  %s\n", d->integrity[i]);
+		problems += (long)d->n_integrity;
+	}
+	if (!d->n_foreign) {
+		printf("foreign_key_check: ok\n");
+	} else {
+		printf("foreign_key_check: %zu row%s refer%s to rows that are "
+		       "not there\n", d->n_foreign, d->n_foreign == 1 ? "" :
+		       "s", d->n_foreign == 1 ? "s" : "");
+		for (i = 0; i < d->n_foreign; i++)
+			printf("  %s\n", d->foreign[i]);
+		problems += (long)d->n_foreign;
+	}
+	for (i = 0; i < d->n_tables; i++)
+		if (strlen(d->tables[i].name) > width)
+			width = strlen(d->tables[i].name);
+	printf("rows per table:\n");
+	for (i = 0; i < d->n_tables; i++)
+		printf("  %-*s %lld\n", (int)width, d->tables[i].name,
+		       d->tables[i].rows);
+	/* every file again, as ingest hashed it */
+	for (i = 0; i < d->n_sources; i++) {
+		const struct hdb_doctor_source *s = &d->sources[i];
+		char hex[65], *what;
+
+		if (access(s->path, F_OK) && errno == ENOENT) {
+			missing++;
+			what = xasprintf("missing: %s", s->path);
+		} else if (hdb_ingest_hash(s->path, hex)) {
+			unreadable++;
+			what = xasprintf("unreadable: %s", hdb_errmsg());
+		} else if (strcmp(hex, s->sha256)) {
+			changed++;
+			what = xasprintf("changed: %s (sha256 %.12s at ingest, "
+					 "%.12s now)", s->path, s->sha256, hex);
+		} else {
+			continue;
+		}
+		if (changed + missing + unreadable == 1)
+			printf("files changed or missing since ingest (paths "
+			       "from the current directory):\n");
+		printf("  %s\n", what);
+		free(what);
+	}
+	printf("sources: %zu file%s, %zu as ingested", d->n_sources,
+	       d->n_sources == 1 ? "" : "s",
+	       d->n_sources - (size_t)(changed + missing + unreadable));
+	if (changed)
+		printf(", %ld changed", changed);
+	if (missing)
+		printf(", %ld missing", missing);
+	if (unreadable)
+		printf(", %ld unreadable", unreadable);
+	putchar('\n');
+	return problems + changed + missing + unreadable;
+}
+
+static int cmd_doctor(struct cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, OPT_DB },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct hdb_doctor d;
+	long problems;
+	int c, rc;
+
+	while ((c = next_opt(cli, argc, argv, opts)) != -1)
+		if (c == '?')
+			return HDB_EXIT_USAGE;
+	if (optind != argc)
+		return usage_error(cli->cmd, "doctor: unexpected argument '%s'",
+				   argv[optind]);
+	if (hdb_store_open(cli->db_path, HDB_STORE_INSPECT, &cli->st))
+		return fail();
+	printf("store: %s\n", cli->db_path);
+	rc = hdb_store_doctor(cli->st, &d);
+	problems = print_doctor(&d);
+	hdb_doctor_release(&d);
+	if (rc)
+		return fail();
+	if (!problems) {
+		printf("no problems found\n");
+		return HDB_EXIT_OK;
+	}
+	printf("%ld problem%s found\n", problems, problems == 1 ? "" : "s");
+	return HDB_EXIT_FAIL;
+}
+
+/* halodb --version: halodb's and each library's, as each room reports
+ * them (run-time versions; the headers' where they differ or the
+ * library cannot say). */
+static void print_version(void)
+{
+	const struct hdb_library *(*const rooms[])(size_t *) = {
+		hdb_store_libraries, hdb_ingest_libraries,
+		hdb_render_libraries,
+	};
+	size_t r, i, n;
+
+	printf("halodb %s\n", HALODB_VERSION);
+	for (r = 0; r < sizeof(rooms) / sizeof(rooms[0]); r++) {
+		const struct hdb_library *l = rooms[r](&n);
+
+		for (i = 0; i < n; i++) {
+			if (!l[i].version)
+				printf("%s %s (as its headers say: the library "
+				       "has no version call)\n", l[i].name,
+				       l[i].built);
+			else if (l[i].built && strcmp(l[i].version,
+						      l[i].built))
+				printf("%s %s (built with %s)\n", l[i].name,
+				       l[i].version, l[i].built);
+			else
+				printf("%s %s\n", l[i].name, l[i].version);
+		}
+	}
+}
+
 /* ---- help --------------------------------------------------------------- */
 
 static const char help_usage[] = "halodb help [COMMAND]\n";
@@ -1680,6 +2521,8 @@ static const char help_usage[] = "halodb help [COMMAND]\n";
 static const struct cmd commands[] = {
 	{ "ingest", cmd_ingest, NEED_DB | WRITE, ingest_usage,
 	  "add result files to the store" },
+	{ "run", cmd_run, NEED_DB | WRITE, run_usage,
+	  "run llama-bench under a clean-bench gate and ingest it" },
 	{ "sql", cmd_sql, NEED_DB, sql_usage,
 	  "run a read-only SQL query on the store" },
 	{ "hosts", cmd_hosts, NEED_DB, hosts_usage,
@@ -1698,6 +2541,8 @@ static const struct cmd commands[] = {
 	  "remove ingested files and the rows they gave" },
 	{ "log", cmd_log, NEED_DB, log_usage,
 	  "list the changes made to the store after ingest" },
+	{ "doctor", cmd_doctor, NEED_DB, doctor_usage,
+	  "check the store and the files it came from" },
 	{ "help", NULL, 0, help_usage, "show help for a command" },
 };
 
@@ -1782,7 +2627,7 @@ int main(int argc, char **argv)
 			print_main_usage(stdout);
 			return close_stdout(HDB_EXIT_OK);
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("halodb %s\n", HALODB_VERSION);
+			print_version();
 			return close_stdout(HDB_EXIT_OK);
 		} else {
 			fprintf(stderr, "halodb: unknown option '%s'\n", argv[i]);

@@ -25,6 +25,39 @@ enum hdb_exit {
 #define HDB_NORETURN
 #endif
 
+/*
+ * A library halodb runs with, as `halodb --version` names it.  Each room
+ * reports its own (hdb_store_libraries, hdb_ingest_libraries,
+ * hdb_render_libraries): only the room that includes a library's headers
+ * asks it.  Static strings.
+ */
+struct hdb_library {
+	const char *name;	/* "SQLite" */
+	const char *version;	/* what the library says at run time; NULL
+				 * when it has no call that says */
+	const char *built;	/* the version of the headers halodb was
+				 * built with; NULL when they do not say */
+};
+
+/*
+ * How far long work has got (ingest of many files, a report over a large
+ * store), for the progress line the CLI draws on a terminal.  Library
+ * code calls fn, when set, at each step and now and then within one; it
+ * never prints.
+ */
+struct hdb_progress_state {
+	const char *stage;	/* "ingest", "section", "chart" */
+	size_t done, total;	/* steps (files, sections, charts) done, of
+				 * total */
+	long long rows;		/* rows written so far (ingest) */
+	long long bytes, total_bytes;	/* input read, of all (ingest) */
+	const char *what;	/* the current step: a path, a section */
+};
+struct hdb_progress {
+	void (*fn)(void *ctx, const struct hdb_progress_state *s);
+	void *ctx;
+};
+
 /* x-prefixed allocators die with a message on out-of-memory. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

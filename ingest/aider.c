@@ -1057,6 +1057,7 @@ static int emit_entry(struct board *b, const struct entry *e)
 	const struct pair *cases = get(e, "test_cases");
 	const struct pair *total = get(e, "total_tests");
 	const struct pair *date = get(e, "date");
+	const struct pair *dirname = get(e, "dirname");
 	const struct pair *size = total ? total : cases, *score;
 	struct hdb_reference_record r;
 	long long exercises, n_items = HDB_UNSET;
@@ -1092,6 +1093,7 @@ static int emit_entry(struct board *b, const struct entry *e)
 	r.score = pct / 100.0;
 	r.n_items = n_items;
 	r.date = date ? date->value : NULL;
+	r.entry = dirname && *dirname->value ? dirname->value : NULL;
 	r.details = board_details(e, score->key);
 	if (b->sink->reference(b->sink->ctx, &r))
 		goto out;

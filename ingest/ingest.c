@@ -644,12 +644,14 @@ static int on_reference(void *ctx, const struct hdb_reference_record *r)
 	struct file_ctx *fc = ctx;
 	const char *text[] = {
 		r->model, r->benchmark, r->variant, r->date, r->details,
+		r->entry,
 	};
+	int dup;
 
 	if (check_text(fc, r->line, NULL, text, N_OF(text)) ||
-	    hdb_store_add_reference(fc->run->st, fc->source_id, r))
+	    hdb_store_add_reference(fc->run->st, fc->source_id, r, &dup))
 		return -1;
-	fc->rows++;
+	count_row(fc, dup);
 	return 0;
 }
 

@@ -122,4 +122,17 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 		     const struct hdb_ingest_report *rep,
 		     struct hdb_ingest_totals *totals);
 
+struct hdb_library;
+
+/* The parsing libraries ingest/ runs with (check.c): *n entries, static. */
+const struct hdb_library *hdb_ingest_libraries(size_t *n);
+
+/*
+ * The sha256 of path as ingest takes it: a run directory (Aider's,
+ * halodb run's) through its format's hash, anything else as a regular
+ * file.  What `halodb doctor` compares with a source's.  Returns 0 and
+ * fills hex (64 digits and a NUL), or -1 with hdb_error set.
+ */
+int hdb_ingest_hash(const char *path, char hex[65]);
+
 #endif

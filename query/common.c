@@ -278,6 +278,9 @@ static const char *col_str(struct q_pool *pl, sqlite3_stmt *s, int i,
 	return last[i];
 }
 
+/* points_sql's columns: one remembered string each (col_str). */
+#define POINT_COLS 24
+
 static const char points_sql[] =
 	"SELECT id, host, backend, build_commit, build_number, name,"
 	" model_file, quant, type_k, type_v, flash_attn, n_gpu_layers,"
@@ -340,7 +343,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
 		const char *where, int fold)
 {
-	const char *last_row[24] = { NULL };	/* a column of points_sql each */
+	const char *last_row[POINT_COLS] = { NULL };
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i, start = 0;
@@ -356,6 +359,14 @@ static int load(sqlite3 *db, struct q_points *pts,
 	if (q_build_prepare(db, &qb, &s, "read the throughput rows")) {
 		q_build_release(&qb);
 		return -1;
+	}
+	/* a column added to points_sql needs its place in last_row */
+	rc = sqlite3_column_count(s);
+	if (rc != POINT_COLS) {
+		sqlite3_finalize(s);
+		q_build_release(&qb);
+		return hdb_error("internal error: %d columns of throughput "
+				 "rows read, %d expected", rc, POINT_COLS);
 	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct q_point *p;

@@ -345,6 +345,7 @@ struct hdb_report_opts {
 				 * two with most throughput rows */
 	const char *const *models;	/* only these models; NULL: all */
 	size_t n_models;
+	const struct hdb_progress *progress;	/* NULL: none */
 };
 
 /* Appends a section (id and title copied) and returns it. */

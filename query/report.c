@@ -116,6 +116,14 @@ static int (*const sections[])(sqlite3 *, const struct q_report *,
 	q_section_notes,
 	q_section_methodology,
 };
+#define N_SECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+/* What each is called on the progress line, in the same order. */
+static const char *const section_names[N_SECTIONS] = {
+	"contestants", "quality across hosts", "local vs the frontier",
+	"saturated benchmarks", "needle in a haystack", "default throughput",
+	"long context", "runs that did not finish", "notes", "methodology",
+};
 
 int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
 		     struct hdb_report_model *m)
@@ -129,9 +137,16 @@ int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
 		return -1;
 	if (q_report_head(db, &x, m))
 		goto out;
-	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+	for (i = 0; i < N_SECTIONS; i++) {
+		if (o->progress && o->progress->fn) {
+			struct hdb_progress_state ps = { "section", i,
+				N_SECTIONS, 0, 0, 0, section_names[i] };
+
+			o->progress->fn(o->progress->ctx, &ps);
+		}
 		if (sections[i](db, &x, m))
 			goto out;
+	}
 	ret = 0;
 out:
 	if (ret)

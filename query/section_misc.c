@@ -1707,7 +1707,7 @@ static int say_sources(sqlite3 *db, struct hdb_section *sec)
 		" + (SELECT count(*) FROM reference WHERE source_id = s.id)"
 		" + (SELECT count(*) FROM server_request"
 		" WHERE source_id = s.id)"
-		" FROM source s ORDER BY s.ingested_at, s.path, s.id";
+		" FROM source s ORDER BY s.id";
 	static const struct q_col cols[] = {
 		{ "File", NULL, 0 }, { "Format", NULL, 0 },
 		{ "sha256", NULL, 0 }, { "Rows", NULL, 0 },

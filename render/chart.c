@@ -9,6 +9,7 @@
  * written to a temporary beside its final name and renamed into place.
  */
 #include "render.h"
+#include "html.h"
 #include "layout.h"
 
 #include <cairo.h>
@@ -27,6 +28,13 @@
 
 #define FONT "DejaVu Sans"
 #define PNG_SCALE 2.0
+
+void hdb_cairo_library(struct hdb_library *lib)
+{
+	lib->name = "cairo";
+	lib->version = cairo_version_string();
+	lib->built = CAIRO_VERSION_STRING;
+}
 
 static void set_font(cairo_t *cr, double size)
 {

@@ -8,9 +8,11 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm_version.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct hdb_embedded {
 	const char *name;
@@ -33,6 +35,18 @@ static cmark_node *parse_gfm(const char *md, size_t len, cmark_parser **pp)
 	cmark_parser_feed(p, md, len);
 	*pp = p;
 	return cmark_parser_finish(p);
+}
+
+const struct hdb_library *hdb_render_libraries(size_t *n)
+{
+	static struct hdb_library libs[2];
+
+	libs[0].name = "cmark-gfm";
+	libs[0].version = cmark_version_string();
+	libs[0].built = CMARK_GFM_VERSION_STRING;
+	hdb_cairo_library(&libs[1]);
+	*n = sizeof(libs) / sizeof(libs[0]);
+	return libs;
 }
 
 char *hdb_markdown_to_html(const char *md, size_t len)
@@ -89,21 +103,70 @@ void hdb_html_escape(struct strbuf *sb, const char *s)
 	}
 }
 
-/*
- * The text of template name: from dir when given, else built in.
- * Returns 0 and sets *text (caller frees), or -1 with hdb_error set.
- */
-int hdb_template(const char *dir, const char *name, char **text)
+/* Names the templates built into halodb, "a, b or c". */
+static void add_template_names(struct strbuf *sb)
 {
 	const struct hdb_embedded *e;
-	char *path;
-	int rc;
 
-	if (dir) {
-		path = xasprintf("%s/%s", dir, name);
-		rc = read_file(path, text, NULL);
+	for (e = hdb_template_files; e->name; e++)
+		strbuf_addf(sb, "%s%s", e == hdb_template_files ? "" :
+			    e[1].name ? ", " : " or ", e->name);
+}
+
+int hdb_check_templates(const char *dir)
+{
+	const struct hdb_embedded *e;
+	struct strbuf names = STRBUF_INIT;
+	struct stat sb;
+	int ret;
+
+	if (stat(dir, &sb))
+		return hdb_error("cannot read templates directory '%s': %s",
+				 dir, strerror(errno));
+	if (!S_ISDIR(sb.st_mode))
+		return hdb_error("cannot read templates directory '%s': not a "
+				 "directory", dir);
+	for (e = hdb_template_files; e->name; e++) {
+		char *path = xasprintf("%s/%s", dir, e->name);
+		int found = !lstat(path, &sb) || errno != ENOENT;
+
 		free(path);
-		return rc;
+		if (found)
+			return 0;
+	}
+	add_template_names(&names);
+	ret = hdb_error("templates directory '%s' holds none of %s", dir,
+			names.buf);
+	strbuf_release(&names);
+	return ret;
+}
+
+/*
+ * The text of template name: dir/name when dir is given and holds it
+ * (anything of that name: a link to nowhere or a FIFO is an error, not
+ * absent), else the built-in copy.  Returns 0 and sets *text and *path
+ * (the file read, NULL for the built-in copy; caller frees both), or -1
+ * with hdb_error set.
+ */
+int hdb_template(const char *dir, const char *name, char **text, char **path)
+{
+	const struct hdb_embedded *e;
+
+	*text = NULL;
+	*path = NULL;
+	if (dir) {
+		char *p = xasprintf("%s/%s", dir, name);
+		struct stat sb;
+
+		if (!lstat(p, &sb) || errno != ENOENT) {
+			if (read_file(p, text, NULL)) {
+				free(p);
+				return -1;
+			}
+			*path = p;
+			return 0;
+		}
+		free(p);
 	}
 	for (e = hdb_template_files; e->name; e++)
 		if (!strcmp(e->name, name)) {
@@ -115,31 +178,49 @@ int hdb_template(const char *dir, const char *name, char **text)
 
 /*
  * Replaces every {{key}} in tmpl with its value from vars (NULL-terminated
- * key, value pairs).  An unknown key is an error, so a typo in a template
- * cannot pass silently.  Returns 0 or -1 (hdb_error).
+ * key, value pairs).  An unknown key is an error at its line and column
+ * that names the keys there are, so a typo in a template cannot pass
+ * silently.  Returns 0 or -1 (hdb_error).
  */
 int hdb_fill_template(struct strbuf *out, const char *name, const char *tmpl,
 		      const char *const *vars)
 {
-	const char *p = tmpl, *open, *close;
-	size_t i;
+	const char *p = tmpl, *open, *close, *line;
+	struct strbuf known = STRBUF_INIT;
+	size_t i, n;
+	long lineno;
+	int ret;
 
 	while ((open = strstr(p, "{{"))) {
 		close = strstr(open + 2, "}}");
 		if (!close)
 			break;
 		strbuf_add(out, p, (size_t)(open - p));
+		n = (size_t)(close - open - 2);
 		for (i = 0; vars[i]; i += 2)
-			if (strlen(vars[i]) == (size_t)(close - open - 2) &&
-			    !strncmp(vars[i], open + 2, (size_t)(close - open - 2)))
+			if (strlen(vars[i]) == n && !strncmp(vars[i], open + 2, n))
 				break;
 		if (!vars[i])
-			return hdb_error("template '%s': unknown placeholder "
-					 "'%.*s'", name,
-					 (int)(close - open + 2), open);
+			goto unknown;
 		strbuf_addstr(out, vars[i + 1]);
 		p = close + 2;
 	}
 	strbuf_addstr(out, p);
 	return 0;
+unknown:
+	lineno = 1;
+	for (line = tmpl, p = tmpl; p < open; p++)
+		if (*p == '\n') {
+			lineno++;
+			line = p + 1;
+		}
+	for (i = 0; vars[i]; i += 2)
+		strbuf_addf(&known, "%s'{{%s}}'", !i ? "" : vars[i + 2] ?
+			    ", " : " or ", vars[i]);
+	ret = hdb_error("%s:%ld:%ld: unknown placeholder '%.*s': expected %s",
+			name, lineno, (long)(open - line) + 1,
+			(int)(close - open + 2), open,
+			known.len ? known.buf : "none");
+	strbuf_release(&known);
+	return ret;
 }

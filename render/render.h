@@ -66,7 +66,9 @@ void hdb_md_table(struct strbuf *sb, const struct hdb_table *t);
  * report.md (GitHub-flavoured markdown, through templates/report.md),
  * index.html (report.md through cmark-gfm, in templates/page.html),
  * style.css, and charts/ID.svg and charts/ID.png for every chart block.
- * templates may be NULL for the templates built into halodb.  The files
+ * templates may be NULL for the templates built into halodb, or a
+ * directory whose page.html, style.css and report.md replace the built-in
+ * ones, each that it holds (it must hold one).  The files
  * appear together or not at all: each is written to a temporary (O_EXCL,
  * a random name, so no link in dir is followed) and flushed, and only
  * then are all renamed into place; on a failure the previous files stay.
@@ -76,6 +78,11 @@ void hdb_md_table(struct strbuf *sb, const struct hdb_table *t);
  */
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report_model *m);
+/* The same, telling progress of each chart it draws (stage "chart", done
+ * of total, what: the chart's id).  progress may be NULL. */
+int hdb_render_report_progress(const char *dir, const char *templates,
+			       const struct hdb_report_model *m,
+			       const struct hdb_progress *progress);
 
 /*
  * Draws a chart (query.h) into path: SVG when path ends in ".svg", PNG at
@@ -92,5 +99,8 @@ int hdb_render_chart_bytes(const struct hdb_chart *c, int png,
 
 /* Renders markdown to an HTML fragment with GFM tables; caller frees. */
 char *hdb_markdown_to_html(const char *md, size_t len);
+
+/* The libraries render/ runs with (cmark-gfm, cairo): *n entries, static. */
+const struct hdb_library *hdb_render_libraries(size_t *n);
 
 #endif

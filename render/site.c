@@ -327,7 +327,7 @@ static int build_markdown(const char *templates,
 {
 	struct strbuf title = STRBUF_INIT, intro = STRBUF_INIT;
 	struct strbuf sections = STRBUF_INIT;
-	char *tmpl = NULL;
+	char *tmpl = NULL, *path = NULL;
 	const char *vars[] = {
 		"title", NULL, "intro", NULL, "sections", NULL, NULL,
 	};
@@ -341,9 +341,11 @@ static int build_markdown(const char *templates,
 	vars[1] = strbuf_str(&title);
 	vars[3] = strbuf_str(&intro);
 	vars[5] = strbuf_str(&sections);
-	if (!hdb_template(templates, "report.md", &tmpl))
-		ret = hdb_fill_template(md, "report.md", tmpl, vars);
+	if (!hdb_template(templates, "report.md", &tmpl, &path))
+		ret = hdb_fill_template(md, path ? path : "report.md", tmpl,
+					vars);
 	free(tmpl);
+	free(path);
 	strbuf_release(&title);
 	strbuf_release(&intro);
 	strbuf_release(&sections);
@@ -353,7 +355,8 @@ static int build_markdown(const char *templates,
 static int build_page(const char *templates, const struct strbuf *md,
 		      struct strbuf *page)
 {
-	char *tmpl = NULL, *html = hdb_markdown_to_html(md->buf, md->len);
+	char *tmpl = NULL, *path = NULL;
+	char *html = hdb_markdown_to_html(md->buf, md->len);
 	char *title = hdb_markdown_title(md->buf, md->len);
 	struct strbuf esc = STRBUF_INIT;
 	const char *vars[] = { "title", NULL, "content", html, NULL };
@@ -361,9 +364,11 @@ static int build_page(const char *templates, const struct strbuf *md,
 
 	hdb_html_escape(&esc, title ? title : "halodb report");
 	vars[1] = esc.buf;
-	if (!hdb_template(templates, "page.html", &tmpl))
-		ret = hdb_fill_template(page, "page.html", tmpl, vars);
+	if (!hdb_template(templates, "page.html", &tmpl, &path))
+		ret = hdb_fill_template(page, path ? path : "page.html", tmpl,
+					vars);
 	free(tmpl);
+	free(path);
 	free(html);
 	free(title);
 	strbuf_release(&esc);
@@ -424,11 +429,28 @@ static void remove_stale(const char *dir, char **old, size_t n_old,
 int hdb_render_report(const char *dir, const char *templates,
 		      const struct hdb_report_model *m)
 {
+	return hdb_render_report_progress(dir, templates, m, NULL);
+}
+
+/* Tells progress that chart k of n is being drawn. */
+static void tell_chart(const struct hdb_progress *progress, size_t k,
+		       size_t n, const char *id)
+{
+	struct hdb_progress_state ps = { "chart", k, n, 0, 0, 0, id };
+
+	if (progress && progress->fn)
+		progress->fn(progress->ctx, &ps);
+}
+
+int hdb_render_report_progress(const char *dir, const char *templates,
+			       const struct hdb_report_model *m,
+			       const struct hdb_progress *progress)
+{
 	struct strbuf md = STRBUF_INIT, page = STRBUF_INIT;
 	struct strbuf manifest = STRBUF_INIT;
 	struct strbuf *bytes = NULL;
 	struct site_file *files = NULL;
-	char **old = NULL, *css = NULL, *charts_dir = NULL;
+	char **old = NULL, *css = NULL, *css_path = NULL, *charts_dir = NULL;
 	size_t n_charts = 0, n_files = 0, n_old = 0, i, j, k;
 	int ret = -1;
 
@@ -438,9 +460,11 @@ int hdb_render_report(const char *dir, const char *templates,
 				n_charts++;
 	files = xcalloc(4 + 2 * n_charts, sizeof(*files));
 	bytes = xcalloc(2 * n_charts + 1, sizeof(*bytes));
-	if (build_markdown(templates, m, &md) ||
+	/* style.css has no placeholders: it is copied as it is */
+	if ((templates && hdb_check_templates(templates)) ||
+	    build_markdown(templates, m, &md) ||
 	    build_page(templates, &md, &page) ||
-	    hdb_template(templates, "style.css", &css) ||
+	    hdb_template(templates, "style.css", &css, &css_path) ||
 	    make_dirs(dir))
 		goto out;
 	files[n_files++] = (struct site_file){ .name = "report.md",
@@ -463,6 +487,7 @@ int hdb_render_report(const char *dir, const char *templates,
 
 			if (b->kind != HDB_BLOCK_CHART)
 				continue;
+			tell_chart(progress, k / 2, n_charts, b->chart.id);
 			for (png = 0; png < 2; png++, k++) {
 				if (hdb_render_chart_bytes(&b->chart, png,
 							   &bytes[k]))
@@ -503,6 +528,7 @@ out:
 	free(files);
 	free(charts_dir);
 	free(css);
+	free(css_path);
 	strbuf_release(&manifest);
 	strbuf_release(&md);
 	strbuf_release(&page);

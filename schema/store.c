@@ -57,6 +57,8 @@ enum stmt_id {
 	ST_COUNT_QUALITY_PASSES,
 	ST_FIND_QUALITY,
 	ST_ADD_REFERENCE,
+	ST_FIND_REFERENCE,
+	ST_ADD_REFERENCE_SOURCE,
 	ST_LOG,
 	ST_SNAP_BENCH,
 	ST_ADD_BENCH_REPORT,
@@ -332,8 +334,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"ORDER BY q.id DESC LIMIT 1",
 	[ST_ADD_REFERENCE] =
 		"INSERT INTO reference (source_id, source_line, model, benchmark, "
-		"variant, score, n_items, date, details, name) VALUES (?1, ?2, "
-		"?3, ?4, ?5, ?6, ?7, ?8, ?9, " NAME_OF("?3", "NULL") ")",
+		"variant, score, n_items, date, details, name, entry) VALUES "
+		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, " NAME_OF("?3", "NULL")
+		", ?10)",
+	/* the same published claim, from whichever file stated it first */
+	[ST_FIND_REFERENCE] =
+		"SELECT id FROM reference WHERE model = ?3 AND benchmark = ?4 "
+		"AND variant IS ?5 AND score IS ?6 AND n_items IS ?7 AND "
+		"date IS ?8 AND entry IS ?10 ORDER BY id LIMIT 1",
+	/* a file stating a row twice is one source of it, at its first line */
+	[ST_ADD_REFERENCE_SOURCE] =
+		"INSERT OR IGNORE INTO reference_source (reference_id, source_id, "
+		"source_line) VALUES (?1, ?2, ?3)",
 	/* the clock of the clamped report times: SOURCE_DATE_EPOCH is not
 	 * the store's business, an edit's own time is */
 	[ST_LOG] = "INSERT INTO curation_log (at, action, what, command) "
@@ -487,7 +499,8 @@ static int check_identity(struct hdb_store *st, enum hdb_store_mode mode)
 		return hdb_error("store '%s' has schema version %lld, newer "
 				 "than this halodb's %d: upgrade halodb to "
 				 "use it", st->path, version, known);
-	if (mode == HDB_STORE_READ && version < known) {
+	if (mode != HDB_STORE_WRITE && version < known &&
+	    (mode == HDB_STORE_READ || version == 0)) {
 		if (version == 0)
 			return hdb_error("store '%s' is empty: ingest results "
 					 "first (halodb ingest PATH...)",
@@ -637,12 +650,12 @@ static char *immutable_uri(const char *path)
 	return strbuf_detach(&sb);
 }
 
-/* ---- a measurement's identity, hashed (schema 8: bench.ident) ------- */
+/* ---- a measurement's identity, hashed (schema 9: bench.ident) ------- */
 
 /*
  * FNV-1a over the fields a measurement is recognised by exactly, each as
  * a type tag and its bytes: the same value from C (a record) and from
- * SQL (hdb_ident(), for rows written before schema 8).  A collision only
+ * SQL (hdb_ident(), for rows written before schema 9).  A collision only
  * widens a probe: the lookup compares every field.
  */
 struct ident_hash {
@@ -821,7 +834,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	if (!stat(path, &sb) && !S_ISREG(sb.st_mode))
 		return hdb_error("cannot open store '%s': not a regular file",
 				 path);
-	if (mode == HDB_STORE_READ && access(path, F_OK) != 0)
+	if (mode != HDB_STORE_WRITE && access(path, F_OK) != 0)
 		return hdb_error("no store at '%s': ingest results first "
 				 "(halodb ingest PATH...) or name one with "
 				 "--db", path);
@@ -832,7 +845,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	st->unknown_host = -1;
 	if (open_db(st, path, flags))
 		goto fail;
-	if (mode == HDB_STORE_READ &&
+	if (mode != HDB_STORE_WRITE &&
 	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
 			 NULL, NULL) != SQLITE_OK &&
 	    cannot_share(sqlite3_extended_errcode(st->db)) &&
@@ -1897,13 +1910,9 @@ int hdb_store_find_quality(struct hdb_store *st, long long host_id,
 	return step_lookup(st, s, id, NULL);
 }
 
-int hdb_store_add_reference(struct hdb_store *st, long long source_id,
-			    const struct hdb_reference_record *r)
+static void bind_reference(sqlite3_stmt *s, long long source_id,
+			   const struct hdb_reference_record *r)
 {
-	sqlite3_stmt *s = stmt(st, ST_ADD_REFERENCE);
-
-	if (!s)
-		return -1;
 	bind_int(s, 1, source_id);
 	bind_int(s, 2, r->line);
 	bind_text(s, 3, r->model);
@@ -1913,6 +1922,40 @@ int hdb_store_add_reference(struct hdb_store *st, long long source_id,
 	bind_int(s, 7, r->n_items);
 	bind_text(s, 8, r->date);
 	bind_text(s, 9, r->details);
+	bind_text(s, 10, r->entry);
+}
+
+int hdb_store_add_reference(struct hdb_store *st, long long source_id,
+			    const struct hdb_reference_record *r, int *dup)
+{
+	sqlite3_stmt *s = stmt(st, ST_FIND_REFERENCE);
+	long long id = 0;
+	int rc;
+
+	*dup = 0;
+	if (!s)
+		return -1;
+	bind_reference(s, source_id, r);
+	rc = step_lookup(st, s, &id, NULL);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		s = stmt(st, ST_ADD_REFERENCE);
+		if (!s)
+			return -1;
+		bind_reference(s, source_id, r);
+		if (step_done(st, s, "cannot record a reference score"))
+			return -1;
+		id = sqlite3_last_insert_rowid(st->db);
+	} else {
+		*dup = 1;
+	}
+	s = stmt(st, ST_ADD_REFERENCE_SOURCE);
+	if (!s)
+		return -1;
+	bind_int(s, 1, id);
+	bind_int(s, 2, source_id);
+	bind_int(s, 3, r->line);
 	return step_done(st, s, "cannot record a reference score");
 }
 
@@ -2323,6 +2366,31 @@ static int forget_reports(struct hdb_store *st, int server,
 	return rc;
 }
 
+/* The reference rows source_id stated: a row another file also stated
+ * stays (kept), of the first of those files when it was this one's; the
+ * rest go (removed). */
+static int forget_references(struct hdb_store *st, long long source_id,
+			     struct hdb_forget_counts *c)
+{
+	return count_changes(st, "DELETE FROM reference_source WHERE "
+			     "source_id = ?1 AND reference_id IN (SELECT id "
+			     "FROM reference WHERE source_id != ?1)",
+			     source_id, &c->kept, "cannot forget a reference") ||
+	       exec_id(st, "DELETE FROM reference_source WHERE source_id = ?1",
+		       source_id, "cannot forget a reference") ||
+	       count_changes(st, "UPDATE reference SET (source_id, "
+			     "source_line) = (SELECT l.source_id, "
+			     "l.source_line FROM reference_source l WHERE "
+			     "l.reference_id = reference.id ORDER BY "
+			     "l.source_id LIMIT 1) WHERE source_id = ?1 AND "
+			     "EXISTS (SELECT 1 FROM reference_source l WHERE "
+			     "l.reference_id = reference.id)", source_id,
+			     &c->kept, "cannot forget a reference") ||
+	       count_changes(st, "DELETE FROM reference WHERE source_id = ?1",
+			     source_id, &c->removed,
+			     "cannot forget a reference") ? -1 : 0;
+}
+
 int hdb_store_forget_source(struct hdb_store *st, long long source_id,
 			    struct hdb_forget_counts *c)
 {
@@ -2365,8 +2433,7 @@ int hdb_store_forget_source(struct hdb_store *st, long long source_id,
 			  "cannot forget a request") ||
 	    count_changes(st, "DELETE FROM qresult WHERE source_id = ?1",
 			  source_id, &c->removed, "cannot forget a score") ||
-	    count_changes(st, "DELETE FROM reference WHERE source_id = ?1",
-			  source_id, &c->removed, "cannot forget a reference") ||
+	    forget_references(st, source_id, c) ||
 	    exec_id(st, "DELETE FROM source WHERE id = ?1", source_id,
 		    "cannot forget a source"))
 		return -1;

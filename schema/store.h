@@ -14,6 +14,7 @@
 
 struct sqlite3;
 struct hdb_store;
+struct hdb_library;
 
 /* An integer field a record does not state. */
 #define HDB_UNSET LLONG_MIN
@@ -145,6 +146,9 @@ struct hdb_reference_record {
 	long long n_items;
 	const char *date;
 	const char *details;		/* a JSON object of the rest, or NULL */
+	const char *entry;		/* the leaderboard's own name of the
+					 * run behind the score (Aider's
+					 * dirname), or NULL */
 };
 
 /*
@@ -160,10 +164,25 @@ struct hdb_attach {
 enum hdb_store_mode {
 	HDB_STORE_READ,		/* read-only; the store must exist */
 	HDB_STORE_WRITE,	/* created and migrated as needed */
+	HDB_STORE_INSPECT,	/* read-only, any schema version up to this
+				 * halodb's, unmigrated (halodb doctor) */
 };
 
 /* The schema version this halodb writes (the number of migrations). */
 int hdb_store_schema_version(void);
+
+/*
+ * The public views as README.md documents them ("The public SQL views"),
+ * generated from it at build time (schema/viewdoc.awk): per view, a row
+ * with columns NULL whose meaning is what one row of the view is, then a
+ * row per line of its column table (columns: one name, or several joined
+ * by ", " that share the meaning).  Ends with a row whose view is NULL.
+ * Static; tests/unit/test_views.c holds it to each view's columns.
+ */
+struct hdb_view_doc {
+	const char *view, *columns, *meaning;
+};
+extern const struct hdb_view_doc hdb_view_docs[];
 
 /*
  * Opens the store at path.  A store written by a newer halodb, or a file
@@ -303,8 +322,12 @@ int hdb_store_find_quality(struct hdb_store *st, long long host_id,
 			   const struct hdb_attach *a,
 			   const struct hdb_quality_record *r, const char *dir,
 			   long long *id);
+/* Writes one published score; a score another file (or an earlier line)
+ * already stated (the same model, benchmark, variant, entry, score, items
+ * and date) is the same row, which this file is recorded as a source of
+ * (reference_source) and *dup set.  Returns 0 or -1. */
 int hdb_store_add_reference(struct hdb_store *st, long long source_id,
-			    const struct hdb_reference_record *r);
+			    const struct hdb_reference_record *r, int *dup);
 
 /*
  * The command line that is changing the store (copied; NULL forgets it),
@@ -501,5 +524,47 @@ void hdb_host_facts_release(struct hdb_host_fact *facts, size_t n);
 /* Records what llama.cpp era a source file comes from. */
 int hdb_store_set_era(struct hdb_store *st, long long source_id,
 		      const char *era);
+
+/* ---- halodb doctor and --version (doctor.c) ------------------------------ */
+
+/* The SQLite halodb runs with: *n entries, static. */
+const struct hdb_library *hdb_store_libraries(size_t *n);
+
+struct hdb_doctor_table {
+	char *name;
+	long long rows;
+};
+
+struct hdb_doctor_source {
+	char *path;		/* as it was given at ingest */
+	char *sha256;		/* what it hashed to then */
+	char *format;
+};
+
+/* What a store says of itself; every string owned by it. */
+struct hdb_doctor {
+	long long version;		/* PRAGMA user_version */
+	int version_written;		/* the one this halodb writes */
+	char **integrity;		/* integrity_check's lines: "ok" alone
+					 * when the file is whole */
+	size_t n_integrity;
+	char **foreign;			/* a line per row that refers to a row
+					 * that is not there */
+	size_t n_foreign;
+	struct hdb_doctor_table *tables; /* every table, by name */
+	size_t n_tables;
+	struct hdb_doctor_source *sources; /* in the order ingested */
+	size_t n_sources;
+};
+
+/*
+ * Checks st (opened HDB_STORE_INSPECT or HDB_STORE_READ): integrity_check,
+ * foreign_key_check, the schema version, the rows of every table, and
+ * the sources with their hashes (the caller hashes the files again:
+ * ingest/ knows how).  Returns 0 and fills d (free with
+ * hdb_doctor_release, also after -1), or -1 with hdb_error set.
+ */
+int hdb_store_doctor(struct hdb_store *st, struct hdb_doctor *d);
+void hdb_doctor_release(struct hdb_doctor *d);
 
 #endif

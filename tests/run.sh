@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # tests/run.sh: the whole test suite, as `make test` runs it.
 #
-#   1. unit tests: every test_* binary in $UNIT_DIR (each ends 'N passed, N failed')
+#   1. unit tests: every test_* binary in $UNIT_DIR (each ends 'N passed,
+#      N failed', with ', N skipped' after it when some were skipped)
 #   2. golden CLI tests: tests/cli/*.t transcripts, replayed and diffed
-#   3. the corpus test: tests/corpus.txt against ../shared/formats
-#      (skipped, and said so, when ../shared is absent; HALODB_SHARED
-#      points elsewhere)
-#   4. stress: every tests/stress/*.sh (each ends 'N passed, N failed')
+#   3. the corpus test: tests/corpus.txt against ../shared/formats, the
+#      real sample files beside the repository (HALODB_SHARED points
+#      elsewhere); each file listed is a test, skipped when it is absent
+#   4. stress: every tests/stress/*.sh (each ends like a unit test)
+#   5. the runner: every tests/run/*.sh (the same; `halodb run` end to end)
 #
 # Environment: HALODB (the binary), UNIT_DIR, HALODB_WRAP (a command to run
 # every binary under, e.g. valgrind), UPDATE=1 rewrites the .t files with
 # what the binary printed (review the diff before committing).
 # CLI_ONLY=NAME replays only tests/cli/NAME.t (a glob) and nothing else.
-# The last line is 'N passed, N failed'.
+# The last line is 'N passed, N failed', with ', N skipped' after it when
+# some tests could not run here; the lines before it say which and why.
 set -u
 export TZ=UTC LC_ALL=C
 # A report's only date is the newest ingest's, or this (report.t checks
@@ -29,11 +32,20 @@ SHARED=${HALODB_SHARED:-$root/../shared/formats}
 export HALODB_SHARED=$SHARED	# the unit tests of real files read it too
 pass=0
 fail=0
+skipped=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/halodb-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); printf 'FAIL %s\n' "$*" >&2; }
+
+# A tally line: 'N passed, N failed' with an optional ', N skipped'.
+tally='^([0-9]+) passed, ([0-9]+) failed(, ([0-9]+) skipped)?$'
+# note_skips WHO FILE: keeps the 'NAME: skipped: WHY' lines of FILE, for
+# the list at the end.
+note_skips() {
+	grep -E '^[A-Za-z0-9_-]+: skipped: ' "$2" | sed "s|^|$1: |" >> "$work/skips"
+}
 
 # ---- 1. unit tests -------------------------------------------------------
 # Each binary gets its own TMPDIR, which must be empty again when it
@@ -45,9 +57,11 @@ for t in "$UNIT_DIR"/test_*; do
 	out=$(TMPDIR="$work/unit-tmp" $WRAP "$t" 2>"$work/unit.err")
 	rc=$?
 	last=$(printf '%s\n' "$out" | tail -n 1)
-	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	if [[ $last =~ $tally ]]; then
 		pass=$((pass + BASH_REMATCH[1]))
 		fail=$((fail + BASH_REMATCH[2]))
+		skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+		note_skips "$(basename "$t")" "$work/unit.err"
 		[ "${BASH_REMATCH[2]}" -eq 0 ] || cat "$work/unit.err" >&2
 		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
 			bad "$(basename "$t"): exit status $rc"
@@ -172,22 +186,29 @@ if [ -d "$SHARED" ]; then
 		grep -qxF "$f" "$listed" || bad "corpus: $f is not listed in tests/corpus.txt"
 	done
 else
-	printf 'corpus test skipped: %s is absent\n' "$SHARED" >&2
+	n=$(awk 'NF && $1 !~ /^#/' "$here/corpus.txt" | wc -l)
+	skipped=$((skipped + n))
+	printf 'corpus: skipped: %d files of tests/corpus.txt: %s is absent\n' \
+		"$n" "$SHARED" >> "$work/skips"
 fi
 
 # ---- 4. stress -----------------------------------------------------------
 # tests/stress/*.sh: SIGKILL mid-batch, two writers and a reader,
 # non-regular files, a full disk.  Each ends 'N passed, N failed' like a
-# unit test; their failures and skips go to stderr.
+# unit test; their failures go to stderr, their skips to the list at the
+# end.
 export HALODB HALODB_WRAP=$WRAP
 for t in "$here"/stress/*.sh; do
 	[ -x "$t" ] || continue
-	"$t" > "$work/stress.out"
+	"$t" > "$work/stress.out" 2> "$work/stress.err"
 	rc=$?
+	grep -Ev '^[A-Za-z0-9_-]+: skipped: ' "$work/stress.err" >&2
+	note_skips stress "$work/stress.err"
 	last=$(tail -n 1 "$work/stress.out")
-	if [[ $last =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+	if [[ $last =~ $tally ]]; then
 		pass=$((pass + BASH_REMATCH[1]))
 		fail=$((fail + BASH_REMATCH[2]))
+		skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
 		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
 			bad "stress/$(basename "$t"): exit status $rc"
 		fi
@@ -196,5 +217,38 @@ for t in "$here"/stress/*.sh; do
 	fi
 done
 
-printf '%d passed, %d failed\n' "$pass" "$fail"
+# ---- 5. the runner ---------------------------------------------------------
+# tests/run/*.sh: `halodb run` end to end (a real llama-bench sweep when
+# ../shared has one; the ingest side of its run directory).  Each ends
+# like a unit test; failures go to stderr, skips to the list at the end.
+for t in "$here"/run/*.sh; do
+	[ -x "$t" ] || continue
+	"$t" > "$work/runner.out" 2> "$work/runner.err"
+	rc=$?
+	grep -Ev '^[A-Za-z0-9_-]+: skipped: ' "$work/runner.err" >&2
+	note_skips run "$work/runner.err"
+	last=$(tail -n 1 "$work/runner.out")
+	if [[ $last =~ $tally ]]; then
+		pass=$((pass + BASH_REMATCH[1]))
+		fail=$((fail + BASH_REMATCH[2]))
+		skipped=$((skipped + ${BASH_REMATCH[4]:-0}))
+		if [ "$rc" -ne 0 ] && [ "${BASH_REMATCH[2]}" -eq 0 ]; then
+			bad "run/$(basename "$t"): exit status $rc"
+		fi
+	else
+		bad "run/$(basename "$t"): crashed (exit $rc): $(tail -n 3 "$work/runner.out")"
+	fi
+done
+
+if [ "$skipped" -gt 0 ]; then
+	printf 'skipped %d test%s:\n' "$skipped" "$([ "$skipped" -eq 1 ] || echo s)"
+	sed 's/^/  /' "$work/skips"
+	if [ ! -d "$SHARED" ]; then
+		printf 'the real sample files are not at %s: set HALODB_SHARED to\n' "$SHARED"
+		printf 'the formats/ folder of ../shared (see README.md, "Running the tests")\n'
+	fi
+fi
+printf '%d passed, %d failed' "$pass" "$fail"
+[ "$skipped" -eq 0 ] || printf ', %d skipped' "$skipped"
+printf '\n'
 [ "$fail" -eq 0 ]

@@ -48,15 +48,15 @@ $ cat site/report.md
 >
 > | File | Format | sha256 | Rows | Ingested |
 > | --- | --- | --- | ---: | --- |
-> | fixtures/b9749/bench-llama-quants.stderr-json.txt | llama-bench-json | 42d786063251 | 16 | 2026-01-01T00:00:00Z |
-> | fixtures/b9749/bench-moe-q4kv.jsonl | llama-bench-jsonl | 314e6ad15953 | 4 | 2026-01-01T00:00:00Z |
 > | fixtures/b9749/bench-moe-q8kv.json | llama-bench-json | a38cd7a9f6f4 | 4 | 2026-01-01T00:00:00Z |
+> | fixtures/b9749/bench-moe-q4kv.jsonl | llama-bench-jsonl | 314e6ad15953 | 4 | 2026-01-01T00:00:00Z |
+> | fixtures/b9749/bench-llama-quants.stderr-json.txt | llama-bench-json | 42d786063251 | 16 | 2026-01-01T00:00:00Z |
 >
 > The full sha256 of each file:
 >
-> - fixtures/b9749/bench-llama-quants.stderr-json.txt: 42d786063251bcfffb7f76715f1cfe88de07841ac9e86dc3196cd49ae63aaa8b
-> - fixtures/b9749/bench-moe-q4kv.jsonl: 314e6ad15953cd23017a392fde1266ab6ab62d37be2fddb03db0373a9a61a13f
 > - fixtures/b9749/bench-moe-q8kv.json: a38cd7a9f6f423c8809c26630f6a55ba437422abefcfa67cc1c3b364a4517c4e
+> - fixtures/b9749/bench-moe-q4kv.jsonl: 314e6ad15953cd23017a392fde1266ab6ab62d37be2fddb03db0373a9a61a13f
+> - fixtures/b9749/bench-llama-quants.stderr-json.txt: 42d786063251bcfffb7f76715f1cfe88de07841ac9e86dc3196cd49ae63aaa8b
 >
 >
 $ ls site

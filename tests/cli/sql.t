@@ -58,3 +58,35 @@ $ halodb sql "select count(*) from throughput"
 > count(*)
 > --------
 >        6
+# --schema: the views' columns as README.md documents them, without a store
+$ halodb --db none.db sql --schema | head -n 6
+> throughput: one row per llama-bench test result
+>   id             the result's id (throughput_sample.throughput_id refers to it)
+>   host           the host's name (--host, or derived; see halodb hosts)
+>   backend        CUDA, ROCm, Vulkan, Metal/MTL, CPU, ... as llama-bench
+>                  reported it, ,RPC appended when RPC was used; old boolean
+>                  flags mapped to the same names
+$ halodb sql --schema | grep -A 3 '^quality_item:'
+> quality_item: the items behind a score
+>   quality_id     the quality.id it belongs to
+>   item           HumanEval/0, python/two-fer, a document id, len=16000,depth=50
+>   passed         1, 0, or NULL for an item that is not pass/fail
+$ halodb sql --schema --format csv | grep '^throughput,n_\(batch\|ubatch\),'
+> throughput,n_batch,as llama-bench ran; NULL when not recorded
+> throughput,n_ubatch,as llama-bench ran; NULL when not recorded
+$ halodb sql --schema --format csv | cut -d, -f1 | uniq -c
+>       1 view
+>      29 throughput
+>       3 throughput_sample
+>      24 server_timing
+>      24 quality
+>       4 quality_item
+>      10 reference_score
+$ halodb sql --schema "select 1"
+! halodb: sql: --schema takes no QUERY, got 'select 1'
+! usage: halodb sql [--format table|csv|json|md] [--db PATH] QUERY
+! (see 'halodb sql --help')
+? 2
+$ ls none.db
+! ls: cannot access 'none.db': No such file or directory
+? 2

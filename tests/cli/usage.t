@@ -7,6 +7,7 @@ $ halodb
 !
 ! commands:
 !   ingest   add result files to the store
+!   run      run llama-bench under a clean-bench gate and ingest it
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
@@ -16,6 +17,7 @@ $ halodb
 !   sources  list the ingested files
 !   forget   remove ingested files and the rows they gave
 !   log      list the changes made to the store after ingest
+!   doctor   check the store and the files it came from
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -30,6 +32,7 @@ $ halodb --help
 >
 > commands:
 >   ingest   add result files to the store
+>   run      run llama-bench under a clean-bench gate and ingest it
 >   sql      run a read-only SQL query on the store
 >   hosts    list hosts; rename, merge them, set their facts
 >   models   list model names and labels; alias and unalias them
@@ -39,6 +42,7 @@ $ halodb --help
 >   sources  list the ingested files
 >   forget   remove ingested files and the rows they gave
 >   log      list the changes made to the store after ingest
+>   doctor   check the store and the files it came from
 >   help     show help for a command
 >
 > The store is --db PATH, else $HALODB_DB, else ./halodb.db.
@@ -107,11 +111,24 @@ $ halodb help ingest
 >                  out of 10 (default 10)
 $ halodb sql --help
 > usage: halodb sql [--format table|csv|json|md] [--db PATH] QUERY
+>        halodb sql --schema [--format table|csv|json|md]
 >
 > Runs one read-only SQL statement on the store and prints the result.
-> Statements that would write are refused.  The public views are
-> throughput and throughput_sample (see README.md).
+> Statements that would write are refused.  The public views, a stable
+> interface (columns are added, never renamed or removed):
 >
+>   throughput         one row per llama-bench test result
+>   throughput_sample  every repetition's measurement
+>   server_timing      one row per request timed by llama-server or llama-cli
+>   quality            one score of a quality benchmark in one run
+>   quality_item       the items behind a score
+>   reference_score    published scores (leaderboards)
+>
+> The tables underneath may change between versions.
+>
+>   --schema      print the views' columns and what each holds, as
+>                 README.md documents them (no store needed); with
+>                 --format csv, json or md: a row per column
 >   --format FMT  table (aligned columns, the default), csv, json, md
 >   --db PATH     the store (default: $HALODB_DB, else ./halodb.db)
 $ halodb frobnicate
@@ -123,6 +140,7 @@ $ halodb frobnicate
 !
 ! commands:
 !   ingest   add result files to the store
+!   run      run llama-bench under a clean-bench gate and ingest it
 !   sql      run a read-only SQL query on the store
 !   hosts    list hosts; rename, merge them, set their facts
 !   models   list model names and labels; alias and unalias them
@@ -132,6 +150,7 @@ $ halodb frobnicate
 !   sources  list the ingested files
 !   forget   remove ingested files and the rows they gave
 !   log      list the changes made to the store after ingest
+!   doctor   check the store and the files it came from
 !   help     show help for a command
 !
 ! The store is --db PATH, else $HALODB_DB, else ./halodb.db.

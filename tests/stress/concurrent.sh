@@ -124,7 +124,8 @@ exact "same directory"
 # Round 3: a transaction that outlasts the busy timeout.
 if ! command -v python3 > /dev/null 2>&1 ||
    ! python3 -c 'import sqlite3' 2> /dev/null; then
-	skip "long-transaction writer: python3 with its sqlite3 module is absent"
+	# the checks below: the reader, the wait, the rows, the message
+	skip 4 "long-transaction writer: python3 with its sqlite3 module is absent"
 else
 	make_copies "$work/in9" 9000 1
 	rm -f "$work/locked"

@@ -1,7 +1,9 @@
 /*
  * harness.h: the unit-test harness.  A test is a function; it fails when
- * any CHECK in it fails.  main() RUNs them and ends with t_done(), whose
- * line 'N passed, N failed' tests/run.sh adds up.
+ * any CHECK in it fails, and is skipped when it calls T_SKIP (a file it
+ * needs is absent).  main() RUNs them and ends with t_done(), whose line
+ * 'N passed, N failed' (', N skipped' after it when some were) tests/run.sh
+ * adds up; it lists the skips' 'NAME: skipped: WHY' lines at the end.
  */
 #ifndef HALODB_HARNESS_H
 #define HALODB_HARNESS_H
@@ -13,13 +15,22 @@
 #include <string.h>
 #include <unistd.h>
 
-static int t_pass, t_fail, t_failed_now;
+static int t_pass, t_fail, t_skip, t_failed_now, t_skipped_now;
 static const char *t_name = "";
 static char t_dir[512];		/* t_tmpdir(), once made */
 
 #define T_FAIL(...) do { \
 	t_failed_now = 1; \
 	fprintf(stderr, "%s:%d: %s: ", __FILE__, __LINE__, t_name); \
+	fprintf(stderr, __VA_ARGS__); \
+	fputc('\n', stderr); \
+} while (0)
+
+/* Skips the running test, saying why on stderr; the caller returns after
+ * it.  A skipped test counts neither as passed nor as failed. */
+#define T_SKIP(...) do { \
+	t_skipped_now = 1; \
+	fprintf(stderr, "%s: skipped: ", t_name); \
 	fprintf(stderr, __VA_ARGS__); \
 	fputc('\n', stderr); \
 } while (0)
@@ -56,9 +67,12 @@ static char t_dir[512];		/* t_tmpdir(), once made */
 #define RUN(fn) do { \
 	t_name = #fn; \
 	t_failed_now = 0; \
+	t_skipped_now = 0; \
 	fn(); \
 	if (t_failed_now) \
 		t_fail++; \
+	else if (t_skipped_now) \
+		t_skip++; \
 	else \
 		t_pass++; \
 } while (0)
@@ -76,11 +90,15 @@ static inline int t_remove(const char *path, const struct stat *sb,
  * (then it is kept, and named, to be looked at). */
 static inline int t_done(void)
 {
+	(void)t_skipped_now;	/* for a main that RUNs nothing (replay.c) */
 	if (t_dir[0] && !t_fail)
 		nftw(t_dir, t_remove, 16, FTW_DEPTH | FTW_PHYS);
 	else if (t_dir[0])
 		fprintf(stderr, "kept %s for a look at what failed\n", t_dir);
-	printf("%d passed, %d failed\n", t_pass, t_fail);
+	printf("%d passed, %d failed", t_pass, t_fail);
+	if (t_skip)
+		printf(", %d skipped", t_skip);
+	putchar('\n');
 	return t_fail ? 1 : 0;
 }
 
@@ -91,8 +109,8 @@ static inline void t_copy(char *dst, size_t n, const char *src)
 }
 
 /* Where ../shared/formats is: $HALODB_SHARED (tests/run.sh sets it), else
- * beside the repository the tests run in.  Tests of real files skip,
- * counting as passed, when it is absent. */
+ * beside the repository the tests run in.  Tests of real files skip
+ * (T_SKIP) when it is absent. */
 static inline const char *t_shared(void)
 {
 	const char *base = getenv("HALODB_SHARED");

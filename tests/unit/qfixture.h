@@ -79,12 +79,13 @@ static inline void add_reference_record(struct hdb_store *st,
 	static int n;
 	long long src;
 	char sha[32];
+	int dup;
 
 	snprintf(sha, sizeof(sha), "qfixture-r%d", n++);
 	if (hdb_store_begin(st) ||
 	    hdb_store_add_source(st, "board.yml", sha, 1, "aider-leaderboard",
 				 &src) ||
-	    hdb_store_add_reference(st, src, r) || hdb_store_commit(st)) {
+	    hdb_store_add_reference(st, src, r, &dup) || hdb_store_commit(st)) {
 		fprintf(stderr, "add_reference_record: %s\n", hdb_errmsg());
 		exit(2);
 	}

@@ -619,7 +619,7 @@ static void real_leaderboards_give_a_reference_per_entry(void)
 
 	snprintf(path, sizeof(path), "%s/samples/quality/aider", base);
 	if (access(path, R_OK)) {
-		fprintf(stderr, "%s: %s absent, skipped\n", t_name, path);
+		T_SKIP("%s is absent", path);
 		return;
 	}
 	for (i = 0; i < sizeof(real_boards) / sizeof(real_boards[0]); i++) {

@@ -8,6 +8,7 @@
  */
 #include "harness.h"
 #include "qfixture.h"
+#include "../../ingest/ingest.h"
 
 #include <sqlite3.h>
 
@@ -395,6 +396,165 @@ static void items_go_with_their_file(void)
 	hdb_store_close(a);
 }
 
+/* Writes the published scores of one file: the same entry as in the
+ * full board (twice, as a board may list it), and one of its own. */
+static void add_board(struct hdb_store *st, const char *path, int own,
+		      int *dups)
+{
+	struct hdb_reference_record r;
+	long long src;
+	int dup, i;
+
+	memset(&r, 0, sizeof(r));
+	r.model = "gpt-5 (high)";
+	r.benchmark = "aider-polyglot";
+	r.variant = "diff reasoning=high";
+	r.score = 0.88;
+	r.n_items = 225;
+	r.date = "2025-08-23";
+	r.entry = "2025-08-23-15-47-21--gpt-5-high";
+	*dups = 0;
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, path, path, 1, "aider-leaderboard",
+				       &src), 0);
+	for (i = 0; i < 2; i++) {
+		r.line = 10 * own + i + 1;
+		CHECK_INT(hdb_store_add_reference(st, src, &r, &dup), 0);
+		*dups += dup;
+	}
+	r.line = 10 * own + 3;
+	r.model = own ? "own model" : "board model";
+	r.entry = NULL;
+	CHECK_INT(hdb_store_add_reference(st, src, &r, &dup), 0);
+	*dups += dup;
+	CHECK_INT(hdb_store_commit(st), 0);
+}
+
+/* A leaderboard entry that two files state (the Aider board and its
+ * SELECTED subset) is one row with both files as its sources; forgetting
+ * either keeps it, of the other file; forgetting both removes it. */
+static void a_reference_two_files_state_is_one_row(void)
+{
+	struct hdb_store *a = fresh("a.db");
+	struct hdb_forget_counts c;
+	int dups;
+
+	add_board(a, "board.yml", 0, &dups);
+	CHECK_INT(dups, 1);	/* listed twice in one file: one row */
+	add_board(a, "board.SELECTED.yml", 1, &dups);
+	CHECK_INT(dups, 2);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score"), 3);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_source"), 4);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score WHERE model = "
+		      "'gpt-5 (high)' AND source = 'board.yml'"), 1);
+	CHECK_INT(forget(a, "board.yml", &c), 0);
+	CHECK_INT(c.removed, 1);	/* its own model */
+	CHECK_INT(c.kept, 1);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score WHERE model = "
+		      "'gpt-5 (high)' AND source = 'board.SELECTED.yml'"), 1);
+	CHECK_INT(one(a, "SELECT source_line FROM reference WHERE model = "
+		      "'gpt-5 (high)'"), 11);
+	CHECK_INT(forget(a, "board.SELECTED.yml", &c), 0);
+	CHECK_INT(c.removed, 2);
+	CHECK_INT(c.kept, 0);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference"), 0);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_source"), 0);
+	hdb_store_close(a);
+	/* the other way round: the second file forgotten first */
+	a = fresh("b.db");
+	add_board(a, "board.yml", 0, &dups);
+	add_board(a, "board.SELECTED.yml", 1, &dups);
+	CHECK_INT(forget(a, "board.SELECTED.yml", &c), 0);
+	CHECK_INT(c.removed, 1);
+	CHECK_INT(c.kept, 1);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score WHERE model = "
+		      "'gpt-5 (high)' AND source = 'board.yml'"), 1);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_source"), 2);
+	hdb_store_close(a);
+}
+
+/* A score that differs is another claim, not the same row. */
+static void a_different_score_is_another_reference(void)
+{
+	struct hdb_store *a = fresh("a.db");
+	struct hdb_reference_record r;
+	long long src;
+	int dup;
+
+	memset(&r, 0, sizeof(r));
+	r.model = "m";
+	r.benchmark = "humaneval+";
+	r.score = 0.5;
+	r.n_items = HDB_UNSET;
+	CHECK_INT(hdb_store_begin(a), 0);
+	CHECK_INT(hdb_store_add_source(a, "x.json", "x", 1, "evalplus-board",
+				       &src), 0);
+	CHECK_INT(hdb_store_add_reference(a, src, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_reference(a, src, &r, &dup), 0);
+	CHECK_INT(dup, 1);
+	r.score = 0.51;
+	CHECK_INT(hdb_store_add_reference(a, src, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	r.variant = "v";
+	CHECK_INT(hdb_store_add_reference(a, src, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(a), 0);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference"), 3);
+	hdb_store_close(a);
+}
+
+static void ignore_warning(void *ctx, const char *msg)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static void ignore_file(void *ctx, const struct hdb_file_outcome *o)
+{
+	(void)ctx;
+	(void)o;
+}
+
+/* Issue 14: the real Aider polyglot board (69 entries) and its SELECTED
+ * subset (16 of them) give 69 rows, not 85, each of the 16 with both
+ * files; forgetting the board leaves the 16. */
+static void the_real_polyglot_boards_give_69_rows(void)
+{
+	struct hdb_ingest_report rep = { NULL, ignore_warning, ignore_file };
+	struct hdb_ingest_options o;
+	struct hdb_ingest_totals tot;
+	struct hdb_forget_counts c;
+	struct hdb_store *a;
+	char dir[1024], *board[2];
+
+	snprintf(dir, sizeof(dir), "%s/samples/quality/aider", t_shared());
+	if (access(dir, R_OK)) {
+		T_SKIP("%s is absent", dir);
+		return;
+	}
+	board[0] = xasprintf("%s/polyglot_leaderboard.yml", dir);
+	board[1] = xasprintf("%s/polyglot_leaderboard.SELECTED.yml", dir);
+	a = fresh("real.db");
+	memset(&o, 0, sizeof(o));
+	memset(&tot, 0, sizeof(tot));
+	CHECK_INT(hdb_ingest_paths(a, &o, board, 2, &rep, &tot), 0);
+	CHECK_INT(tot.rows, 69);
+	CHECK_INT(tot.dups, 16);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score"), 69);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_source"), 85);
+	CHECK_INT(one(a, "SELECT count(*) FROM (SELECT reference_id FROM "
+		      "reference_source GROUP BY reference_id HAVING "
+		      "count(*) = 2)"), 16);
+	CHECK_INT(forget(a, board[0], &c), 0);
+	CHECK_INT(c.removed, 53);
+	CHECK_INT(c.kept, 16);
+	CHECK_INT(one(a, "SELECT count(*) FROM reference_score"), 16);
+	hdb_store_close(a);
+	free(board[0]);
+	free(board[1]);
+}
+
 /* A forget names sources by path, whole hash or a long enough prefix. */
 static void sources_are_named(void)
 {
@@ -422,5 +582,8 @@ int main(void)
 	RUN(requests_forget_like_results);
 	RUN(items_go_with_their_file);
 	RUN(sources_are_named);
+	RUN(a_reference_two_files_state_is_one_row);
+	RUN(a_different_score_is_another_reference);
+	RUN(the_real_polyglot_boards_give_69_rows);
 	return t_done();
 }

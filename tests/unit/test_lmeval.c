@@ -1127,7 +1127,7 @@ static void real_files_give_the_records_read_in_them(void)
 
 	snprintf(path, sizeof(path), "%s/samples/quality/lm_eval", base);
 	if (access(path, R_OK)) {
-		fprintf(stderr, "%s: %s absent, skipped\n", t_name, base);
+		T_SKIP("%s is absent", path);
 		return;
 	}
 	for (i = 0; i < sizeof(real_files) / sizeof(real_files[0]); i++) {

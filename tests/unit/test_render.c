@@ -351,8 +351,103 @@ static void templates_refuse_unknown_placeholders(void)
 	CHECK_STR(sb.buf, "x1y2z{{");
 	strbuf_reset(&sb);
 	CHECK_INT(hdb_fill_template(&sb, "t", "{{a}}{{c}}", vars), -1);
-	CHECK_STR(hdb_errmsg(), "template 't': unknown placeholder '{{c}}'");
+	CHECK_STR(hdb_errmsg(), "t:1:6: unknown placeholder '{{c}}': "
+		  "expected '{{a}}' or '{{bb}}'");
+	strbuf_reset(&sb);
+	CHECK_INT(hdb_fill_template(&sb, "d/t", "a\n\n  {{title}}", vars), -1);
+	CHECK_STR(hdb_errmsg(), "d/t:3:3: unknown placeholder '{{title}}': "
+		  "expected '{{a}}' or '{{bb}}'");
+	strbuf_reset(&sb);
+	vars[2] = NULL;
+	CHECK_INT(hdb_fill_template(&sb, "t", "{{b}}", vars), -1);
+	CHECK_STR(hdb_errmsg(), "t:1:1: unknown placeholder '{{b}}': "
+		  "expected '{{a}}'");
 	strbuf_release(&sb);
+}
+
+/* A small report model, written with templates from dir. */
+static int report_with_templates(const char *out, const char *dir)
+{
+	struct hdb_table speed, setup;
+	struct hdb_report_model r;
+	int rc;
+
+	small_table(&speed);
+	hdb_table_init(&setup, 1);
+	hdb_table_set_col(&setup, 0, "Host", NULL);
+	model_with(&r, &speed, &setup, 2, 1);
+	rc = hdb_render_report(out, dir, &r);
+	model_drop(&r);
+	hdb_table_release(&speed);
+	hdb_table_release(&setup);
+	return rc;
+}
+
+/* A directory with only report.md: the built-in page.html and style.css
+ * for the rest. */
+static void templates_take_what_the_directory_has(void)
+{
+	char *dir = xasprintf("%s/tpl", t_tmpdir());
+	char *out = xasprintf("%s/tpl-site", t_tmpdir()), *path, *text;
+	char *css, *css_path;
+
+	mkdir(dir, 0755);
+	t_write("tpl/report.md", "# {{title}}\n\nMine.\n\n{{sections}}\n");
+	CHECK_INT(report_with_templates(out, dir), 0);
+	path = xasprintf("%s/report.md", out);
+	CHECK_INT(read_file(path, &text, NULL), 0);
+	CHECK_HAS(text, "# Local LLM throughput\n\nMine.\n\n## ");
+	free(text);
+	free(path);
+	path = xasprintf("%s/index.html", out);
+	CHECK_INT(read_file(path, &text, NULL), 0);
+	CHECK_HAS(text, "<meta name=\"generator\" content=\"halodb\">");
+	CHECK_HAS(text, "<p>Mine.</p>");
+	free(text);
+	free(path);
+	path = xasprintf("%s/style.css", out);
+	CHECK_INT(read_file(path, &text, NULL), 0);
+	CHECK_INT(hdb_template(NULL, "style.css", &css, &css_path), 0);
+	CHECK(css_path == NULL);
+	CHECK_STR(text, css);
+	free(css);
+	free(text);
+	free(path);
+	free(out);
+	free(dir);
+}
+
+/* A wrong placeholder names the file, where, and the ones there are; a
+ * directory that is not there or holds no template is an error. */
+static void templates_errors_name_the_file_and_what_exists(void)
+{
+	char *dir = xasprintf("%s/tpl-bad", t_tmpdir());
+	char *out = xasprintf("%s/tpl-bad-site", t_tmpdir()), *path, *want;
+
+	mkdir(dir, 0755);
+	CHECK_INT(report_with_templates(out, dir), -1);
+	want = xasprintf("templates directory '%s' holds none of page.html, "
+			 "report.md or style.css", dir);
+	CHECK_STR(hdb_errmsg(), want);
+	free(want);
+	path = xasprintf("%s/page.html", dir);
+	t_write("tpl-bad/page.html", "<title>{{title}}</title>\n{{body}}\n");
+	CHECK_INT(report_with_templates(out, dir), -1);
+	want = xasprintf("%s:2:1: unknown placeholder '{{body}}': expected "
+			 "'{{title}}' or '{{content}}'", path);
+	CHECK_STR(hdb_errmsg(), want);
+	free(want);
+	free(path);
+	CHECK(access(out, F_OK) != 0);	/* nothing written */
+	path = xasprintf("%s/none", t_tmpdir());
+	CHECK_INT(report_with_templates(out, path), -1);
+	want = xasprintf("cannot read templates directory '%s': No such file "
+			 "or directory", path);
+	CHECK_STR(hdb_errmsg(), want);
+	free(want);
+	free(path);
+	free(out);
+	free(dir);
 }
 
 static void title_is_plain_text(void)
@@ -507,6 +602,8 @@ int main(void)
 	RUN(report_shows_hostile_fields_as_text);
 	RUN(no_html_survives_from_inputs);
 	RUN(templates_refuse_unknown_placeholders);
+	RUN(templates_take_what_the_directory_has);
+	RUN(templates_errors_name_the_file_and_what_exists);
 	RUN(title_is_plain_text);
 	RUN(report_writes_three_files);
 	RUN(report_into_a_file_fails_cleanly);

@@ -589,8 +589,8 @@ static void a_store_in_a_read_only_directory_can_be_read(void)
 	}
 	CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status));
 	if (WEXITSTATUS(status) == 77) {
-		fprintf(stderr, "%s: skipped: cannot make a read-only directory "
-			"(no mount namespace)\n", t_name);
+		T_SKIP("cannot make a read-only directory (no mount "
+		       "namespace)");
 		return;
 	}
 	CHECK_INT(WEXITSTATUS(status), 0);

@@ -1,4 +1,4 @@
--- 008_speed.sql: ingest near SQLite's own bulk path (issue 13).
+-- 009_speed.sql: ingest near SQLite's own bulk path (issue 13).
 --
 -- ident: what a measurement is recognised by exactly (model_type, test,
 -- n_depth, n_prompt, n_gen, status, error, variant), hashed into one
