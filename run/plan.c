@@ -173,12 +173,13 @@ int hdb_run_check_options(const struct hdb_run_options *o)
 		free(tests);
 	}
 	if (o->kv) {
-		size_t k = strcspn(o->kv, "/,");
-		char *kk = xstrndup(o->kv, k);
-		const char *vv = o->kv[k] ? o->kv + k + 1 : o->kv;
-		int ok = hdb_kv_type_bytes(kk) > 0 && hdb_kv_type_bytes(vv) > 0;
+		char *kk, *vv;
+		int ok;
 
+		hdb_kv_split(o->kv, &kk, &vv);
+		ok = hdb_kv_type_bytes(kk) > 0 && hdb_kv_type_bytes(vv) > 0;
 		free(kk);
+		free(vv);
 		if (!ok)
 			return hdb_error("--kv: expected a KV cache type (f16, "
 					 "bf16, f32, q8_0, q4_0, q4_1, q5_0, "
@@ -186,6 +187,14 @@ int hdb_run_check_options(const struct hdb_run_options *o)
 					 "q8_0/q4_0, got '%s'", o->kv);
 	}
 	return 0;
+}
+
+void hdb_kv_split(const char *kv, char **k, char **v)
+{
+	size_t n = strcspn(kv, "/,");
+
+	*k = xstrndup(kv, n);
+	*v = xstrdup(kv[n] ? kv + n + 1 : kv);
 }
 
 char *hdb_run_slug(const char *name)

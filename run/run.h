@@ -152,6 +152,9 @@ int hdb_gguf_read(const char *path, struct hdb_gguf_info *info);
 
 /* Bytes per element of a cache type ('q8_0': 34/32), or 0 if unknown. */
 double hdb_kv_type_bytes(const char *type);
+/* --kv as llama-bench takes it: 'q8_0' for both caches, or 'q8_0/q4_0'
+ * (or ',') for K and V.  *k and *v are the caller's to free. */
+void hdb_kv_split(const char *kv, char **k, char **v);
 
 /* When the header cannot be read: this many bytes per token of context
  * at f16, scaled by the cache types (README: a conservative rule). */

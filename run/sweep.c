@@ -208,10 +208,7 @@ int hdb_run_prepare(const struct hdb_run_options *o, struct hdb_plan *plan)
 	else
 		plan->have_gguf = 1;
 	if (o->kv) {
-		size_t k = strcspn(o->kv, "/,");
-
-		plan->kv_k = xstrndup(o->kv, k);
-		plan->kv_v = xstrdup(o->kv[k] ? o->kv + k + 1 : o->kv);
+		hdb_kv_split(o->kv, &plan->kv_k, &plan->kv_v);
 	} else if (plan->profile.kv_k) {
 		plan->kv_k = xstrdup(plan->profile.kv_k);
 		plan->kv_v = xstrdup(plan->profile.kv_v);
