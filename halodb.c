@@ -237,6 +237,8 @@ static int next_opt(struct cli *cli, int argc, char **argv,
 struct progress_line {
 	int on, drawn;
 	double t0, last;
+	double interval;	/* between two redraws: 0.1 s, or
+				 * $HALODB_PROGRESS_INTERVAL (tests) */
 };
 
 static double mono_now(void)
@@ -249,10 +251,20 @@ static double mono_now(void)
 
 static void progress_start(struct progress_line *pl, int quiet)
 {
+	const char *env = getenv("HALODB_PROGRESS_INTERVAL");
+	char *end;
+
 	memset(pl, 0, sizeof(*pl));
 	pl->on = !quiet && isatty(fileno(stderr));
 	pl->t0 = mono_now();
 	pl->last = pl->t0;
+	pl->interval = 0.1;
+	if (env && *env) {
+		double v = strtod(env, &end);
+
+		if (!*end && v >= 0 && v <= 3600)
+			pl->interval = v;
+	}
 }
 
 /* '42 s', '3:05', '1:02:09' */
@@ -286,7 +298,7 @@ static void progress_draw(void *ctx, const struct hdb_progress_state *s)
 	double now = mono_now(), spent = now - pl->t0;
 	size_t width = 80;
 
-	if (!pl->on || now - pl->last < 0.1)
+	if (!pl->on || now - pl->last < pl->interval)
 		return;
 	pl->last = now;
 	if (!strcmp(s->stage, "ingest")) {
@@ -340,7 +352,7 @@ static const char ingest_usage[] =
 	"halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]\n"
 	"              [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]\n"
 	"              [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]\n"
-	"              PATH...\n"
+	"              [--quiet] PATH...\n"
 	"\n"
 	"Adds result files to the store.  Directories are walked in name order\n"
 	"(dot-files skipped); what a walk finds that is not results (READMEs,\n"
@@ -382,6 +394,9 @@ static const char ingest_usage[] =
 	"                 'halodb forget')\n"
 	"  --dry-run      say what each file is (format, era, rows, warnings)\n"
 	"                 and write nothing\n"
+	"  --quiet        no progress line (files done, rows, MB/s, the file\n"
+	"                 being read, time left), which is drawn on stderr only\n"
+	"                 when it is a terminal\n"
 	"  --variant TEXT what the files do not show, for every row of the\n"
 	"                 call (throughput, server and quality): hybrid-ngl22,\n"
 	"                 dual-gpu, 100W, thinking, edit=whole ...; runs that\n"
@@ -404,6 +419,7 @@ static const char ingest_usage[] =
 
 struct ingest_print {
 	int dry_run;
+	struct progress_line *pl;	/* cleared before a line is printed */
 	long not_results, others;
 	size_t n_names;
 	char *names[NOT_RESULTS_NAMED];
@@ -463,7 +479,10 @@ static void release_ingest_print(struct ingest_print *ip)
 
 static void on_warning(void *ctx, const char *msg)
 {
-	(void)ctx;
+	struct ingest_print *ip = ctx;
+
+	if (ip->pl)
+		progress_end(ip->pl);
 	fprintf(stderr, "%s\n", msg);
 }
 
@@ -471,6 +490,8 @@ static void on_file(void *ctx, const struct hdb_file_outcome *o)
 {
 	struct ingest_print *ip = ctx;
 
+	if (ip->pl)
+		progress_end(ip->pl);
 	switch (o->status) {
 	case HDB_FILE_INGESTED:
 		if (ip->dry_run)
@@ -583,17 +604,20 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 		{ "build", required_argument, NULL, OPT_BUILD },
 		{ "variant", required_argument, NULL, OPT_VARIANT },
 		{ "niah-pass", required_argument, NULL, OPT_NIAH_PASS },
+		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "db", required_argument, NULL, OPT_DB },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct hdb_ingest_options o;
+	struct progress_line pl;
+	struct hdb_progress progress = { progress_draw, &pl };
 	struct ingest_print ip = { 0 };
-	struct hdb_ingest_report rep = { &ip, on_warning, on_file };
+	struct hdb_ingest_report rep = { &ip, on_warning, on_file, &progress };
 	struct hdb_ingest_totals totals;
 	struct hdb_store *known = NULL;
 	char *kv = NULL, *end;
-	int c, rc;
+	int c, rc, quiet = 0;
 
 	memset(&o, 0, sizeof(o));
 	o.niah_pass = 10;
@@ -610,6 +634,8 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 			o.stderr_file = optarg;
 		else if (c == OPT_DRY_RUN)
 			o.dry_run = ip.dry_run = 1;
+		else if (c == OPT_QUIET)
+			quiet = 1;
 		else if (c == OPT_MODEL)
 			o.attach.model = optarg;
 		else if (c == OPT_QUANT)
@@ -679,8 +705,11 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 		return fail();
 	}
 	o.known = known;
+	progress_start(&pl, quiet);
+	ip.pl = &pl;
 	rc = hdb_ingest_paths(cli->st, &o, argv + optind, argc - optind, &rep,
 			      &totals);
+	progress_end(&pl);
 	hdb_store_close(known);
 	if (rc < 0) {
 		release_ingest_print(&ip);
@@ -1122,7 +1151,7 @@ static int cmd_run(struct cli *cli, int argc, char **argv)
 		/* hand the directory to ingest, as 'halodb ingest DIR' would */
 		struct hdb_ingest_options io;
 		struct ingest_print ip = { 0 };
-		struct hdb_ingest_report ir = { &ip, on_warning, on_file };
+		struct hdb_ingest_report ir = { &ip, on_warning, on_file, NULL };
 		struct hdb_ingest_totals totals;
 		char *paths[] = { res.dir };
 		int irc;

@@ -54,6 +54,8 @@ struct entry {
 	int stderr_idx;		/* its stderr capture, or -1 */
 	int first_sample, last_sample; /* its samples files, or -1 */
 	int next_sample;	/* a samples file: the next of its run, or -1 */
+	long long size;		/* bytes, for the progress line (0: a
+				 * directory) */
 };
 
 /*
@@ -89,7 +91,17 @@ struct run {
 	struct held *held;
 	size_t n_held, cap_held;
 	long cur_idx;		/* the entry being ingested, or -1 */
+	/* the progress line: files done of p_total, records taken, bytes
+	 * of the files done of p_bytes, the file being read */
+	size_t p_done, p_total;
+	long long p_rows, p_bytes_done, p_bytes;
+	FILE *p_file;
+	const char *p_path;
 };
+
+/* Records between two progress calls within a file (ftell is a system
+ * call). */
+#define PROGRESS_RECORDS 1024
 
 #define BATCH_FILES 256
 #define BATCH_SECONDS 1.0
@@ -260,6 +272,28 @@ static double clock_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Tells the caller how far the call has got, if it asked. */
+static void tick(struct run *run)
+{
+	const struct hdb_progress *p = run->rep ? run->rep->progress : NULL;
+	struct hdb_progress_state ps;
+	long pos;
+
+	if (!p || !p->fn)
+		return;
+	memset(&ps, 0, sizeof(ps));
+	ps.stage = "ingest";
+	ps.done = run->p_done;
+	ps.total = run->p_total;
+	ps.rows = run->p_rows;
+	ps.bytes = run->p_bytes_done;
+	if (run->p_file && (pos = ftell(run->p_file)) > 0)
+		ps.bytes += pos;
+	ps.total_bytes = run->p_bytes;
+	ps.what = run->p_path;
+	p->fn(p->ctx, &ps);
+}
+
 /* A file starts: the batch's transaction (opened when none is), then the
  * file's savepoint.  Returns 0 or -1 (the store failed). */
 static int file_begin(struct run *run)
@@ -403,6 +437,8 @@ static void count_row(struct file_ctx *fc, int dup)
 		fc->dups++;
 	else
 		fc->rows++;
+	if (++fc->run->p_rows % PROGRESS_RECORDS == 0)
+		tick(fc->run);
 }
 
 /*
@@ -1115,6 +1151,8 @@ static void ingest_file(struct run *run, size_t idx)
 		fc.run_info = hdb_died_new();
 	/* one open file is hashed, sniffed and parsed: what is hashed is
 	 * what goes in, and a FIFO or device is refused before either */
+	run->p_path = path;
+	tick(run);
 	if (e->dir ? hash_entry(e, hex, &bytes)
 		      : hdb_open_regular(path, &f, NULL) ||
 			sha256_stream(f, path, hex, &bytes)) {
@@ -1150,6 +1188,7 @@ static void ingest_file(struct run *run, size_t idx)
 	if (f) {
 		rewind(f);
 		fmt = hdb_sniff(f);
+		run->p_file = f;
 	}
 	if (fmt == HDB_FORMAT_UNKNOWN) {
 		if (e->walked)
@@ -1260,6 +1299,7 @@ static void ingest_file(struct run *run, size_t idx)
 	done(run, &o);
 	mark_companions(run, (long)idx, 1);
 out:
+	run->p_file = NULL;
 	if (f)
 		fclose(f);
 	if (cf)
@@ -1311,6 +1351,7 @@ static void add_entry(struct run *run, const char *path, int walked,
 	e->handled = 0;
 	e->stderr_idx = e->first_sample = e->last_sample = -1;
 	e->next_sample = -1;
+	e->size = 0;
 }
 
 
@@ -1436,6 +1477,7 @@ static void list_path(struct run *run, const char *path, int walked,
 		return;
 	}
 	add_entry(run, path, walked, NULL);
+	run->list[run->n - 1].size = (long long)sb.st_size;
 }
 
 /*
@@ -1682,6 +1724,11 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 		list_path(&run, paths[k], 0, 0);
 	}
 	pair_companions(&run);
+	for (i = 0; i < run.n; i++)
+		if (!run.list[i].error && run.list[i].companion_of < 0) {
+			run.p_total++;
+			run.p_bytes += run.list[i].size;
+		}
 	hdb_store_batch_mode(st, 1);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].error && run.list[i].skip)
@@ -1694,6 +1741,8 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 			run.cur_idx = (long)i;
 			ingest_file(&run, i);
 			run.cur_idx = -1;
+			run.p_done++;
+			run.p_bytes_done += run.list[i].size;
 			if (!run.store_failed)
 				file_end(&run);
 		}

@@ -102,6 +102,11 @@ struct hdb_ingest_report {
 	 * or about the call ('warning: ...', once, after every file). */
 	void (*warning)(void *ctx, const char *msg);
 	void (*file_done)(void *ctx, const struct hdb_file_outcome *o);
+	/* How far the call has got, for a progress line (may be NULL):
+	 * stage "ingest", files done of total, rows taken, bytes read of
+	 * the files' sizes, the file being read; at each file and every
+	 * PROGRESS_RECORDS records within one. */
+	const struct hdb_progress *progress;
 };
 
 struct hdb_ingest_totals {

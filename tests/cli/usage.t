@@ -52,7 +52,7 @@ $ halodb help ingest
 > usage: halodb ingest [--host NAME | --host-from-dir] [--stderr FILE] [--replace]
 >               [--dry-run] [--db PATH] [--model M] [--quant Q] [--kv TYPE]
 >               [--backend B] [--build ID] [--variant TEXT] [--niah-pass N]
->               PATH...
+>               [--quiet] PATH...
 >
 > Adds result files to the store.  Directories are walked in name order
 > (dot-files skipped); what a walk finds that is not results (READMEs,
@@ -94,6 +94,9 @@ $ halodb help ingest
 >                  'halodb forget')
 >   --dry-run      say what each file is (format, era, rows, warnings)
 >                  and write nothing
+>   --quiet        no progress line (files done, rows, MB/s, the file
+>                  being read, time left), which is drawn on stderr only
+>                  when it is a terminal
 >   --variant TEXT what the files do not show, for every row of the
 >                  call (throughput, server and quality): hybrid-ngl22,
 >                  dual-gpu, 100W, thinking, edit=whole ...; runs that
