@@ -78,6 +78,7 @@ enum stmt_id {
 	ST_EXTRACT_SERVER,
 	ST_SET_RAW,
 	ST_DROP_RAW,
+	ST_ADD_RAW_BASE,
 	ST_COUNT
 };
 
@@ -407,9 +408,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_JSON_SAMPLES] =
 		"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
 		"FROM json_each(?1) ORDER BY key",
-	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw (bench_id, raw) "
-		       "VALUES (?1, ?2)",
-	[ST_DROP_RAW] = "DELETE FROM bench_raw WHERE bench_id = ?1",
+	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw_part (bench_id, "
+		       "base, head, tail, middle) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
+	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
+			    "VALUES (?1, ?2)",
 };
 
 /* Repetitions written by one statement. */
@@ -429,12 +432,28 @@ struct hdb_store {
 	int wal_pages;			/* pages in the log after the last
 					 * commit (batch mode) */
 	long long page_size;		/* of this store (batch mode) */
+	/* the base the raw records of source base_source are cut against
+	 * (schema 10), or none (base_source 0); forgotten whenever a source
+	 * is added or forgotten and on every rollback, so that it is never
+	 * a row that is gone or that another source reuses the id of */
+	long long base_source, base_id;
+	char *base_raw;
+	size_t base_len;
 	long long find_skip;		/* a row the same-measurement lookup */
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
 	sqlite3_stmt *samples[SAMPLES_AT_ONCE + 1];	/* k rows at once */
 };
+
+/* The raw records to come are cut against no base (see set_raw). */
+static void forget_base(struct hdb_store *st)
+{
+	st->base_source = 0;
+	free(st->base_raw);
+	st->base_raw = NULL;
+	st->base_len = 0;
+}
 
 int hdb_store_schema_version(void)
 {
@@ -892,6 +911,7 @@ int hdb_store_close(struct hdb_store *st)
 		sqlite3_finalize(st->samples[i]);
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	forget_base(st);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		rc = hdb_error("cannot close store '%s'", st->path);
 	free(st->path);
@@ -980,6 +1000,7 @@ void hdb_store_rollback_to(struct hdb_store *st)
 			     NULL, NULL, NULL);
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	forget_base(st);
 }
 
 /* The log's size after each commit (SQLite's wal hook). */
@@ -1010,8 +1031,11 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 	if (!st->batch)
 		return 0;
 	st->batch = 0;
-	exec(st, "PRAGMA cache_size = -2000", "cannot configure");
-	/* back to SQLite's own checkpoints, and one now */
+	/* the cache keeps its size: shrinking it freed its pages one by
+	 * one, and glibc gave the heap back to the kernel a piece at each
+	 * free (5% of an ingest of 24,000 rows in one file); the store is
+	 * closed soon after, or ingests again.  Back to SQLite's own
+	 * checkpoints, and one now */
 	sqlite3_wal_autocheckpoint(st->db, 1000);
 	return st->wal_pages ? checkpoint(st) : 0;
 }
@@ -1023,6 +1047,7 @@ void hdb_store_rollback(struct hdb_store *st)
 	st->in_tx = 0;
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	forget_base(st);
 }
 
 /* The prepared statement id, ready to bind (prepared on first use). */
@@ -1132,6 +1157,7 @@ int hdb_store_add_source(struct hdb_store *st, const char *path,
 	bind_text(s, 2, sha256);
 	bind_int(s, 3, bytes);
 	bind_text(s, 4, format);
+	forget_base(st);
 	if (step_done(st, s, "cannot record a source file"))
 		return -1;
 	*id = sqlite3_last_insert_rowid(st->db);
@@ -1405,16 +1431,85 @@ static void bind_bench(sqlite3_stmt *s, long long source_id, long long host_id,
 		sqlite3_bind_int64(s, 43, ident_of(r));
 }
 
-/* The raw record of row id: r's, or none. */
-static int set_raw(struct hdb_store *st, long long id, const char *raw)
+/* Is byte c the first of a UTF-8 character (or the end)? */
+static int char_start(const char *p, size_t i, size_t len)
 {
-	sqlite3_stmt *s = stmt(st, raw ? ST_SET_RAW : ST_DROP_RAW);
+	return i >= len || ((unsigned char)p[i] & 0xc0) != 0x80;
+}
+
+/* Makes raw (len bytes) the base of source_id's next records. */
+static int new_base(struct hdb_store *st, long long source_id,
+		    const char *raw, size_t len)
+{
+	sqlite3_stmt *s = stmt(st, ST_ADD_RAW_BASE);
 
 	if (!s)
 		return -1;
+	bind_int(s, 1, source_id);
+	sqlite3_bind_text(s, 2, raw, (int)len, SQLITE_STATIC);
+	if (step_done(st, s, "cannot record a raw record"))
+		return -1;
+	free(st->base_raw);
+	st->base_raw = xstrndup(raw, len);
+	st->base_len = len;
+	st->base_source = source_id;
+	st->base_id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+/*
+ * The raw record of row id: r's, or none (raw NULL).  With a source_id,
+ * it is kept as what it does not share with the base of that source
+ * (bench_raw_part, schema 10); source_id 0 keeps it whole.
+ */
+static int set_raw(struct hdb_store *st, long long id, const char *raw,
+		   long long source_id)
+{
+	sqlite3_stmt *s;
+	size_t len, head = 0, tail = 0, n;
+
+	if (!raw) {
+		s = stmt(st, ST_DROP_RAW);
+		if (!s)
+			return -1;
+		bind_int(s, 1, id);
+		return step_done(st, s, "cannot record a raw record");
+	}
+	len = strlen(raw);
+	if (source_id && source_id == st->base_source) {
+		n = len < st->base_len ? len : st->base_len;
+		while (head < n && raw[head] == st->base_raw[head])
+			head++;
+		while (tail < n - head && raw[len - 1 - tail] ==
+		       st->base_raw[st->base_len - 1 - tail])
+			tail++;
+		/* cut between characters, in the record and in the base */
+		while (head && !(char_start(raw, head, len) &&
+				 char_start(st->base_raw, head, st->base_len)))
+			head--;
+		while (tail && !(char_start(raw, len - tail, len) &&
+				 char_start(st->base_raw, st->base_len - tail,
+					    st->base_len)))
+			tail--;
+	}
+	/* less than half of it shared: the next base */
+	if (source_id && (source_id != st->base_source ||
+			  2 * (head + tail) < len)) {
+		if (new_base(st, source_id, raw, len))
+			return -1;
+		head = len;
+		tail = 0;
+	}
+	s = stmt(st, ST_SET_RAW);
+	if (!s)
+		return -1;
 	bind_int(s, 1, id);
-	if (raw)
-		bind_text(s, 2, raw);
+	if (source_id)
+		bind_int(s, 2, st->base_id);
+	bind_int(s, 3, (long long)head);
+	bind_int(s, 4, (long long)tail);
+	sqlite3_bind_text(s, 5, raw + head, (int)(len - head - tail),
+			  SQLITE_STATIC);
 	return step_done(st, s, "cannot record a raw record");
 }
 
@@ -1669,7 +1764,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 		bind_int(s, 35, id);
 		bind_int(s, 36, richer);
 		if (step_done(st, s, "cannot merge a test result") ||
-		    (richer && set_raw(st, id, r->raw)))
+		    (richer && set_raw(st, id, r->raw, source_id)))
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
@@ -1680,7 +1775,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);
-	if (r->raw && set_raw(st, id, r->raw))
+	if (r->raw && set_raw(st, id, r->raw, source_id))
 		return -1;
 	return add_samples(st, id, r);
 }
@@ -2258,7 +2353,7 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 		if (step_done(st, s, "cannot rebuild a row"))
 			goto out;
 		if (!server && (i == 0 || richer) &&
-		    set_raw(st, id, reps[i].b.raw))
+		    set_raw(st, id, reps[i].b.raw, 0))
 			goto out;
 		if (!server) {
 			const struct hdb_bench_record *r = &reps[i].b;
@@ -2411,6 +2506,7 @@ int hdb_store_forget_source(struct hdb_store *st, long long source_id,
 	int rc;
 
 	memset(c, 0, sizeof(*c));
+	forget_base(st);
 	if (forget_reports(st, 0, source_id, &c->kept, &c->removed) ||
 	    forget_reports(st, 1, source_id, &c->kept, &c->removed))
 		return -1;
