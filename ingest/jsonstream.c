@@ -49,6 +49,12 @@ static int is_ws(int c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* isalpha() of the C locale, without its table look-up per byte */
+static int is_letter(char c)
+{
+	return (unsigned char)((c | 0x20) - 'a') < 26;
+}
+
 static void note_noise(struct scan *s, const char *line, size_t len, long lineno)
 {
 	struct json_stream_info *in = s->info;
@@ -109,7 +115,7 @@ static size_t take_word(struct scan *s, const char *p, const char *end)
 {
 	size_t n = 0;
 
-	while (p + n < end && isalpha((unsigned char)p[n]))
+	while (p + n < end && is_letter(p[n]))
 		n++;
 	if ((n == 3 && (!strncasecmp(p, "nan", 3) || !strncasecmp(p, "inf", 3))) ||
 	    (n == 8 && !strncasecmp(p, "infinity", 8))) {
@@ -133,11 +139,19 @@ static const char *scan_record(struct scan *s, const char *p, const char *end,
 		char c = *p;
 
 		if (s->in_str) {
-			if (s->esc)
+			if (s->esc) {
 				s->esc = 0;
-			else if (c == '\\')
+				continue;
+			}
+			/* most of a record is inside strings: up to the next
+			 * quote or backslash at once */
+			while (p < end && *p != '"' && *p != '\\')
+				p++;
+			if (p == end)
+				break;
+			if (*p == '\\')
 				s->esc = 1;
-			else if (c == '"')
+			else
 				s->in_str = 0;
 			continue;
 		}
@@ -151,7 +165,7 @@ static const char *scan_record(struct scan *s, const char *p, const char *end,
 				*done = 1;
 				return p + 1;
 			}
-		} else if (isalpha((unsigned char)c)) {
+		} else if (is_letter(c)) {
 			size_t n;
 
 			strbuf_add(&s->rec, run, (size_t)(p - run));
