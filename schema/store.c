@@ -222,10 +222,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * look at (see find_bench); ?43 the identity's hash (hdb_ident),
 	 * which leads every index probed.  Values are compared in C, at the
 	 * right precision. */
+	/* with a test_time, the rows of that time and then those of none
+	 * (markdown), in one statement: one set of bindings */
 	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
-		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42"),
+		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42")
+		" UNION ALL " FIND_BENCH("bench_time",
+		"test_time IS NULL AND avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
-		"test_time IS ?40 AND avg_ts IS NULL"),
+		"test_time IS ?40 AND avg_ts IS NULL")
+		" UNION ALL " FIND_BENCH("bench_time",
+		"test_time IS NULL AND avg_ts IS NULL"),
 	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_value",
 		"avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_value",
@@ -1654,27 +1660,19 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 		      int *richer, int *had_samples)
 {
 	int prec = precision_of(r->precision, 6), known = isfinite(r->avg_ts);
-	int pass, q, rc;
+	int q, rc;
 	sqlite3_stmt *s;
 
 	if (r->test_time) {
-		for (pass = 0; pass < 2; pass++) {
-			s = stmt(st, known ? ST_FIND_BENCH_TIME
-				 : ST_FIND_BENCH_TIME_NULL);
-			if (!s)
-				return -1;
-			bind_bench(s, 0, host_id, unknown, r);
-			if (pass == 0)
-				bind_text(s, 40, r->test_time);
-			else
-				sqlite3_bind_null(s, 40);
-			if (known)
-				bind_window(s, 41, r->avg_ts, 1);
-			rc = scan_bench(st, s, r, id, richer, had_samples);
-			if (rc)
-				return rc;
-		}
-		return 0;
+		s = stmt(st, known ? ST_FIND_BENCH_TIME
+			 : ST_FIND_BENCH_TIME_NULL);
+		if (!s)
+			return -1;
+		bind_bench(s, 0, host_id, unknown, r);
+		bind_text(s, 40, r->test_time);
+		if (known)
+			bind_window(s, 41, r->avg_ts, 1);
+		return scan_bench(st, s, r, id, richer, had_samples);
 	}
 	s = stmt(st, known ? ST_FIND_BENCH_VALUE : ST_FIND_BENCH_VALUE_NULL);
 	if (!s)
