@@ -1089,10 +1089,11 @@ static void mark_companions(struct run *run, long idx, int handled)
  * Opens path and hashes it, leaving *f at its start for the sniff and the
  * parse.  A file of less than 256 KiB is read in one system call and
  * then read from memory (fmemopen): what is hashed is what is parsed,
- * and no second read (12 system calls a file -> 8).  A larger one is read twice through a buffer of that size (100k
- * rows in one file: 26,000 reads -> 800).  One file is open at a time
- * (the buffer is the next one's once it is closed).  Returns 0 or -1
- * (hdb_error; *f NULL).
+ * and there is no second read (12 system calls a file -> 8).  A larger
+ * one is read twice through a buffer of that size (100k rows in one
+ * file: 26,000 reads -> 800).  One file is open at a time (the buffer is
+ * the next one's once it is closed).  Returns 0 or -1 (hdb_error; *f
+ * NULL).
  */
 static int open_hashed(const char *path, FILE **f, char hex[65],
 		       long long *bytes)
