@@ -1126,8 +1126,9 @@ static int open_hashed(const char *path, FILE **f, char hex[65],
 		*bytes = (long long)n;
 		return 0;
 	}
-	rewind(*f);
+	/* the stream itself has not been read: its buffer can be set */
 	setvbuf(*f, buf, _IOFBF, sizeof(buf));
+	rewind(*f);
 	if (sha256_stream(*f, path, hex, bytes))
 		goto fail;
 	return 0;
