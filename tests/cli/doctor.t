@@ -18,12 +18,12 @@ $ halodb ingest a.json b.json > /dev/null && halodb ingest --model m --host h ru
 > ingested 1 file (3 rows)
 $ halodb doctor
 > store: halodb.db
-> schema version: 9 (this halodb writes 9)
+> schema version: 10 (this halodb writes 10)
 > integrity_check: ok
 > foreign_key_check: ok
 > rows per table:
 >   bench            10
->   bench_raw        10
+>   bench_raw_part   10
 >   bench_report     0
 >   bench_sample     20
 >   curation_log     0
@@ -33,6 +33,7 @@ $ halodb doctor
 >   model_alias      0
 >   qresult          3
 >   qresult_item     9
+>   raw_base         3
 >   reference        0
 >   reference_source 0
 >   server_report    0

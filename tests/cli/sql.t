@@ -78,6 +78,7 @@ $ halodb sql --schema --format csv | cut -d, -f1 | uniq -c
 >       1 view
 >      29 throughput
 >       3 throughput_sample
+>       2 bench_raw
 >      24 server_timing
 >      24 quality
 >       4 quality_item

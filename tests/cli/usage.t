@@ -122,6 +122,7 @@ $ halodb sql --help
 >
 >   throughput         one row per llama-bench test result
 >   throughput_sample  every repetition's measurement
+>   bench_raw          the input record of a result, as the file had it
 >   server_timing      one row per request timed by llama-server or llama-cli
 >   quality            one score of a quality benchmark in one run
 >   quality_item       the items behind a score

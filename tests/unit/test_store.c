@@ -183,6 +183,131 @@ static void records_and_samples_are_written(void)
 	hdb_store_close(st);
 }
 
+/* The raw record of a row as the view bench_raw gives it back. */
+static char *raw_of(struct hdb_store *st, long long id)
+{
+	sqlite3_stmt *s;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st), "SELECT raw FROM bench_raw "
+			       "WHERE bench_id = ?1", -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(s, 1, id);
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = xstrdup((const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* Adds r (its raw record raw, its value ts) and checks the record comes
+ * back byte for byte; returns the row's id. */
+static long long add_raw(struct hdb_store *st, long long src, long long host,
+			 const char *raw, double ts)
+{
+	struct hdb_bench_record r = record("pp512", ts);
+	long long id;
+	char *back;
+	int dup;
+
+	r.raw = raw;
+	CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
+	CHECK_INT(dup, 0);
+	id = one_int(st, "SELECT max(id) FROM bench");
+	back = raw_of(st, id);
+	CHECK_STR(back, raw);
+	free(back);
+	return id;
+}
+
+/* Schema 10 keeps a record as what it does not share with a base record
+ * of its file, cut between UTF-8 characters; bench_raw gives it back. */
+static void raw_records_come_back_byte_for_byte(void)
+{
+	const char *p = path_in_tmp("raw.db");
+	struct hdb_store *st;
+	struct hdb_forget_counts c;
+	long long src, src2, host, id;
+	char *back;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.jsonl", "ab12", 10, "llama-bench-jsonl", &src), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", NULL, "x", NULL, &host), 0);
+	add_raw(st, src, host, "{\"cpu\": \"Ryzen\", \"k\": \"\xc3\xa9t\xc3\xa9\", \"ts\": 1.5}", 10);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 1);
+	/* é and è differ in their second byte: the cut goes before both */
+	id = add_raw(st, src, host, "{\"cpu\": \"Ryzen\", \"k\": \"\xc3\xa8t\xc3\xa9\", \"ts\": 1.5}", 20);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 1);
+	CHECK_INT(one_int(st, "SELECT CAST(middle AS BLOB) = X'C3A8' FROM bench_raw_part "
+			      "WHERE bench_id = (SELECT max(bench_id) FROM bench_raw_part)"), 1);
+	/* é and ĩ share their last byte: the cut goes after both */
+	add_raw(st, src, host, "{\"cpu\": \"Ryzen\", \"k\": \"\xc3\xa9t\xc4\xa9\", \"ts\": 1.5}", 30);
+	CHECK_INT(one_int(st, "SELECT CAST(middle AS BLOB) = X'C4A9' FROM bench_raw_part "
+			      "WHERE bench_id = (SELECT max(bench_id) FROM bench_raw_part)"), 1);
+	/* sharing less than half: the next base */
+	add_raw(st, src, host, "| llama 8B | pp512 | 1.5 |", 40);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 2);
+	add_raw(st, src, host, "| llama 8B | pp512 | 2.5 |", 50);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 2);
+	CHECK_INT(hdb_store_commit(st), 0);
+	back = raw_of(st, id);
+	CHECK_STR(back, "{\"cpu\": \"Ryzen\", \"k\": \"\xc3\xa8t\xc3\xa9\", \"ts\": 1.5}");
+	free(back);
+
+	/* a file rolled back takes its bases; the next one, with the same
+	 * source id, makes its own */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "b.jsonl", "cd34", 10, "llama-bench-jsonl", &src2), 0);
+	add_raw(st, src2, host, "{\"cpu\": \"Ryzen\", \"b\": 1}", 60);
+	hdb_store_rollback(st);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "c.jsonl", "ef56", 10, "llama-bench-jsonl", &src2), 0);
+	add_raw(st, src2, host, "{\"cpu\": \"Ryzen\", \"c\": 1}", 70);
+	add_raw(st, src2, host, "{\"cpu\": \"Ryzen\", \"c\": 2}", 80);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 3);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+
+	/* forgetting a file takes its bases with its rows */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_forget_source(st, src, &c), 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM raw_base"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench_raw"), 2);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	hdb_store_close(st);
+}
+
+/* A store of schema 9 keeps its raw records whole in bench_raw_part. */
+static void a_version_9_store_keeps_its_raw_records(void)
+{
+	const char *p = path_in_tmp("v9.db");
+	struct hdb_store *st;
+	long long src, host;
+	char *back;
+
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.jsonl", "ab12", 10, "llama-bench-jsonl", &src), 0);
+	CHECK_INT(hdb_store_host(st, NULL, "cpu=x;gpu=", "x-1234", NULL, "x", NULL, &host), 0);
+	add_raw(st, src, host, "{\"a\": 1}", 10);
+	CHECK_INT(hdb_store_commit(st), 0);
+	hdb_store_close(st);
+	/* back to schema 9: the record whole in the table bench_raw */
+	raw_exec(p, "DROP VIEW bench_raw; DROP TABLE bench_raw_part; DROP TABLE raw_base; "
+		    "CREATE TABLE bench_raw (bench_id INTEGER PRIMARY KEY REFERENCES "
+		    "bench(id) ON DELETE CASCADE, raw TEXT NOT NULL); "
+		    "INSERT INTO bench_raw SELECT id, '{\"a\": \xc3\xa9}' FROM bench; "
+		    "PRAGMA user_version = 9");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(one_int(st, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench_raw_part WHERE base IS NULL"), 1);
+	back = raw_of(st, one_int(st, "SELECT id FROM bench"));
+	CHECK_STR(back, "{\"a\": \xc3\xa9}");
+	free(back);
+	hdb_store_close(st);
+}
+
 static void hosts_by_key_and_by_name(void)
 {
 	const char *p = path_in_tmp("h.db");
@@ -841,6 +966,8 @@ int main(void)
 	RUN(foreign_files_are_refused);
 	RUN(a_read_only_store_refuses_writes);
 	RUN(records_and_samples_are_written);
+	RUN(raw_records_come_back_byte_for_byte);
+	RUN(a_version_9_store_keeps_its_raw_records);
 	RUN(hosts_by_key_and_by_name);
 	RUN(derived_names_get_a_suffix_only_when_taken);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
