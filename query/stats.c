@@ -121,7 +121,12 @@ static double beta_cf(double a, double b, double x)
 	return h;
 }
 
-double hdb_beta_inc(double a, double b, double x)
+/*
+ * I_x(a, b) with k = lgamma(a + b) - lgamma(a) - lgamma(b) given: the
+ * t distribution asks for many x at one (a, b), and k is the same for
+ * all of them (computed as hdb_beta_inc did, so the bits are the same).
+ */
+static double beta_inc_k(double a, double b, double x, double k)
 {
 	double bt;
 
@@ -129,8 +134,7 @@ double hdb_beta_inc(double a, double b, double x)
 		return NAN;
 	if (x == 0 || x == 1)
 		return x;
-	bt = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
-		 b * log1p(-x));
+	bt = exp(k + a * log(x) + b * log1p(-x));
 	/* The fraction converges fast only below the mean; above it use
 	 * the symmetry I_x(a, b) = 1 - I_{1-x}(b, a). */
 	if (x < (a + 1) / (a + b + 2))
@@ -138,9 +142,21 @@ double hdb_beta_inc(double a, double b, double x)
 	return 1 - bt * beta_cf(b, a, 1 - x) / b;
 }
 
-/* P(T >= t) for t >= 0, computed as a tail so that it keeps its
- * precision far out. */
-static double t_upper(double t, double df)
+static double beta_k(double a, double b)
+{
+	return lgamma(a + b) - lgamma(a) - lgamma(b);
+}
+
+double hdb_beta_inc(double a, double b, double x)
+{
+	if (!(a > 0 && b > 0 && x >= 0 && x <= 1))
+		return NAN;
+	return beta_inc_k(a, b, x, beta_k(a, b));
+}
+
+/* P(T >= t) for t >= 0 with k = beta_k(df / 2, 0.5), computed as a tail
+ * so that it keeps its precision far out. */
+static double t_upper_k(double t, double df, double k)
 {
 	/* Beyond 1e8 df the normal is closer than lgamma's cancellation in
 	 * hdb_beta_inc (both errors are near 3e-8 there). */
@@ -148,7 +164,12 @@ static double t_upper(double t, double df)
 		return 0.5 * erfc(t / SQRT2);
 	if (isinf(t))
 		return 0;
-	return 0.5 * hdb_beta_inc(df / 2, 0.5, df / (df + t * t));
+	return 0.5 * beta_inc_k(df / 2, 0.5, df / (df + t * t), k);
+}
+
+static double t_upper(double t, double df)
+{
+	return t_upper_k(t, df, df > 1e8 ? 0 : beta_k(df / 2, 0.5));
 }
 
 double hdb_t_cdf(double t, double df)
@@ -158,12 +179,12 @@ double hdb_t_cdf(double t, double df)
 	return t < 0 ? t_upper(-t, df) : 1 - t_upper(t, df);
 }
 
-static double t_quantile(double p, double df);
+static double t_quantile(double p, double df, int guided);
 
 /*
  * The 97.5% point for a whole df below 256 is remembered: it is the one
- * every interval asks for, a bisection costs ~7 us, and a query over
- * 50,000 rows asks for a handful of distinct df.
+ * every interval asks for, and a query over 50,000 rows asks for a
+ * handful of distinct df.
  */
 double hdb_t_quantile(double p, double df)
 {
@@ -171,15 +192,69 @@ double hdb_t_quantile(double p, double df)
 	int d = (int)df;
 
 	if (p != 0.975 || !(df >= 1 && df < 256) || df != d)
-		return t_quantile(p, df);
+		return t_quantile(p, df, 1);
 	if (!t975[d])
-		t975[d] = t_quantile(p, df);
+		t975[d] = t_quantile(p, df, 1);
 	return t975[d];
 }
 
-static double t_quantile(double p, double df)
+double hdb_t_quantile_bisect(double p, double df)
 {
-	double tail, lo = 0, hi = 1;
+	return t_quantile(p, df, 0);
+}
+
+/*
+ * Where t_upper(t, df) = tail, near enough to guide the bisection: Newton
+ * on the tail with the t density, from the normal quantile with the
+ * first terms of its Cornish-Fisher expansion.  Returns 0 (*root set), or
+ * -1 when it does not settle (the bisection then goes unguided).
+ */
+static int t_root(double tail, double df, double k, double *root)
+{
+	double z = -hdb_normal_quantile(tail), t, step, lpdf0;
+	int i;
+
+	t = z + (z * z * z + z) / (4 * df) +
+	    (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * df * df);
+	/* the log of the density's constant, Gamma((df + 1) / 2) /
+	 * (sqrt(df pi) Gamma(df / 2)) */
+	lpdf0 = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * M_PI);
+	for (i = 0; i < 40; i++) {
+		double pdf = exp(lpdf0 - (df + 1) / 2 * log1p(t * t / df));
+
+		if (!(t > 0) || !isfinite(t) || !(pdf > 0))
+			return -1;
+		step = (t_upper_k(t, df, k) - tail) / pdf;
+		/* a step past 0 would leave the branch: halve instead */
+		t = t + step > 0 ? t + step : t / 2;
+		if (fabs(step) < 1e-14 * t) {
+			*root = t;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The relative half width of the window around the Newton root inside
+ * which the bisection evaluates the tail.  Outside it the outcome of a
+ * step is known: a relative change of 1e-12 in t moves the tail by about
+ * 1e-12 of itself or more, a hundred times the error of computing it.
+ */
+#define T_WINDOW 1e-12
+
+/*
+ * The quantile by bisection on the tail (relative precision ~1e-15).
+ * guided: a Newton root first (t_root), and the steps of the bisection
+ * that fall outside a narrow window around it decided without evaluating
+ * the tail, since they could come out only one way; the steps inside,
+ * where rounding decides, are evaluated as before, so the result is the
+ * one the unguided bisection gives to the last bit
+ * (tests/unit/test_stats.c compares them) in a third of the evaluations.
+ */
+static double t_quantile(double p, double df, int guided)
+{
+	double tail, lo = 0, hi = 1, k, root, wlo = -1, whi = -1;
 	int i;
 
 	if (!(p >= 0 && p <= 1) || !(df > 0))
@@ -191,16 +266,31 @@ static double t_quantile(double p, double df)
 	if (p == 0.5)
 		return 0;
 	tail = p < 0.5 ? p : 1 - p;
-	while (t_upper(hi, df) > tail && hi < 1e300)
+	k = df > 1e8 ? 0 : beta_k(df / 2, 0.5);
+	if (guided && df >= 1 && df <= 1e7 && tail > 1e-12 &&
+	    !t_root(tail, df, k, &root)) {
+		wlo = root * (1 - T_WINDOW);
+		whi = root * (1 + T_WINDOW);
+		/* the window must bracket the root as evaluated, or the
+		 * guide is not trusted */
+		if (!(t_upper_k(wlo, df, k) > tail) ||
+		    t_upper_k(whi, df, k) > tail)
+			wlo = whi = -1;
+	}
+	/* is t_upper(x) > tail, x below the quantile? */
+#define BELOW(x) (wlo < 0 || ((x) >= wlo && (x) <= whi)		\
+		  ? t_upper_k((x), df, k) > tail : (x) < wlo)
+	while (BELOW(hi) && hi < 1e300)
 		hi *= 2;
 	for (i = 0; i < 2000 && hi - lo > 1e-15 * hi; i++) {
 		double mid = lo + (hi - lo) / 2;
 
-		if (t_upper(mid, df) > tail)
+		if (BELOW(mid))
 			lo = mid;
 		else
 			hi = mid;
 	}
+#undef BELOW
 	hi = lo + (hi - lo) / 2;
 	return p < 0.5 ? -hi : hi;
 }

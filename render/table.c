@@ -602,3 +602,161 @@ out:
 	emit_release(&e);
 	return ret;
 }
+
+/* --- Rows handed over a window at a time (hdb_stream) --- */
+
+struct hdb_stream {
+	struct emit e;
+	int started;		/* columns known: e set up */
+	FILE *spool;		/* table, md: the rows until every width is
+				 * known */
+	const char *err;	/* what failed with the spool */
+};
+
+/* A cell as the spool holds it, its bytes (TEXT, BLOB) after it. */
+struct spooled {
+	int type, flags;
+	long long i;
+	double r, sd;
+	size_t len;
+};
+
+struct hdb_stream *hdb_stream_new(FILE *out, enum hdb_out_format fmt,
+				  unsigned flags)
+{
+	struct hdb_stream *s = xcalloc(1, sizeof(*s));
+
+	s->e.out = out;
+	s->e.fmt = fmt;
+	s->e.flags = flags;
+	return s;
+}
+
+static void stream_start(struct hdb_stream *s, const struct hdb_table *t)
+{
+	FILE *out = s->e.out;
+	enum hdb_out_format fmt = s->e.fmt;
+	unsigned flags = s->e.flags;
+
+	emit_init(&s->e, out, fmt, flags, t);
+	s->started = 1;
+	if (!needs_layout(fmt))
+		emit_head(&s->e, t);
+}
+
+static int spool_rows(struct hdb_stream *s, const struct hdb_table *t)
+{
+	size_t i;
+
+	if (!s->spool && !(s->spool = tmpfile()))
+		return hdb_error("cannot create a temporary file for the rows: "
+				 "%s", strerror(errno));
+	for (i = 0; i < t->n_rows * t->n_cols; i++) {
+		const struct hdb_cell *c = &t->cells[i];
+		struct spooled x;
+
+		memset(&x, 0, sizeof(x));
+		x.type = (int)c->type;
+		x.flags = c->flags;
+		x.i = c->i;
+		x.r = c->r;
+		x.sd = c->sd;
+		x.len = c->s ? c->len : 0;
+		if (fwrite(&x, sizeof(x), 1, s->spool) != 1 ||
+		    (x.len && fwrite(c->s, 1, x.len, s->spool) != x.len))
+			return hdb_error("cannot write the rows to a temporary "
+					 "file: %s", strerror(errno));
+	}
+	return 0;
+}
+
+int hdb_stream_rows(struct hdb_stream *s, const struct hdb_table *t)
+{
+	if (!s->started)
+		stream_start(s, t);
+	if (!needs_layout(s->e.fmt))
+		return emit_rows(&s->e, t);
+	layout_add(&s->e.lay, t);
+	return spool_rows(s, t);
+}
+
+/* Reads the spooled rows back a window at a time and prints them. */
+static int unspool(struct hdb_stream *s, const struct hdb_table *t)
+{
+	struct hdb_table w;
+	struct hdb_cell *row = NULL;
+	struct spooled x;
+	size_t i, col = 0;
+	int ret = -1;
+
+	hdb_table_init(&w, t->n_cols);
+	for (i = 0; i < t->n_cols; i++) {
+		hdb_table_set_col(&w, i, t->cols[i], t->units[i]);
+		w.digits[i] = t->digits[i];
+	}
+	if (fflush(s->spool) || fseek(s->spool, 0, SEEK_SET)) {
+		hdb_error("cannot read the rows back: %s", strerror(errno));
+		goto out;
+	}
+	while (fread(&x, sizeof(x), 1, s->spool) == 1) {
+		struct hdb_cell *c;
+
+		if (!col)
+			row = hdb_table_add_row(&w);
+		c = &row[col];
+		c->type = (enum hdb_cell_type)x.type;
+		c->flags = x.flags;
+		c->i = x.i;
+		c->r = x.r;
+		c->sd = x.sd;
+		if (x.type == HDB_CELL_TEXT || x.type == HDB_CELL_BLOB) {
+			c->s = xmalloc(x.len + 1);
+			if (x.len && fread(c->s, 1, x.len, s->spool) != x.len)
+				break;
+			c->s[x.len] = '\0';
+			c->len = x.len;
+		}
+		if (++col == t->n_cols) {
+			col = 0;
+			if (w.n_rows == WINDOW_ROWS) {
+				if (emit_rows(&s->e, &w))
+					goto out;
+				hdb_table_clear_rows(&w);
+			}
+		}
+	}
+	if (ferror(s->spool) || col) {
+		hdb_error("cannot read the rows back: %s", ferror(s->spool)
+			  ? strerror(errno) : "short file");
+		goto out;
+	}
+	if (emit_rows(&s->e, &w))
+		goto out;
+	ret = 0;
+out:
+	hdb_table_release(&w);
+	return ret;
+}
+
+int hdb_stream_end(struct hdb_stream *s, const struct hdb_table *t)
+{
+	if (!s->started)
+		stream_start(s, t);
+	if (needs_layout(s->e.fmt)) {
+		emit_head(&s->e, t);
+		if (s->spool && unspool(s, t))
+			return -1;
+	}
+	return emit_tail(&s->e, t->empty);
+}
+
+void hdb_stream_free(struct hdb_stream *s)
+{
+	if (!s)
+		return;
+	if (s->started)
+		emit_release(&s->e);
+	if (s->spool)
+		fclose(s->spool);
+	free(s);
+}
