@@ -227,7 +227,9 @@ static int t_root(double tail, double df, double k, double *root)
 		step = (t_upper_k(t, df, k) - tail) / pdf;
 		/* a step past 0 would leave the branch: halve instead */
 		t = t + step > 0 ? t + step : t / 2;
-		if (fabs(step) < 1e-14 * t) {
+		/* the error after a step is about the square of the step
+		 * before it: past 1e-9, the evaluation's own noise */
+		if (fabs(step) < 1e-9 * t) {
 			*root = t;
 			return 0;
 		}
@@ -238,10 +240,11 @@ static int t_root(double tail, double df, double k, double *root)
 /*
  * The relative half width of the window around the Newton root inside
  * which the bisection evaluates the tail.  Outside it the outcome of a
- * step is known: a relative change of 1e-12 in t moves the tail by about
- * 1e-12 of itself or more, a hundred times the error of computing it.
+ * step is known: a relative change of 1e-13 in t moves the tail by about
+ * 1e-13 of itself or more, ten times the error of computing it (a few
+ * units in the last place).
  */
-#define T_WINDOW 1e-12
+#define T_WINDOW 1e-13
 
 /*
  * The quantile by bisection on the tail (relative precision ~1e-15).
