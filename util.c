@@ -14,7 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char errbuf[4096];
+/* each thread its own: the report draws charts on several */
+static _Thread_local char errbuf[4096];
 
 void hdb_die(const char *fmt, ...)
 {
