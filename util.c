@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,4 +370,142 @@ void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len)
 		i++;
 	}
 	dst[o] = '\0';
+}
+
+/* --- Numbers without printf --- */
+
+void strbuf_add_ll(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v
+			       : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+/* 10^0 .. 10^27, each exact in a long double of 64 bits of mantissa
+ * (5^27 < 2^63). */
+static const long double pow10l_exact[28] = {
+	1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
+	1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+	1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L,
+};
+
+/*
+ * x = |v| 10^k rounded to a whole number into *r, as printf rounds the
+ * exact value (to nearest; a tie cannot be told from a near tie here, so
+ * neither is decided).  Returns 0, or -1 when the product lies too near
+ * a half for its rounding error (one rounding: x 2^-64) to be sure, or
+ * past 2^62.
+ */
+static int scaled_round(double a, int k, unsigned long long *r)
+{
+	long double x = (long double)a * pow10l_exact[k], f;
+
+	if (!(x < 0x1p62L))
+		return -1;
+	f = x - floorl(x);
+	if (fabsl(f - 0.5L) <= x * 0x1p-60L)
+		return -1;
+	*r = (unsigned long long)floorl(x) + (f > 0.5L);
+	return 0;
+}
+
+/* The decimal digits of r, exactly n of them (leading zeros). */
+static void put_digits(char *d, unsigned long long r, int n)
+{
+	while (n--) {
+		d[n] = (char)('0' + r % 10);
+		r /= 10;
+	}
+}
+
+void strbuf_add_fixed(struct strbuf *sb, double v, int decimals)
+{
+	char d[40];
+	unsigned long long r;
+	int n;
+
+	if (!(decimals >= 0 && decimals <= 9) || !(fabs(v) < 1e15) ||
+	    scaled_round(fabs(v), decimals, &r)) {
+		strbuf_addf(sb, "%.*f", decimals, v);
+		return;
+	}
+	/* printf keeps the sign of a negative value that rounds to 0 */
+	if (signbit(v))
+		strbuf_addch(sb, '-');
+	for (n = 1; r / (unsigned long long)pow10l_exact[decimals] >=
+	     (unsigned long long)pow10l_exact[n] && n < 19; n++)
+		;
+	/* n digits before the point (at least one), decimals after */
+	put_digits(d, r, n + decimals);
+	strbuf_add(sb, d, (size_t)n);
+	if (decimals) {
+		strbuf_addch(sb, '.');
+		strbuf_add(sb, d + n, (size_t)decimals);
+	}
+}
+
+void strbuf_add_general(struct strbuf *sb, double v, int precision)
+{
+	double a = fabs(v);
+	unsigned long long r;
+	char d[16];
+	int e, k, i, tries, last;
+
+	if (!(precision >= 1 && precision <= 15) || !(a >= 1e-4 && a < 1e15))
+		goto fallback;
+	/* the decimal exponent: log10's guess, checked exactly */
+	e = (int)floor(log10(a));
+	for (tries = 0; ; tries++) {
+		long double x;
+
+		k = precision - 1 - e;
+		if (tries == 3 || k < 0 || k > 27)
+			goto fallback;
+		x = (long double)a * pow10l_exact[k];
+		if (x < pow10l_exact[precision - 1])
+			e--;
+		else if (x >= pow10l_exact[precision])
+			e++;
+		else
+			break;
+	}
+	if (scaled_round(a, k, &r))
+		goto fallback;
+	if (r == (unsigned long long)pow10l_exact[precision]) {
+		/* rounded up to the next power of ten */
+		r /= 10;
+		e++;
+	}
+	/* %g writes exponents below -4 or from the precision on as %e */
+	if (e < -4 || e >= precision)
+		goto fallback;
+	put_digits(d, r, precision);
+	/* trailing zeros go, and the point with them when nothing is left */
+	for (last = precision - 1; last > 0 && last > e && d[last] == '0';
+	     last--)
+		;
+	if (signbit(v))
+		strbuf_addch(sb, '-');
+	if (e < 0) {
+		strbuf_addstr(sb, "0.");
+		for (i = -1; i > e; i--)
+			strbuf_addch(sb, '0');
+		strbuf_add(sb, d, (size_t)last + 1);
+		return;
+	}
+	strbuf_add(sb, d, (size_t)e + 1);
+	if (last > e) {
+		strbuf_addch(sb, '.');
+		strbuf_add(sb, d + e + 1, (size_t)(last - e));
+	}
+	return;
+fallback:
+	strbuf_addf(sb, "%.*g", precision, v);
 }

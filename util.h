@@ -94,6 +94,17 @@ void strbuf_reset(struct strbuf *sb);
 /* Returns the buffer (caller frees) and leaves sb empty. */
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
+/*
+ * Numbers as printf writes them, without printf where that is safe: the
+ * same bytes as strbuf_addf with "%lld", "%.*f" (decimals 0-9) and
+ * "%.*g" (precision 1-15).  Doubles are scaled by an exact power of ten
+ * in long double and rounded; a value whose rounding the long double
+ * product cannot decide (too near a half), or out of the plain range,
+ * goes to printf.  A table of a million rows prints ten million numbers.
+ */
+void strbuf_add_ll(struct strbuf *sb, long long v);
+void strbuf_add_fixed(struct strbuf *sb, double v, int decimals);
+void strbuf_add_general(struct strbuf *sb, double v, int precision);
 /* Empty string, never NULL, for a strbuf that never grew. */
 const char *strbuf_str(const struct strbuf *sb);
 

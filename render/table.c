@@ -43,7 +43,7 @@ static void add_real(struct strbuf *sb, double v)
 		strbuf_addstr(sb, isnan(v) ? "NaN" : v > 0 ? "Inf" : "-Inf");
 		return;
 	}
-	strbuf_addf(sb, "%.15g", v);
+	strbuf_add_general(sb, v, 15);
 	if (!strpbrk(sb->buf + start, ".e"))
 		strbuf_addstr(sb, ".0");
 }
@@ -60,13 +60,13 @@ static void cell_text(struct strbuf *sb, const struct hdb_cell *c, int digits)
 	case HDB_CELL_NULL:
 		break;
 	case HDB_CELL_INT:
-		strbuf_addf(sb, "%lld", c->i);
+		strbuf_add_ll(sb, c->i);
 		break;
 	case HDB_CELL_REAL:
 		if (digits > 0 && isfinite(c->r))
-			strbuf_addf(sb, "%.*f", digits, c->r);
+			strbuf_add_fixed(sb, c->r, digits);
 		else if (digits < 0 && isfinite(c->r))
-			strbuf_addf(sb, "%.*g", -digits, c->r);
+			strbuf_add_general(sb, c->r, -digits);
 		else
 			add_real(sb, c->r);
 		break;
@@ -80,9 +80,11 @@ static void cell_text(struct strbuf *sb, const struct hdb_cell *c, int digits)
 		strbuf_addch(sb, '\'');
 		break;
 	case HDB_CELL_MEASURE:
-		strbuf_addf(sb, "%.2f", c->r);
-		if (isfinite(c->sd))
-			strbuf_addf(sb, " ± %.2f", c->sd);
+		strbuf_add_fixed(sb, c->r, 2);
+		if (isfinite(c->sd)) {
+			strbuf_addstr(sb, " ± ");
+			strbuf_add_fixed(sb, c->sd, 2);
+		}
 		if (c->flags & HDB_CELL_ALTERNATIVES)
 			strbuf_addstr(sb, " †");
 		break;
