@@ -646,6 +646,89 @@ static void stream_start(struct hdb_stream *s, const struct hdb_table *t)
 		emit_head(&s->e, t);
 }
 
+/*
+ * The table format spools each cell as it shows it (its length, then its
+ * text), measured on the way: the cell is formatted once, not once for
+ * the widths and again for the line.
+ */
+static int spool_shown(struct hdb_stream *s, const struct hdb_table *t)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	size_t r, i, w;
+	int ret = 0;
+
+	for (r = 0; r < t->n_rows && !ret; r++)
+		for (i = 0; i < t->n_cols; i++) {
+			const struct hdb_cell *c = hdb_table_cell(t, r, i);
+
+			shown_text(&sb, &tmp, t, r, i, 0);
+			w = text_width(strbuf_str(&sb), sb.len);
+			if (w > s->e.lay.width[i])
+				s->e.lay.width[i] = w;
+			if (is_number(c))
+				s->e.lay.right[i] = 1;
+			if (fwrite(&sb.len, sizeof(sb.len), 1, s->spool) != 1 ||
+			    (sb.len && fwrite(sb.buf, 1, sb.len, s->spool) !=
+			     sb.len)) {
+				ret = hdb_error("cannot write the rows to a "
+						"temporary file: %s",
+						strerror(errno));
+				break;
+			}
+		}
+	strbuf_release(&sb);
+	strbuf_release(&tmp);
+	return ret;
+}
+
+/* Prints the spooled texts of the table format as aligned_line would
+ * print their cells. */
+static int unspool_shown(struct hdb_stream *s, size_t n_cols)
+{
+	struct strbuf text = STRBUF_INIT;
+	size_t len, col = 0, line_start = s->e.sb.len, w, pad;
+	int ret = -1;
+
+	while (fread(&len, sizeof(len), 1, s->spool) == 1) {
+		strbuf_reset(&text);
+		strbuf_grow(&text, len + 1);
+		if (len && fread(text.buf, 1, len, s->spool) != len)
+			break;
+		text.len = len;
+		text.buf[len] = '\0';
+		if (col)
+			strbuf_addstr(&s->e.sb, "  ");
+		w = text_width(text.buf, len);
+		pad = w < s->e.lay.width[col] ? s->e.lay.width[col] - w : 0;
+		if (s->e.lay.right[col])
+			for (; pad; pad--)
+				strbuf_addch(&s->e.sb, ' ');
+		strbuf_add(&s->e.sb, text.buf, len);
+		for (; pad; pad--)
+			strbuf_addch(&s->e.sb, ' ');
+		if (++col < n_cols)
+			continue;
+		col = 0;
+		while (s->e.sb.len > line_start &&
+		       s->e.sb.buf[s->e.sb.len - 1] == ' ')
+			s->e.sb.len--;
+		strbuf_addch(&s->e.sb, '\n');
+		s->e.n_rows++;
+		if (s->e.sb.len >= WINDOW_BYTES && emit_flush(&s->e))
+			goto out;
+		line_start = s->e.sb.len;
+	}
+	if (ferror(s->spool) || col) {
+		hdb_error("cannot read the rows back: %s", ferror(s->spool)
+			  ? strerror(errno) : "short file");
+		goto out;
+	}
+	ret = emit_flush(&s->e);
+out:
+	strbuf_release(&text);
+	return ret;
+}
+
 static int spool_rows(struct hdb_stream *s, const struct hdb_table *t)
 {
 	size_t i;
@@ -653,6 +736,8 @@ static int spool_rows(struct hdb_stream *s, const struct hdb_table *t)
 	if (!s->spool && !(s->spool = tmpfile()))
 		return hdb_error("cannot create a temporary file for the rows: "
 				 "%s", strerror(errno));
+	if (s->e.fmt == HDB_OUT_TABLE)
+		return spool_shown(s, t);
 	for (i = 0; i < t->n_rows * t->n_cols; i++) {
 		const struct hdb_cell *c = &t->cells[i];
 		struct spooled x;
@@ -678,7 +763,8 @@ int hdb_stream_rows(struct hdb_stream *s, const struct hdb_table *t)
 		stream_start(s, t);
 	if (!needs_layout(s->e.fmt))
 		return emit_rows(&s->e, t);
-	layout_add(&s->e.lay, t);
+	if (s->e.fmt == HDB_OUT_MD)
+		layout_add(&s->e.lay, t);
 	return spool_rows(s, t);
 }
 
@@ -698,6 +784,10 @@ static int unspool(struct hdb_stream *s, const struct hdb_table *t)
 	}
 	if (fflush(s->spool) || fseek(s->spool, 0, SEEK_SET)) {
 		hdb_error("cannot read the rows back: %s", strerror(errno));
+		goto out;
+	}
+	if (s->e.fmt == HDB_OUT_TABLE) {
+		ret = unspool_shown(s, t->n_cols);
 		goto out;
 	}
 	while (fread(&x, sizeof(x), 1, s->spool) == 1) {
