@@ -396,6 +396,16 @@ static const long double pow10l_exact[28] = {
 	1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L,
 };
 
+/* The same as whole numbers, 10^0 .. 10^19. */
+static const unsigned long long pow10_u64[20] = {
+	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+	100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull,
+	10000000000000000000ull,
+};
+
 /*
  * x = |v| 10^k rounded to a whole number into *r, as printf rounds the
  * exact value (to nearest; a tie cannot be told from a near tie here, so
@@ -439,8 +449,7 @@ void strbuf_add_fixed(struct strbuf *sb, double v, int decimals)
 	/* printf keeps the sign of a negative value that rounds to 0 */
 	if (signbit(v))
 		strbuf_addch(sb, '-');
-	for (n = 1; r / (unsigned long long)pow10l_exact[decimals] >=
-	     (unsigned long long)pow10l_exact[n] && n < 19; n++)
+	for (n = 1; n < 19 && r / pow10_u64[decimals] >= pow10_u64[n]; n++)
 		;
 	/* n digits before the point (at least one), decimals after */
 	put_digits(d, r, n + decimals);
@@ -478,7 +487,7 @@ void strbuf_add_general(struct strbuf *sb, double v, int precision)
 	}
 	if (scaled_round(a, k, &r))
 		goto fallback;
-	if (r == (unsigned long long)pow10l_exact[precision]) {
+	if (r == pow10_u64[precision]) {
 		/* rounded up to the next power of ten */
 		r /= 10;
 		e++;

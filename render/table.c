@@ -667,9 +667,11 @@ static int spool_shown(struct hdb_stream *s, const struct hdb_table *t)
 				s->e.lay.width[i] = w;
 			if (is_number(c))
 				s->e.lay.right[i] = 1;
-			if (fwrite(&sb.len, sizeof(sb.len), 1, s->spool) != 1 ||
-			    (sb.len && fwrite(sb.buf, 1, sb.len, s->spool) !=
-			     sb.len)) {
+			/* the spool is this thread's: no lock per cell */
+			if (fwrite_unlocked(&sb.len, sizeof(sb.len), 1,
+					    s->spool) != 1 ||
+			    (sb.len && fwrite_unlocked(sb.buf, 1, sb.len,
+						       s->spool) != sb.len)) {
 				ret = hdb_error("cannot write the rows to a "
 						"temporary file: %s",
 						strerror(errno));
@@ -689,10 +691,10 @@ static int unspool_shown(struct hdb_stream *s, size_t n_cols)
 	size_t len, col = 0, line_start = s->e.sb.len, w, pad;
 	int ret = -1;
 
-	while (fread(&len, sizeof(len), 1, s->spool) == 1) {
+	while (fread_unlocked(&len, sizeof(len), 1, s->spool) == 1) {
 		strbuf_reset(&text);
 		strbuf_grow(&text, len + 1);
-		if (len && fread(text.buf, 1, len, s->spool) != len)
+		if (len && fread_unlocked(text.buf, 1, len, s->spool) != len)
 			break;
 		text.len = len;
 		text.buf[len] = '\0';
