@@ -388,12 +388,10 @@ void strbuf_add_ll(struct strbuf *sb, long long v)
 	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
 }
 
-/* 10^0 .. 10^27, each exact in a long double of 64 bits of mantissa
- * (5^27 < 2^63). */
-static const long double pow10l_exact[28] = {
-	1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
-	1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
-	1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L,
+/* 10^0 .. 10^22: each exact in a double. */
+static const double pow10_exact[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 };
 
 /* The same as whole numbers, 10^0 .. 10^19. */
@@ -407,23 +405,49 @@ static const unsigned long long pow10_u64[20] = {
 };
 
 /*
- * x = |v| 10^k rounded to a whole number into *r, as printf rounds the
- * exact value (to nearest; a tie cannot be told from a near tie here, so
- * neither is decided).  Returns 0, or -1 when the product lies too near
- * a half for its rounding error (one rounding: x 2^-64) to be sure, or
- * past 2^62.
+ * a b exactly, as hi + lo (Dekker's product: a and b split in halves of
+ * 26 bits, whose products are exact).  a, b >= 0 and far from overflow.
+ */
+static void exact_product(double a, double b, double *hi, double *lo)
+{
+	const double split = 134217729.0;	/* 2^27 + 1 */
+	double ca = split * a, cb = split * b;
+	double ah = ca - (ca - a), al = a - ah;
+	double bh = cb - (cb - b), bl = b - bh;
+
+	*hi = a * b;
+	*lo = ((ah * bh - *hi) + ah * bl + al * bh) + al * bl;
+}
+
+/*
+ * a 10^k (a >= 0, k <= 22, the product below 2^52) rounded to the
+ * nearest whole number into *r, as printf rounds the exact value.
+ * Returns 0, or -1 on an exact tie (printf's rule for those is left to
+ * printf).
  */
 static int scaled_round(double a, int k, unsigned long long *r)
 {
-	long double x = (long double)a * pow10l_exact[k], f;
+	double hi, lo, f, t;
 
-	if (!(x < 0x1p62L))
+	exact_product(a, pow10_exact[k], &hi, &lo);
+	if (!(hi < 0x1p52))
 		return -1;
-	f = x - floorl(x);
-	if (fabsl(f - 0.5L) <= x * 0x1p-60L)
+	f = (double)(unsigned long long)hi;	/* floor: hi >= 0 */
+	/* exact: hi - f is a multiple of hi's last place, below 1 */
+	t = (hi - f) - 0.5;
+	if (t + lo == 0)
 		return -1;
-	*r = (unsigned long long)floorl(x) + (f > 0.5L);
+	*r = (unsigned long long)f + (t + lo > 0);
 	return 0;
+}
+
+/* Is a 10^k below p, a power of ten exact in a double? */
+static int scaled_below(double a, int k, double p)
+{
+	double hi, lo;
+
+	exact_product(a, pow10_exact[k], &hi, &lo);
+	return hi < p || (hi == p && lo < 0);
 }
 
 /* The decimal digits of r, exactly n of them (leading zeros). */
@@ -472,15 +496,12 @@ void strbuf_add_general(struct strbuf *sb, double v, int precision)
 	/* the decimal exponent: log10's guess, checked exactly */
 	e = (int)floor(log10(a));
 	for (tries = 0; ; tries++) {
-		long double x;
-
 		k = precision - 1 - e;
-		if (tries == 3 || k < 0 || k > 27)
+		if (tries == 3 || k < 0 || k > 22)
 			goto fallback;
-		x = (long double)a * pow10l_exact[k];
-		if (x < pow10l_exact[precision - 1])
+		if (scaled_below(a, k, pow10_exact[precision - 1]))
 			e--;
-		else if (x >= pow10l_exact[precision])
+		else if (!scaled_below(a, k, pow10_exact[precision]))
 			e++;
 		else
 			break;
