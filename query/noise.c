@@ -70,7 +70,20 @@ static int warm_up(const double *x, size_t n)
 		return 0;
 	rest = k <= 64 ? stack : xmalloc(k * sizeof(*rest));
 	memcpy(rest, x + 1, k * sizeof(*rest));
-	qsort(rest, k, sizeof(*rest), cmp_double);
+	if (k > 32) {
+		qsort(rest, k, sizeof(*rest), cmp_double);
+	} else {
+		/* a handful of repetitions: insertion sort */
+		for (i = 1; i < k; i++) {
+			double v = rest[i];
+			size_t j;
+
+			for (j = i; j > 0 && cmp_double(&rest[j - 1], &v) > 0;
+			     j--)
+				rest[j] = rest[j - 1];
+			rest[j] = v;
+		}
+	}
 	m = k % 2 ? rest[k / 2] : (rest[k / 2 - 1] + rest[k / 2]) / 2;
 	for (i = 0; i < k; i++)
 		mean += rest[i];

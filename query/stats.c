@@ -318,9 +318,31 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Sorts v[0..n-1] ascending.  A measurement has a handful of
+ * repetitions: insertion sort, stable like glibc's qsort (a merge sort),
+ * so equal values keep their order; qsort past a few dozen.
+ */
+static void sort_doubles(double *v, size_t n)
+{
+	size_t i, j;
+	double x;
+
+	if (n > 32) {
+		qsort(v, n, sizeof(*v), cmp_double);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && cmp_double(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 {
-	double sum = 0, ss = 0, *v;
+	double sum = 0, ss = 0, *v, stack[64];
 	size_t i;
 
 	s->n = n;
@@ -329,13 +351,14 @@ void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 	s->ci_lo = s->ci_hi = NAN;
 	if (!n)
 		return;
-	v = xmalloc(n * sizeof(*v));
+	v = n <= 64 ? stack : xmalloc(n * sizeof(*v));
 	memcpy(v, x, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), cmp_double);
+	sort_doubles(v, n);
 	s->min = v[0];
 	s->max = v[n - 1];
 	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-	free(v);
+	if (v != stack)
+		free(v);
 	for (i = 0; i < n; i++)
 		sum += x[i];
 	s->mean = sum / n;
@@ -412,12 +435,25 @@ static int cmp_obs(const void *a, const void *b)
  * binomial [m+n choose m]_q = prod_{i=1..m} (1 - q^(n+i)) / (1 - q^i);
  * the counts stay below C(50, 25) ~ 1.3e14, exact in a double.
  */
+/*
+ * The null distribution of U for m and n up to MW_CACHE - 1 is
+ * remembered: a query compares thousands of pairs of five repetitions,
+ * and the counts are the same for every one of them.
+ */
+#define MW_CACHE 13
+
 static double mw_exact_p(size_t m, size_t n, size_t u)
 {
+	static double *cache[MW_CACHE][MW_CACHE];
 	size_t deg = 0, size = m * n + m + n + 1, i, k;
-	double *c = xcalloc(size, sizeof(*c));
-	double total = 0, below = 0, above = 0, p;
+	double *c, total = 0, below = 0, above = 0, p;
 
+	if (m < MW_CACHE && n < MW_CACHE && cache[m][n]) {
+		c = cache[m][n];
+		deg = m * n;
+		goto sum;
+	}
+	c = xcalloc(size, sizeof(*c));
 	c[0] = 1;
 	for (i = 1; i <= m; i++) {
 		/* times (1 - q^(n+i)) */
@@ -429,6 +465,9 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 			c[k] += c[k - i];
 		deg -= i;
 	}
+	if (m < MW_CACHE && n < MW_CACHE)
+		cache[m][n] = c;	/* kept for the process's life */
+sum:
 	for (k = 0; k <= deg; k++) {
 		total += c[k];
 		if (k <= u)
@@ -436,7 +475,8 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 		if (k >= u)
 			above += c[k];
 	}
-	free(c);
+	if (!(m < MW_CACHE && n < MW_CACHE))
+		free(c);
 	p = 2 * (below < above ? below : above) / total;
 	return p > 1 ? 1 : p;
 }
@@ -445,17 +485,29 @@ double hdb_mann_whitney_p(const double *x, size_t nx, const double *y,
 			  size_t ny)
 {
 	size_t n = nx + ny, i, j;
-	struct mw_obs *o;
+	struct mw_obs *o, stack[64];
 	double r1 = 0, ties = 0, u, mu, var, z;
 
 	if (!nx || !ny)
 		return NAN;
-	o = xmalloc(n * sizeof(*o));
+	o = n <= 64 ? stack : xmalloc(n * sizeof(*o));
 	for (i = 0; i < nx; i++)
 		o[i] = (struct mw_obs){ x[i], 1 };
 	for (i = 0; i < ny; i++)
 		o[nx + i] = (struct mw_obs){ y[i], 0 };
-	qsort(o, n, sizeof(*o), cmp_obs);
+	if (n > 32) {
+		qsort(o, n, sizeof(*o), cmp_obs);
+	} else {
+		/* a few repetitions a side: insertion sort (the ranks of
+		 * equal values do not depend on their order) */
+		for (i = 1; i < n; i++) {
+			struct mw_obs t = o[i];
+
+			for (j = i; j > 0 && cmp_obs(&o[j - 1], &t) > 0; j--)
+				o[j] = o[j - 1];
+			o[j] = t;
+		}
+	}
 	/* Midranks: a run of equal values o[i..j-1] shares (i+1 + j) / 2. */
 	for (i = 0; i < n; i = j) {
 		double t;
@@ -468,7 +520,8 @@ double hdb_mann_whitney_p(const double *x, size_t nx, const double *y,
 			if (o[k].from_x)
 				r1 += (i + 1 + j) / 2.0;
 	}
-	free(o);
+	if (o != stack)
+		free(o);
 	u = r1 - nx * (nx + 1) / 2.0;
 	if (ties == 0 && n <= HDB_MW_EXACT_MAX)
 		return mw_exact_p(nx, ny, (size_t)u);
