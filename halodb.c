@@ -1599,13 +1599,16 @@ struct query_def {
 	const char *name;
 	int (*fn)(struct sqlite3 *db, const struct hdb_query_opts *o,
 		  struct hdb_table *out);
+	/* the same, its rows shown as they come (NULL: all at the end) */
+	int (*streamed)(struct sqlite3 *db, const struct hdb_query_opts *o,
+			struct hdb_table *out, const struct hdb_sink *sink);
 	unsigned opts;
 	const char *summary;
 	const char *usage;
 };
 
 static const struct query_def queries[] = {
-	{ "ratio", hdb_query_ratio,
+	{ "ratio", hdb_query_ratio, NULL,
 	  QO_NUM | QO_DEN | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
 	  "num/den tokens/s per model, quant, test and depth, with a verdict",
 	  "halodb query ratio --num SEL --den SEL [--test T] [--model M]\n"
@@ -1627,7 +1630,7 @@ static const struct query_def queries[] = {
 	  "  --quant Q     only this quant\n"
 	  "  --noise F     faster only beyond 1 +- F (default 0.02)\n"
 	  COMMON_HELP },
-	{ "crossover", hdb_query_crossover,
+	{ "crossover", hdb_query_crossover, NULL,
 	  QO_A | QO_B | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
 	  "the depth where the faster of two sides changes",
 	  "halodb query crossover --a SEL --b SEL [--test T] [--model M]\n"
@@ -1648,7 +1651,7 @@ static const struct query_def queries[] = {
 	  "  --quant Q     only this quant\n"
 	  "  --noise F     beyond noise means beyond 1 +- F (default 0.02)\n"
 	  COMMON_HELP },
-	{ "degradation", hdb_query_degradation,
+	{ "degradation", hdb_query_degradation, hdb_query_degradation_sink,
 	  QO_HOST | QO_MODEL | QO_QUANT | QO_TEST | QO_NOISE,
 	  "the change in tokens/s from depth 0 to each measured depth",
 	  "halodb query degradation [--host SEL] [--test T] [--model M]\n"
@@ -1666,7 +1669,7 @@ static const struct query_def queries[] = {
 	  "  --quant Q     only this quant\n"
 	  "  --noise F     a change within +- F is noise (default 0.02)\n"
 	  COMMON_HELP },
-	{ "noise", hdb_query_noise,
+	{ "noise", hdb_query_noise, hdb_query_noise_sink,
 	  QO_HOST | QO_MODEL | QO_QUANT | QO_TEST | QO_CV,
 	  "repetitions, spread and warnings of every measurement",
 	  "halodb query noise [--host SEL] [--model M] [--quant Q] [--test T]\n"
@@ -1685,7 +1688,7 @@ static const struct query_def queries[] = {
 	  "  --test T      only this test\n"
 	  "  --cv F        a CV above F is flagged (default 0.05)\n"
 	  COMMON_HELP },
-	{ "quality", hdb_query_quality,
+	{ "quality", hdb_query_quality, NULL,
 	  QO_A | QO_B | QO_MODEL | QO_BENCHMARK | QO_REFERENCE,
 	  "pass rates with Wilson intervals, compared with a verdict",
 	  "halodb query quality [--benchmark B] [--model M] [--a SEL --b SEL]\n"
@@ -1706,7 +1709,7 @@ static const struct query_def queries[] = {
 	  "  --a SEL, --b SEL   compare these two sides\n"
 	  "  --reference MODEL  compare with this reference_score model\n"
 	  COMMON_HELP },
-	{ "speed", hdb_query_speed,
+	{ "speed", hdb_query_speed, NULL,
 	  QO_HOSTS | QO_MODEL | QO_QUANT | QO_NOISE,
 	  "pp512 and tg128 at depth 0, a column per host",
 	  "halodb query speed [--hosts A,B] [--model M] [--quant Q] [--noise F]\n"
@@ -1721,7 +1724,7 @@ static const struct query_def queries[] = {
 	  "  --quant Q     only this quant\n"
 	  "  --noise F     faster only beyond 1 +- F (default 0.02)\n"
 	  COMMON_HELP },
-	{ "depth", hdb_query_depth,
+	{ "depth", hdb_query_depth, NULL,
 	  QO_HOSTS | QO_MODEL | QO_QUANT | QO_NOISE,
 	  "tokens/s at each depth per model and host, with ratio",
 	  "halodb query depth [--hosts A,B] [--model M] [--quant Q] [--noise F]\n"
@@ -1812,6 +1815,34 @@ static int set_query_option(const struct cmd *cmd, int c,
 	return 0;
 }
 
+static int stream_sink_rows(void *ctx, const struct hdb_table *t)
+{
+	return hdb_stream_rows(ctx, t);
+}
+
+/* Runs a query that streams: its rows are printed a window at a time as
+ * it computes them, so a result of any size takes bounded memory. */
+static int print_streamed(struct cli *cli, const struct query_def *q,
+			  const struct hdb_query_opts *o,
+			  enum hdb_out_format fmt)
+{
+	struct hdb_stream *s = hdb_stream_new(stdout, fmt, stdout_flags());
+	struct hdb_sink sink = { stream_sink_rows, s };
+	struct hdb_table t;
+	int rc = -1;
+
+	if (q->streamed(hdb_store_sqlite(cli->st), o, &t, &sink))
+		goto out;
+	/* as print_table: the table format says it in place of the rows */
+	if (!t.n_rows && t.empty && fmt != HDB_OUT_TABLE)
+		fprintf(stderr, "halodb: %s\n", t.empty);
+	rc = hdb_stream_end(s, &t);
+out:
+	hdb_table_release(&t);
+	hdb_stream_free(s);
+	return rc ? fail() : HDB_EXIT_OK;
+}
+
 static int cmd_query(struct cli *cli, int argc, char **argv)
 {
 	struct option opts[N_QUERY_OPTIONS + 4];
@@ -1875,7 +1906,11 @@ static int cmd_query(struct cli *cli, int argc, char **argv)
 		return usage_error(cli->cmd, "%s: --reference compares every "
 				   "row with a published score; it does not go "
 				   "with --a and --b", name);
-	if (open_store(cli) || q->fn(hdb_store_sqlite(cli->st), &o, &t))
+	if (open_store(cli))
+		return fail();
+	if (q->streamed)
+		return print_streamed(cli, q, &o, fmt);
+	if (q->fn(hdb_store_sqlite(cli->st), &o, &t))
 		return fail();
 	/* the table format says it in place of the rows; the others, which
 	 * a program reads, keep stdout to the format */

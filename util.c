@@ -8,13 +8,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char errbuf[4096];
+/* each thread its own: the report draws charts on several */
+static _Thread_local char errbuf[4096];
 
 void hdb_die(const char *fmt, ...)
 {
@@ -368,4 +370,172 @@ void hdb_utf8_copy(char *dst, size_t size, const char *s, size_t len)
 		i++;
 	}
 	dst[o] = '\0';
+}
+
+/* --- Numbers without printf --- */
+
+void strbuf_add_ll(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v
+			       : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	strbuf_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+/* 10^0 .. 10^22: each exact in a double. */
+static const double pow10_exact[23] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+	1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The same as whole numbers, 10^0 .. 10^19. */
+static const unsigned long long pow10_u64[20] = {
+	1ull, 10ull, 100ull, 1000ull, 10000ull, 100000ull, 1000000ull,
+	10000000ull, 100000000ull, 1000000000ull, 10000000000ull,
+	100000000000ull, 1000000000000ull, 10000000000000ull,
+	100000000000000ull, 1000000000000000ull, 10000000000000000ull,
+	100000000000000000ull, 1000000000000000000ull,
+	10000000000000000000ull,
+};
+
+/*
+ * a b exactly, as hi + lo (Dekker's product: a and b split in halves of
+ * 26 bits, whose products are exact).  a, b >= 0 and far from overflow.
+ */
+static void exact_product(double a, double b, double *hi, double *lo)
+{
+	const double split = 134217729.0;	/* 2^27 + 1 */
+	double ca = split * a, cb = split * b;
+	double ah = ca - (ca - a), al = a - ah;
+	double bh = cb - (cb - b), bl = b - bh;
+
+	*hi = a * b;
+	*lo = ((ah * bh - *hi) + ah * bl + al * bh) + al * bl;
+}
+
+/*
+ * a 10^k (a >= 0, k <= 22, the product below 2^52) rounded to the
+ * nearest whole number into *r, as printf rounds the exact value.
+ * Returns 0, or -1 on an exact tie (printf's rule for those is left to
+ * printf).
+ */
+static int scaled_round(double a, int k, unsigned long long *r)
+{
+	double hi, lo, f, t;
+
+	exact_product(a, pow10_exact[k], &hi, &lo);
+	if (!(hi < 0x1p52))
+		return -1;
+	f = (double)(unsigned long long)hi;	/* floor: hi >= 0 */
+	/* exact: hi - f is a multiple of hi's last place, below 1 */
+	t = (hi - f) - 0.5;
+	if (t + lo == 0)
+		return -1;
+	*r = (unsigned long long)f + (t + lo > 0);
+	return 0;
+}
+
+/* Is a 10^k below p, a power of ten exact in a double? */
+static int scaled_below(double a, int k, double p)
+{
+	double hi, lo;
+
+	exact_product(a, pow10_exact[k], &hi, &lo);
+	return hi < p || (hi == p && lo < 0);
+}
+
+/* The decimal digits of r, exactly n of them (leading zeros). */
+static void put_digits(char *d, unsigned long long r, int n)
+{
+	while (n--) {
+		d[n] = (char)('0' + r % 10);
+		r /= 10;
+	}
+}
+
+void strbuf_add_fixed(struct strbuf *sb, double v, int decimals)
+{
+	char d[40];
+	unsigned long long r;
+	int n;
+
+	if (!(decimals >= 0 && decimals <= 9) || !(fabs(v) < 1e15) ||
+	    scaled_round(fabs(v), decimals, &r)) {
+		strbuf_addf(sb, "%.*f", decimals, v);
+		return;
+	}
+	/* printf keeps the sign of a negative value that rounds to 0 */
+	if (signbit(v))
+		strbuf_addch(sb, '-');
+	for (n = 1; n < 19 && r / pow10_u64[decimals] >= pow10_u64[n]; n++)
+		;
+	/* n digits before the point (at least one), decimals after */
+	put_digits(d, r, n + decimals);
+	strbuf_add(sb, d, (size_t)n);
+	if (decimals) {
+		strbuf_addch(sb, '.');
+		strbuf_add(sb, d + n, (size_t)decimals);
+	}
+}
+
+void strbuf_add_general(struct strbuf *sb, double v, int precision)
+{
+	double a = fabs(v);
+	unsigned long long r;
+	char d[16];
+	int e, k, i, tries, last;
+
+	if (!(precision >= 1 && precision <= 15) || !(a >= 1e-4 && a < 1e15))
+		goto fallback;
+	/* the decimal exponent: log10's guess, checked exactly */
+	e = (int)floor(log10(a));
+	for (tries = 0; ; tries++) {
+		k = precision - 1 - e;
+		if (tries == 3 || k < 0 || k > 22)
+			goto fallback;
+		if (scaled_below(a, k, pow10_exact[precision - 1]))
+			e--;
+		else if (!scaled_below(a, k, pow10_exact[precision]))
+			e++;
+		else
+			break;
+	}
+	if (scaled_round(a, k, &r))
+		goto fallback;
+	if (r == pow10_u64[precision]) {
+		/* rounded up to the next power of ten */
+		r /= 10;
+		e++;
+	}
+	/* %g writes exponents below -4 or from the precision on as %e */
+	if (e < -4 || e >= precision)
+		goto fallback;
+	put_digits(d, r, precision);
+	/* trailing zeros go, and the point with them when nothing is left */
+	for (last = precision - 1; last > 0 && last > e && d[last] == '0';
+	     last--)
+		;
+	if (signbit(v))
+		strbuf_addch(sb, '-');
+	if (e < 0) {
+		strbuf_addstr(sb, "0.");
+		for (i = -1; i > e; i--)
+			strbuf_addch(sb, '0');
+		strbuf_add(sb, d, (size_t)last + 1);
+		return;
+	}
+	strbuf_add(sb, d, (size_t)e + 1);
+	if (last > e) {
+		strbuf_addch(sb, '.');
+		strbuf_add(sb, d + e + 1, (size_t)(last - e));
+	}
+	return;
+fallback:
+	strbuf_addf(sb, "%.*g", precision, v);
 }

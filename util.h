@@ -94,6 +94,18 @@ void strbuf_reset(struct strbuf *sb);
 /* Returns the buffer (caller frees) and leaves sb empty. */
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
+/*
+ * Numbers as printf writes them, without printf where that is safe: the
+ * same bytes as strbuf_addf with "%lld", "%.*f" (decimals 0-9) and
+ * "%.*g" (precision 1-15).  A double times an exact power of ten is
+ * computed exactly (Dekker's product, two doubles) and rounded to a whole
+ * number as printf rounds; an exact tie, or a value out of the plain
+ * range, goes to printf.  A table of a million rows prints ten million
+ * numbers.
+ */
+void strbuf_add_ll(struct strbuf *sb, long long v);
+void strbuf_add_fixed(struct strbuf *sb, double v, int decimals);
+void strbuf_add_general(struct strbuf *sb, double v, int precision);
 /* Empty string, never NULL, for a strbuf that never grew. */
 const char *strbuf_str(const struct strbuf *sb);
 

@@ -341,7 +341,7 @@ static int fold_run(struct q_points *pts, size_t *start)
 
 static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
-		const char *where, int fold)
+		const char *where, const char *host, int fold)
 {
 	const char *last_row[POINT_COLS] = { NULL };
 	struct q_build qb;
@@ -356,6 +356,10 @@ static int load(sqlite3 *db, struct q_points *pts,
 		q_selector_where(sels[i], Q_THROUGHPUT, &qb);
 	if (where)
 		strbuf_addstr(&qb.sql, where);
+	if (host) {
+		strbuf_addstr(&qb.sql, " AND host = ");
+		q_build_text(&qb, host);
+	}
 	if (q_build_prepare(db, &qb, &s, "read the throughput rows")) {
 		q_build_release(&qb);
 		return -1;
@@ -422,14 +426,157 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 			const struct q_selector *const *sels, size_t n_sels,
 			const char *where)
 {
-	return load(db, pts, sels, n_sels, where, 1);
+	return load(db, pts, sels, n_sels, where, NULL, 1);
 }
 
 int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where)
 {
-	return load(db, pts, sels, n_sels, where, 0);
+	return load(db, pts, sels, n_sels, where, NULL, 0);
+}
+
+int q_points_load_host(sqlite3 *db, struct q_points *pts,
+		       const struct q_selector *const *sels, size_t n_sels,
+		       const char *host, int fold)
+{
+	return load(db, pts, sels, n_sels, NULL, host, fold);
+}
+
+int q_hosts(sqlite3 *db, char ***names, size_t *n)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*names = NULL;
+	*n = 0;
+	/* BINARY is memcmp: the order of q_cmp_str over UTF-8 names */
+	if (q_prepare(db, "SELECT name FROM host ORDER BY name COLLATE BINARY",
+		      &s, "list the hosts"))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*names = xrealloc(*names, cap * sizeof(**names));
+		}
+		(*names)[(*n)++] = xstrdup(q_text(s, 0));
+	}
+	sqlite3_finalize(s);
+	if (q_done(db, rc, "list the hosts")) {
+		q_hosts_free(*names, *n);
+		*names = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void q_hosts_free(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+int q_read_begin(sqlite3 *db)
+{
+	if (sqlite3_exec(db, "SAVEPOINT q_read", NULL, NULL, NULL) != SQLITE_OK)
+		return hdb_error("cannot start a read transaction: %s",
+				 sqlite3_errmsg(db));
+	return 0;
+}
+
+void q_read_end(sqlite3 *db)
+{
+	/* nothing was written: releasing cannot lose anything */
+	sqlite3_exec(db, "RELEASE q_read", NULL, NULL, NULL);
+}
+
+int q_sink_window(const struct hdb_sink *sink, struct hdb_table *t,
+		  size_t *total, int last)
+{
+	int rc;
+
+	if (!sink || !t->n_rows || (!last && t->n_rows < Q_WINDOW_ROWS))
+		return 0;
+	*total += t->n_rows;
+	rc = sink->rows(sink->ctx, t);
+	hdb_table_clear_rows(t);
+	return rc ? -1 : 0;
+}
+
+/* Appends v to p's samples. */
+static void push_sample(struct q_point *p, double v)
+{
+	/* grows at powers of two from 8, as q_point_samples does */
+	if (p->n_samples >= 8 && !(p->n_samples & (p->n_samples - 1)))
+		p->samples = xrealloc(p->samples, 2 * p->n_samples *
+				      sizeof(*p->samples));
+	else if (!p->n_samples)
+		p->samples = xmalloc(8 * sizeof(*p->samples));
+	p->samples[p->n_samples++] = v;
+}
+
+static int cmp_point_id(const void *pa, const void *pb)
+{
+	const struct q_point *a = *(const struct q_point *const *)pa;
+	const struct q_point *b = *(const struct q_point *const *)pb;
+
+	return q_cmp_ll(a->id, b->id);
+}
+
+/* Point ids closer than this are read by one range of samples, since
+ * stepping over another row's few samples is cheaper than a new seek. */
+#define SAMPLE_GAP 16
+
+int q_points_samples(sqlite3 *db, struct q_points *pts)
+{
+	struct q_point **v;
+	sqlite3_stmt *s;
+	size_t i = 0, j, k;
+	long long id;
+	int rc = SQLITE_DONE;
+
+	if (!pts->n)
+		return 0;
+	v = xmalloc(pts->n * sizeof(*v));
+	for (i = 0; i < pts->n; i++)
+		v[i] = &pts->v[i];
+	qsort(v, pts->n, sizeof(*v), cmp_point_id);
+	if (q_prepare(db, "SELECT throughput_id, ts FROM throughput_sample"
+		      " WHERE throughput_id BETWEEN ? AND ? AND ts IS NOT NULL"
+		      " ORDER BY throughput_id, rep", &s, "read the samples")) {
+		free(v);
+		return -1;
+	}
+	i = 0;
+	while (i < pts->n && rc == SQLITE_DONE) {
+		for (j = i + 1; j < pts->n &&
+		     v[j]->id - v[j - 1]->id <= SAMPLE_GAP; j++)
+			;
+		sqlite3_reset(s);
+		sqlite3_bind_int64(s, 1, v[i]->id);
+		sqlite3_bind_int64(s, 2, v[j - 1]->id);
+		k = i;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			id = sqlite3_column_int64(s, 0);
+			while (k < j && v[k]->id < id)
+				k++;
+			if (k < j && v[k]->id == id && !v[k]->samples_loaded)
+				push_sample(v[k], sqlite3_column_double(s, 1));
+		}
+		i = j;
+	}
+	sqlite3_finalize(s);
+	free(v);
+	if (q_done(db, rc, "read the samples"))
+		return -1;
+	for (i = 0; i < pts->n; i++)
+		pts->v[i].samples_loaded = 1;
+	return 0;
 }
 
 int q_point_samples(sqlite3 *db, struct q_points *pts, struct q_point *p)

@@ -641,26 +641,25 @@ out:
 	return ret;
 }
 
-int hdb_query_degradation(struct sqlite3 *db,
-			  const struct hdb_query_opts *o,
-			  struct hdb_table *out)
+/* One host's configurations (host NULL: every host's, at once). */
+static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
+			    const struct q_selector *const *sels,
+			    const char *host, struct hdb_table *out,
+			    const struct hdb_sink *sink, size_t *total,
+			    size_t *n_points)
 {
-	struct q_selector h, f;
-	const struct q_selector *sels[2] = { &h, &f };
 	struct q_points pts;
 	struct q_point **v = NULL;
 	size_t i, j;
 	int ret = -1;
 
-	memset(&h, 0, sizeof(h));
-	memset(&f, 0, sizeof(f));
-	memset(&pts, 0, sizeof(pts));
-	memset(out, 0, sizeof(*out));
-	if ((o->host && q_selector_parse(db, Q_THROUGHPUT, "--host", o->host,
-					 &h)) ||
-	    q_filters(db, o, &f) || q_points_load(db, &pts, sels, 2))
+	if (q_points_load_host(db, &pts, sels, 2, host, 1))
+		return -1;
+	*n_points += pts.n;
+	/* every point is compared with its depth 0: read all the samples
+	 * at once */
+	if (q_points_samples(db, &pts))
 		goto out;
-	q_table_cols(out, dcols, D_N_COLS);
 	v = xcalloc(pts.n ? pts.n : 1, sizeof(*v));
 	for (i = 0; i < pts.n; i++)
 		v[i] = &pts.v[i];
@@ -669,23 +668,73 @@ int hdb_query_degradation(struct sqlite3 *db,
 	for (i = 0; i < pts.n; i = j) {
 		for (j = i + 1; j < pts.n && !config_cmp(v[i], v[j]); j++)
 			;
-		if (degradation_config(db, &pts, out, o->noise, &v[i], j - i)) {
-			hdb_table_release(out);
+		if (degradation_config(db, &pts, out, o->noise, &v[i], j - i) ||
+		    q_sink_window(sink, out, total, 0))
 			goto out;
-		}
 	}
-	if (!out->n_rows)
-		out->empty = xasprintf("no configuration measured at a depth "
-				       "other than 0 (%zu row%s%s%s%s)", pts.n,
-				       pts.n == 1 ? "" : "s",
-				       o->host ? " for --host '" : "",
-				       o->host ? o->host : "",
-				       o->host ? "'" : "");
 	ret = 0;
 out:
 	free(v);
 	q_points_release(&pts);
+	return ret;
+}
+
+int hdb_query_degradation_sink(struct sqlite3 *db,
+			       const struct hdb_query_opts *o,
+			       struct hdb_table *out,
+			       const struct hdb_sink *sink)
+{
+	struct q_selector h, f;
+	const struct q_selector *sels[2] = { &h, &f };
+	char **hosts = NULL;
+	size_t i, n_hosts = 0, total = 0, n_points = 0;
+	int ret = -1, txn = 0;
+
+	memset(&h, 0, sizeof(h));
+	memset(&f, 0, sizeof(f));
+	memset(out, 0, sizeof(*out));
+	if ((o->host && q_selector_parse(db, Q_THROUGHPUT, "--host", o->host,
+					 &h)) ||
+	    q_filters(db, o, &f) || q_read_begin(db))
+		goto out;
+	txn = 1;
+	q_table_cols(out, dcols, D_N_COLS);
+	/*
+	 * A host at a time (the rows come by host first): the memory of one
+	 * host's configurations, each host's rows read through the host's
+	 * part of the index.
+	 */
+	if (q_hosts(db, &hosts, &n_hosts))
+		goto fail;
+	for (i = 0; i < n_hosts; i++)
+		if (degradation_host(db, o, sels, hosts[i], out, sink, &total,
+				     &n_points))
+			goto fail;
+	if (q_sink_window(sink, out, &total, 1))
+		goto fail;
+	if (!out->n_rows && !total)
+		out->empty = xasprintf("no configuration measured at a depth "
+				       "other than 0 (%zu row%s%s%s%s)",
+				       n_points, n_points == 1 ? "" : "s",
+				       o->host ? " for --host '" : "",
+				       o->host ? o->host : "",
+				       o->host ? "'" : "");
+	ret = 0;
+	goto out;
+fail:
+	hdb_table_release(out);
+out:
+	if (txn)
+		q_read_end(db);
+	q_hosts_free(hosts, n_hosts);
 	q_selector_release(&h);
 	q_selector_release(&f);
 	return ret;
+}
+
+int hdb_query_degradation(struct sqlite3 *db,
+			  const struct hdb_query_opts *o,
+			  struct hdb_table *out)
+{
+	return hdb_query_degradation_sink(db, o, out, NULL);
 }

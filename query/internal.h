@@ -167,6 +167,19 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where);
+/* The same, only the rows of one host (bound, never formatted in);
+ * fold as q_points_load (1) or q_points_load_rows (0). */
+int q_points_load_host(sqlite3 *db, struct q_points *pts,
+		       const struct q_selector *const *sels, size_t n_sels,
+		       const char *host, int fold);
+/*
+ * Loads the per-repetition samples of every point of pts at once: the
+ * ids cut into runs that lie within a few of each other, each run's
+ * samples read by one range of throughput_id (the view's key); one
+ * statement per point (q_point_samples) costs a descent each.  The
+ * points stay in their order.  Returns 0 or -1 (hdb_error).
+ */
+int q_points_samples(sqlite3 *db, struct q_points *pts);
 /* How many rows the points v[0..n-1] stand for (n plus their n_more). */
 size_t q_points_runs(const struct q_point *v, size_t n);
 /*
@@ -267,6 +280,30 @@ const char *q_verdict_text(const struct q_point *x, const struct q_point *y,
 			   const struct q_compare *c, const char *xname,
 			   const char *yname, char *buf, size_t size);
 
+
+/* --- Queries a host at a time, their rows a window at a time --- */
+
+/* The names of every host of the store, in q_cmp_str order: *names
+ * (free with q_hosts_free) of *n.  Returns 0 or -1 (hdb_error). */
+int q_hosts(sqlite3 *db, char ***names, size_t *n);
+void q_hosts_free(char **names, size_t n);
+
+/* One read transaction (a savepoint, so it nests in the caller's) for a
+ * query of several statements: one snapshot, one lock.  Returns 0 or -1
+ * (hdb_error); q_read_end ends it. */
+int q_read_begin(sqlite3 *db);
+void q_read_end(sqlite3 *db);
+
+/* Rows a streaming query gathers before it hands them to its sink. */
+#define Q_WINDOW_ROWS 4096
+
+/*
+ * With a sink: hands t's rows to it, adds their count to *total and
+ * clears them, once there are Q_WINDOW_ROWS (or any, when last).  No
+ * sink: the rows stay in t.  Returns 0, or -1 when the sink failed.
+ */
+int q_sink_window(const struct hdb_sink *sink, struct hdb_table *t,
+		  size_t *total, int last);
 
 /* Sets a cell to v, or NULL for NAN / infinities. */
 void q_cell_real(struct hdb_cell *c, double v);

@@ -70,7 +70,20 @@ static int warm_up(const double *x, size_t n)
 		return 0;
 	rest = k <= 64 ? stack : xmalloc(k * sizeof(*rest));
 	memcpy(rest, x + 1, k * sizeof(*rest));
-	qsort(rest, k, sizeof(*rest), cmp_double);
+	if (k > 32) {
+		qsort(rest, k, sizeof(*rest), cmp_double);
+	} else {
+		/* a handful of repetitions: insertion sort */
+		for (i = 1; i < k; i++) {
+			double v = rest[i];
+			size_t j;
+
+			for (j = i; j > 0 && cmp_double(&rest[j - 1], &v) > 0;
+			     j--)
+				rest[j] = rest[j - 1];
+			rest[j] = v;
+		}
+	}
 	m = k % 2 ? rest[k / 2] : (rest[k / 2 - 1] + rest[k / 2]) / 2;
 	for (i = 0; i < k; i++)
 		mean += rest[i];
@@ -172,76 +185,6 @@ static int noise_cmp(const void *pa, const void *pb)
 	return q_cmp_ll(a->id, b->id);
 }
 
-static int cmp_id(const void *pa, const void *pb)
-{
-	const struct q_point *a = pa, *b = pb;
-
-	return q_cmp_ll(a->id, b->id);
-}
-
-/* Appends v to p's samples. */
-static void push_sample(struct q_point *p, double v)
-{
-	/* grows at powers of two from 8, as q_point_samples does */
-	if (p->n_samples >= 8 && !(p->n_samples & (p->n_samples - 1)))
-		p->samples = xrealloc(p->samples, 2 * p->n_samples *
-				      sizeof(*p->samples));
-	else if (!p->n_samples)
-		p->samples = xmalloc(8 * sizeof(*p->samples));
-	p->samples[p->n_samples++] = v;
-}
-
-/* Point ids closer than this are read by one range of samples, since
- * stepping over another row's few samples is cheaper than a new seek. */
-#define SAMPLE_GAP 16
-
-/*
- * Loads the samples of every point: the points sorted by id, cut into
- * runs whose ids lie within SAMPLE_GAP of each other, and the samples of
- * each run read by one range of throughput_id (the view's key), merged
- * with the points and others skipped.  A store ingests a file's rows
- * together, so a host's rows are a few long runs; one statement per
- * row (q_point_samples) took a read lock and a descent per row.  Leaves
- * pts sorted by id.  Returns 0 or -1 (hdb_error).
- */
-static int load_samples(sqlite3 *db, struct q_points *pts)
-{
-	sqlite3_stmt *s;
-	size_t i = 0, j, k;
-	long long id;
-	int rc = SQLITE_DONE;
-
-	qsort(pts->v, pts->n, sizeof(*pts->v), cmp_id);
-	if (q_prepare(db, "SELECT throughput_id, ts FROM throughput_sample"
-		      " WHERE throughput_id BETWEEN ? AND ? AND ts IS NOT NULL"
-		      " ORDER BY throughput_id, rep", &s, "read the samples"))
-		return -1;
-	while (i < pts->n && rc == SQLITE_DONE) {
-		for (j = i + 1; j < pts->n &&
-		     pts->v[j].id - pts->v[j - 1].id <= SAMPLE_GAP; j++)
-			;
-		sqlite3_reset(s);
-		sqlite3_bind_int64(s, 1, pts->v[i].id);
-		sqlite3_bind_int64(s, 2, pts->v[j - 1].id);
-		k = i;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			id = sqlite3_column_int64(s, 0);
-			while (k < j && pts->v[k].id < id)
-				k++;
-			if (k < j && pts->v[k].id == id)
-				push_sample(&pts->v[k],
-					    sqlite3_column_double(s, 1));
-		}
-		i = j;
-	}
-	sqlite3_finalize(s);
-	if (q_done(db, rc, "read the samples"))
-		return -1;
-	for (i = 0; i < pts->n; i++)
-		pts->v[i].samples_loaded = 1;
-	return 0;
-}
-
 /* Why there are no rows: the options that selected nothing. */
 static char *why_empty(const struct hdb_query_opts *o)
 {
@@ -262,15 +205,16 @@ static char *why_empty(const struct hdb_query_opts *o)
 	return strbuf_detach(&b);
 }
 
-int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
-		    struct hdb_table *out)
+int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
+			 struct hdb_table *out, const struct hdb_sink *sink)
 {
 	struct q_selector host, f;
 	const struct q_selector *sels[2] = { &host, &f };
 	struct q_points pts;
 	struct strbuf flags = STRBUF_INIT;
-	size_t i;
-	int ret = -1;
+	char **hosts = NULL;
+	size_t i, h, n_hosts = 0, total = 0;
+	int ret = -1, txn = 0;
 
 	memset(&host, 0, sizeof(host));
 	memset(&f, 0, sizeof(f));
@@ -278,24 +222,48 @@ int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
 	memset(out, 0, sizeof(*out));
 	if ((o->host &&
 	     q_selector_parse(db, Q_THROUGHPUT, "--host", o->host, &host)) ||
-	    q_filters(db, o, &f) ||
-	    q_points_load_rows(db, &pts, sels, 2, NULL))
+	    q_filters(db, o, &f) || q_read_begin(db))
 		goto out;
-	if (pts.n && load_samples(db, &pts))
-		goto out;
-	if (pts.n)
-		qsort(pts.v, pts.n, sizeof(*pts.v), noise_cmp);
+	txn = 1;
 	q_table_cols(out, cols, N_COLS);
-	hdb_table_reserve(out, pts.n);
-	for (i = 0; i < pts.n; i++)
-		add_noise_row(out, &pts.v[i], o->cv, &flags);
-	if (!out->n_rows)
+	/* A host at a time (the rows come by host first): the memory of
+	 * one host's rows. */
+	if (q_hosts(db, &hosts, &n_hosts))
+		goto fail;
+	for (h = 0; h < n_hosts; h++) {
+		if (q_points_load_host(db, &pts, sels, 2, hosts[h], 0) ||
+		    q_points_samples(db, &pts))
+			goto fail;
+		if (pts.n)
+			qsort(pts.v, pts.n, sizeof(*pts.v), noise_cmp);
+		for (i = 0; i < pts.n; i++) {
+			add_noise_row(out, &pts.v[i], o->cv, &flags);
+			if (q_sink_window(sink, out, &total, 0))
+				goto fail;
+		}
+		q_points_release(&pts);
+	}
+	if (q_sink_window(sink, out, &total, 1))
+		goto fail;
+	if (!out->n_rows && !total)
 		out->empty = why_empty(o);
 	ret = 0;
+	goto out;
+fail:
+	hdb_table_release(out);
 out:
+	if (txn)
+		q_read_end(db);
+	q_hosts_free(hosts, n_hosts);
 	strbuf_release(&flags);
 	q_points_release(&pts);
 	q_selector_release(&host);
 	q_selector_release(&f);
 	return ret;
+}
+
+int hdb_query_noise(struct sqlite3 *db, const struct hdb_query_opts *o,
+		    struct hdb_table *out)
+{
+	return hdb_query_noise_sink(db, o, out, NULL);
 }

@@ -163,6 +163,27 @@ struct hdb_query_opts {
 /* Sets the defaults: no selectors, noise 0.02, cv 0.05. */
 void hdb_query_opts_init(struct hdb_query_opts *o);
 
+/*
+ * Where a query that streams puts its rows (degradation, noise): it fills
+ * its table a window of a few thousand rows at a time, host by host, and
+ * hands each window to rows(ctx, t), which shows them and returns 0 (or
+ * -1 with hdb_error set, which stops the query); the query then clears
+ * the rows and goes on.  At the end the table holds the columns, no
+ * rows, and empty when there were none at all.  The same queries without
+ * a sink (hdb_query_degradation, hdb_query_noise) keep every row.
+ */
+struct hdb_sink {
+	int (*rows)(void *ctx, const struct hdb_table *t);
+	void *ctx;
+};
+
+int hdb_query_degradation_sink(struct sqlite3 *db,
+			       const struct hdb_query_opts *o,
+			       struct hdb_table *out,
+			       const struct hdb_sink *sink);
+int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
+			 struct hdb_table *out, const struct hdb_sink *sink);
+
 int hdb_query_ratio(struct sqlite3 *db, const struct hdb_query_opts *o,
 		    struct hdb_table *out);
 int hdb_query_crossover(struct sqlite3 *db, const struct hdb_query_opts *o,

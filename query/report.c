@@ -196,30 +196,39 @@ int q_report_init(sqlite3 *db, const struct hdb_report_opts *o,
 				  ? x->pair[0] : x->pair[1]);
 			goto fail;
 		}
-	} else {
-		if (q_prepare(db, "SELECT host FROM throughput GROUP BY host"
-			      " ORDER BY count(*) DESC, host LIMIT 2", &s,
-			      "choose the hosts"))
-			goto fail;
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			x->pair[x->n_pair++] = xstrdup(q_text(s, 0));
-		sqlite3_finalize(s);
-		if (q_done(db, rc, "choose the hosts"))
-			goto fail;
+	}
+	/* every count below from one read of the throughput view */
+	if (q_report_scan(db, x))
+		goto fail;
+	if (!o->hosts) {
+		/* the two with most rows, by name on a tie (x->hosts is by
+		 * name and holds every host with rows) */
+		long long n, best[2] = { 0, 0 };
+		size_t i, k;
+
+		for (i = 0; i < x->n_hosts; i++) {
+			n = q_report_scan_rows(x->tp, x->hosts[i]);
+			for (k = 0; k < 2 && n > 0; k++)
+				if (n > best[k]) {
+					if (k == 0) {
+						best[1] = best[0];
+						x->pair[1] = x->pair[0];
+					}
+					best[k] = n;
+					x->pair[k] = x->hosts[i];
+					break;
+				}
+		}
+		for (k = 0; k < 2; k++)
+			if (x->pair[k])
+				x->pair[k] = xstrdup(x->pair[k]);
+		x->n_pair = x->pair[1] ? 2 : x->pair[0] ? 1 : 0;
 	}
 	if (x->n_pair == 2) {
 		x->pair_text = xasprintf("%s,%s", x->pair[0], x->pair[1]);
-		if (q_prepare(db, "SELECT count(DISTINCT host) FROM throughput"
-			      " WHERE host IN (?, ?)", &s, "choose the hosts"))
-			goto fail;
-		sqlite3_bind_text(s, 1, x->pair[0], -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 2, x->pair[1], -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		x->pair_throughput = rc == SQLITE_ROW &&
-				     sqlite3_column_int(s, 0) == 2;
-		sqlite3_finalize(s);
-		if (rc != SQLITE_ROW && q_done(db, rc, "choose the hosts"))
-			goto fail;
+		x->pair_throughput = strcmp(x->pair[0], x->pair[1]) &&
+			q_report_scan_rows(x->tp, x->pair[0]) > 0 &&
+			q_report_scan_rows(x->tp, x->pair[1]) > 0;
 	}
 	return 0;
 fail:
@@ -237,6 +246,7 @@ void q_report_release(struct q_report *x)
 	free(x->pair[0]);
 	free(x->pair[1]);
 	free(x->pair_text);
+	q_report_scan_free(x->tp);
 	memset(x, 0, sizeof(*x));
 }
 
@@ -317,16 +327,16 @@ int q_report_head(sqlite3 *db, const struct q_report *x,
 	sqlite3_stmt *s;
 	int rc;
 
-	if (q_prepare(db, "SELECT (SELECT count(*) FROM throughput),"
-		      " (SELECT count(*) FROM quality),"
+	/* the throughput rows as the scan counted them */
+	if (q_prepare(db, "SELECT (SELECT count(*) FROM quality),"
 		      " (SELECT count(*) FROM source)", &s,
 		      "count the results"))
 		return -1;
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		m->n_results = sqlite3_column_int64(s, 0);
-		m->n_quality = sqlite3_column_int64(s, 1);
-		m->n_sources = sqlite3_column_int64(s, 2);
+		m->n_results = x->tp_rows;
+		m->n_quality = sqlite3_column_int64(s, 0);
+		m->n_sources = sqlite3_column_int64(s, 1);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_ROW)

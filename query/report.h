@@ -22,7 +22,18 @@ struct q_report {
 	/* every host of the store by name: a host's colour is its index */
 	char **hosts;
 	size_t n_hosts;
+	/* the throughput view read once, counted by what the sections
+	 * count (q_report_scan), and its rows */
+	struct q_tp_scan *tp;
+	long long tp_rows;
 };
+
+/* Reads the throughput view once into x->tp (section_misc.c).  Returns 0
+ * or -1 (hdb_error); q_report_release frees it. */
+int q_report_scan(sqlite3 *db, struct q_report *x);
+void q_report_scan_free(struct q_tp_scan *tp);
+/* The throughput rows of a host, from the scan. */
+long long q_report_scan_rows(const struct q_tp_scan *tp, const char *host);
 
 /* Chooses the hosts and reads the host list.  Returns 0 or -1. */
 int q_report_init(sqlite3 *db, const struct hdb_report_opts *o,

@@ -137,7 +137,7 @@ static void prose_names(struct hdb_prose *p, const struct tally *t)
  * a view of a million rows sorts them all; a scan counted here in a hash
  * of interned names is several times faster, and the groups are few.
  */
-#define GROUP_MAX_KEYS 6
+#define GROUP_MAX_KEYS 12
 
 struct group {
 	const char *key[GROUP_MAX_KEYS];	/* interned; NULL for NULL */
@@ -236,6 +236,165 @@ static void groups_release(struct groups *g)
 	free(g->slot);
 	q_pool_free(g->pool);
 	memset(g, 0, sizeof(*g));
+}
+
+/*
+ * The throughput view read once for the whole report (q_report_scan):
+ * its rows counted by every column that the contestants, the notes, the
+ * methodology and the choice of the hosts count them by.  Each of those
+ * took a scan of its own (a million rows: 0.5-1 s each); each now
+ * projects these groups onto its keys (groups_project).
+ */
+enum {
+	TP_HOST, TP_NAME, TP_FILE, TP_BACKEND, TP_BUILD_NUMBER, TP_BUILD_COMMIT,
+	TP_OK, TP_REPS, TP_SAMPLES, TP_GATE, TP_MODEL, TP_N_KEYS
+};
+
+struct q_tp_scan {
+	struct groups g;
+};
+
+static int is_one(const char *v)
+{
+	return v && !strcmp(v, "1");
+}
+
+/*
+ * Reads the scan's groups.  Whether a finished row has samples (the
+ * methodology counts them) is a merge of the rows, by id, with the ids
+ * that have samples, both read in id order: an EXISTS probe per row cost
+ * four times the scan.  Returns 0 or -1 (hdb_error).
+ */
+static int scan_read(sqlite3 *db, struct groups *g)
+{
+	/* the rows by id: the rowid order every section's scan had */
+	static const char sql[] =
+		"SELECT host, name, model_file, backend, build_number,"
+		" build_commit, status = 'ok', n_reps, NULL, gate, model, id"
+		" FROM throughput ORDER BY id";
+	static const char samples_sql[] =
+		"SELECT DISTINCT throughput_id FROM throughput_sample"
+		" ORDER BY throughput_id";
+	static const char what[] = "read the throughput rows of each host";
+	const char *key[GROUP_MAX_KEYS], *last[GROUP_MAX_KEYS] = { NULL };
+	const char *yes, *no;
+	sqlite3_stmt *s = NULL, *smp = NULL;
+	long long id, sid = LLONG_MIN;
+	int rc, src = SQLITE_ROW, i;
+
+	memset(g, 0, sizeof(*g));
+	g->pool = q_pool_new();
+	groups_rehash(g, TP_N_KEYS);
+	yes = q_pool_str(g->pool, "1");
+	no = q_pool_str(g->pool, "0");
+	if (q_prepare(db, sql, &s, what) ||
+	    q_prepare(db, samples_sql, &smp, what)) {
+		sqlite3_finalize(s);
+		return -1;
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (i = 0; i < TP_N_KEYS; i++) {
+			const char *t = q_text_or_null(s, i);
+
+			/* rows come in index order: mostly the last row's */
+			if (t && (!last[i] || strcmp(last[i], t)))
+				last[i] = q_pool_str(g->pool, t);
+			key[i] = t ? last[i] : NULL;
+		}
+		if (is_one(key[TP_OK])) {
+			id = sqlite3_column_int64(s, TP_N_KEYS);
+			while (src == SQLITE_ROW && sid < id)
+				if ((src = sqlite3_step(smp)) == SQLITE_ROW)
+					sid = sqlite3_column_int64(smp, 0);
+			key[TP_SAMPLES] = src == SQLITE_ROW && sid == id ? yes
+					  : no;
+		}
+		group_find(g, key, TP_N_KEYS)->n++;
+	}
+	sqlite3_finalize(s);
+	sqlite3_finalize(smp);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return hdb_error("cannot %s: %s", what, sqlite3_errmsg(db));
+	return q_done(db, rc, what);
+}
+
+int q_report_scan(sqlite3 *db, struct q_report *x)
+{
+	struct q_tp_scan *tp = xcalloc(1, sizeof(*tp));
+	size_t i;
+
+	if (scan_read(db, &tp->g)) {
+		groups_release(&tp->g);
+		free(tp);
+		return -1;
+	}
+	x->tp = tp;
+	x->tp_rows = 0;
+	for (i = 0; i < tp->g.n; i++)
+		x->tp_rows += tp->g.v[i].n;
+	return 0;
+}
+
+void q_report_scan_free(struct q_tp_scan *tp)
+{
+	if (!tp)
+		return;
+	groups_release(&tp->g);
+	free(tp);
+}
+
+long long q_report_scan_rows(const struct q_tp_scan *tp, const char *host)
+{
+	long long n = 0;
+	size_t i;
+
+	for (i = 0; tp && i < tp->g.n; i++)
+		if (tp->g.v[i].key[TP_HOST] && !strcmp(tp->g.v[i].key[TP_HOST],
+						       host))
+			n += tp->g.v[i].n;
+	return n;
+}
+
+/* A filter of groups_project: key must be "1" (FILTER_ONE), or not NULL
+ * (FILTER_SET); FILTER_NONE keeps every group. */
+enum { FILTER_NONE, FILTER_ONE, FILTER_SET };
+/* What groups_project sums as flagged: the rows whose flag key is "1",
+ * every row, or none. */
+#define FLAG_ALL (-1)
+#define FLAG_NONE (-2)
+
+/*
+ * The groups of the scan's rows that pass the filter (on key fkey),
+ * counted by the scan's keys keys[0..n_keys-1], flagged as flag says
+ * (a key, FLAG_ALL or FLAG_NONE): what groups_read gives for the same
+ * columns of the same view, in the same order (the order in which the
+ * scan first met each group).  The keys are the scan's: release g before
+ * the scan.
+ */
+static void groups_project(const struct q_tp_scan *tp, const int *keys,
+			   int n_keys, int filter, int fkey, int flag,
+			   struct groups *g)
+{
+	const char *key[GROUP_MAX_KEYS];
+	struct group *gr;
+	size_t i;
+	int k;
+
+	memset(g, 0, sizeof(*g));
+	groups_rehash(g, n_keys);
+	for (i = 0; i < tp->g.n; i++) {
+		const struct group *a = &tp->g.v[i];
+
+		if ((filter == FILTER_ONE && !is_one(a->key[fkey])) ||
+		    (filter == FILTER_SET && !a->key[fkey]))
+			continue;
+		for (k = 0; k < n_keys; k++)
+			key[k] = a->key[keys[k]];
+		gr = group_find(g, key, n_keys);
+		gr->n += a->n;
+		gr->flagged += flag == FLAG_ALL ? a->n : flag == FLAG_NONE ? 0
+			       : is_one(a->key[flag]) ? a->n : 0;
+	}
 }
 
 /* A group's key as a number (Q_UNSET for NULL). */
@@ -341,9 +500,6 @@ static int read_host_hardware(sqlite3 *db, const struct q_report *x,
 static int read_host_rows(sqlite3 *db, const struct q_report *x,
 			  struct host_info *info, int quality)
 {
-	static const char tp_sql[] =
-		"SELECT host, name, model_file, backend, build_number,"
-		" build_commit, status = 'ok' FROM throughput";
 	static const char q_sql[] =
 		"SELECT host, name, NULL, backend, NULL, build_commit,"
 		" " QSTATUS_SQL " = 'ok' FROM quality";
@@ -352,9 +508,16 @@ static int read_host_rows(sqlite3 *db, const struct q_report *x,
 	size_t k;
 	int i, ret;
 
-	ret = groups_read(db, quality ? q_sql : tp_sql, 6, &g,
-			  quality ? "read the quality rows of each host"
-			  : "read the throughput rows of each host");
+	static const int tp_keys[] = { TP_HOST, TP_NAME, TP_FILE, TP_BACKEND,
+				       TP_BUILD_NUMBER, TP_BUILD_COMMIT };
+
+	if (quality) {
+		ret = groups_read(db, q_sql, 6, &g,
+				  "read the quality rows of each host");
+	} else {
+		groups_project(x->tp, tp_keys, 6, FILTER_NONE, 0, TP_OK, &g);
+		ret = 0;
+	}
 	for (k = 0; !ret && k < g.n; k++) {
 		const struct group *gr = &g.v[k];
 		const char *model = group_model(gr, 1, 2), *b;
@@ -1292,16 +1455,16 @@ static int notes_ratio(sqlite3 *db, const struct q_report *x,
 static int notes_builds(sqlite3 *db, const struct q_report *x,
 			struct tally *builds)
 {
-	static const char sql[] =
-		"SELECT host, name, model_file, build_number, build_commit, 1"
-		" FROM throughput";
+	static const int keys[] = { TP_HOST, TP_NAME, TP_FILE,
+				    TP_BUILD_NUMBER, TP_BUILD_COMMIT };
 	struct groups g;
 	char buf[32];
 	size_t k;
-	int h, ret;
+	int h;
 
-	ret = groups_read(db, sql, 5, &g, "read the builds of each host");
-	for (k = 0; !ret && k < g.n; k++) {
+	(void)db;
+	groups_project(x->tp, keys, 5, FILTER_NONE, 0, FLAG_ALL, &g);
+	for (k = 0; k < g.n; k++) {
 		const struct group *gr = &g.v[k];
 		const char *b;
 
@@ -1314,7 +1477,7 @@ static int notes_builds(sqlite3 *db, const struct q_report *x,
 	groups_release(&g);
 	for (k = 0; k < x->n_hosts; k++)
 		tally_sort(&builds[k], label_cmp);
-	return ret;
+	return 0;
 }
 
 /* Is there build skew: a host with several builds (or some rows without
@@ -1510,19 +1673,19 @@ out:
 static int say_repetitions(sqlite3 *db, const struct q_report *x,
 			   struct hdb_section **sec, struct hdb_report_model *m)
 {
-	static const char sql[] =
-		"SELECT name, model_file, n_reps, EXISTS (SELECT 1 FROM"
-		" throughput_sample s WHERE s.throughput_id = t.id)"
-		" FROM throughput t WHERE status = 'ok'";
+	/* the finished rows by name, model_file and n_reps, flagged when
+	 * they have samples */
+	static const int keys[] = { TP_NAME, TP_FILE, TP_REPS };
 	struct tally reps = { 0 };
 	long long total = 0, with_samples = 0, unknown = 0;
 	struct hdb_block *b;
 	struct groups g;
 	size_t i;
-	int ret;
+	int ret = 0;
 
-	ret = groups_read(db, sql, 3, &g, "count the repetitions");
-	for (i = 0; !ret && i < g.n; i++) {
+	(void)db;
+	groups_project(x->tp, keys, 3, FILTER_ONE, TP_OK, TP_SAMPLES, &g);
+	for (i = 0; i < g.n; i++) {
 		const struct group *gr = &g.v[i];
 
 		if (!q_report_keeps(x, group_model(gr, 0, 1)))
@@ -1582,18 +1745,18 @@ out:
 static int say_gate(sqlite3 *db, const struct q_report *x,
 		    struct hdb_section *sec)
 {
-	static const char sql[] =
-		"SELECT model, model_file, gate, 0 FROM throughput"
-		" WHERE gate IS NOT NULL";
+	/* the rows with a gate's verdict by model, model_file and gate */
+	static const int keys[] = { TP_MODEL, TP_FILE, TP_GATE };
 	struct tally reasons = { 0 };
 	long long clean = 0, dirty = 0;
 	struct hdb_block *b;
 	struct groups g;
 	size_t i;
-	int ret;
+	int ret = 0;
 
-	ret = groups_read(db, sql, 3, &g, "count the bench gate's verdicts");
-	for (i = 0; !ret && i < g.n; i++) {
+	(void)db;
+	groups_project(x->tp, keys, 3, FILTER_SET, TP_GATE, FLAG_NONE, &g);
+	for (i = 0; i < g.n; i++) {
 		const struct group *gr = &g.v[i];
 		const char *p, *end;
 

@@ -353,11 +353,13 @@ struct degr_summary {
 	size_t n;
 };
 
-static void degr_summarize(const struct hdb_table *d, struct degr_summary *sm)
+/* Adds the rows of a window of a host's degradation to sm (a sink of
+ * hdb_query_degradation_sink: the table is never whole). */
+static int degr_summarize(void *ctx, const struct hdb_table *d)
 {
+	struct degr_summary *sm = ctx;
 	size_t r, i, hint = 0;
 
-	memset(sm, 0, sizeof(*sm));
 	for (r = 0; r < d->n_rows; r++) {
 		const char *model = q_cell_text(d, r, "model");
 		const char *quant = q_cell_text(d, r, "quant");
@@ -389,6 +391,7 @@ static void degr_summarize(const struct hdb_table *d, struct degr_summary *sm)
 		e->ts_0 = q_cell_num(d, r, "ts_0");
 		e->ts = q_cell_num(d, r, "ts");
 	}
+	return 0;
 }
 
 static void degr_summary_release(struct degr_summary *sm)
@@ -481,12 +484,13 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	if (hdb_query_crossover(db, &o, &c))
 		goto out;
 	for (h = 0; h < 2; h++) {
+		struct hdb_sink sink = { degr_summarize, &d[h] };
+
 		hdb_query_opts_init(&o);
 		o.host = x->pair[h];
 		o.test = "tg128";
-		if (hdb_query_degradation(db, &o, &t))
+		if (hdb_query_degradation_sink(db, &o, &t, &sink))
 			goto out;
-		degr_summarize(&t, &d[h]);
 		hdb_table_release(&t);
 	}
 	hdb_query_opts_init(&o);

@@ -121,7 +121,12 @@ static double beta_cf(double a, double b, double x)
 	return h;
 }
 
-double hdb_beta_inc(double a, double b, double x)
+/*
+ * I_x(a, b) with k = lgamma(a + b) - lgamma(a) - lgamma(b) given: the
+ * t distribution asks for many x at one (a, b), and k is the same for
+ * all of them (computed as hdb_beta_inc did, so the bits are the same).
+ */
+static double beta_inc_k(double a, double b, double x, double k)
 {
 	double bt;
 
@@ -129,8 +134,7 @@ double hdb_beta_inc(double a, double b, double x)
 		return NAN;
 	if (x == 0 || x == 1)
 		return x;
-	bt = exp(lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) +
-		 b * log1p(-x));
+	bt = exp(k + a * log(x) + b * log1p(-x));
 	/* The fraction converges fast only below the mean; above it use
 	 * the symmetry I_x(a, b) = 1 - I_{1-x}(b, a). */
 	if (x < (a + 1) / (a + b + 2))
@@ -138,9 +142,21 @@ double hdb_beta_inc(double a, double b, double x)
 	return 1 - bt * beta_cf(b, a, 1 - x) / b;
 }
 
-/* P(T >= t) for t >= 0, computed as a tail so that it keeps its
- * precision far out. */
-static double t_upper(double t, double df)
+static double beta_k(double a, double b)
+{
+	return lgamma(a + b) - lgamma(a) - lgamma(b);
+}
+
+double hdb_beta_inc(double a, double b, double x)
+{
+	if (!(a > 0 && b > 0 && x >= 0 && x <= 1))
+		return NAN;
+	return beta_inc_k(a, b, x, beta_k(a, b));
+}
+
+/* P(T >= t) for t >= 0 with k = beta_k(df / 2, 0.5), computed as a tail
+ * so that it keeps its precision far out. */
+static double t_upper_k(double t, double df, double k)
 {
 	/* Beyond 1e8 df the normal is closer than lgamma's cancellation in
 	 * hdb_beta_inc (both errors are near 3e-8 there). */
@@ -148,7 +164,12 @@ static double t_upper(double t, double df)
 		return 0.5 * erfc(t / SQRT2);
 	if (isinf(t))
 		return 0;
-	return 0.5 * hdb_beta_inc(df / 2, 0.5, df / (df + t * t));
+	return 0.5 * beta_inc_k(df / 2, 0.5, df / (df + t * t), k);
+}
+
+static double t_upper(double t, double df)
+{
+	return t_upper_k(t, df, df > 1e8 ? 0 : beta_k(df / 2, 0.5));
 }
 
 double hdb_t_cdf(double t, double df)
@@ -158,12 +179,12 @@ double hdb_t_cdf(double t, double df)
 	return t < 0 ? t_upper(-t, df) : 1 - t_upper(t, df);
 }
 
-static double t_quantile(double p, double df);
+static double t_quantile(double p, double df, int guided);
 
 /*
  * The 97.5% point for a whole df below 256 is remembered: it is the one
- * every interval asks for, a bisection costs ~7 us, and a query over
- * 50,000 rows asks for a handful of distinct df.
+ * every interval asks for, and a query over 50,000 rows asks for a
+ * handful of distinct df.
  */
 double hdb_t_quantile(double p, double df)
 {
@@ -171,15 +192,72 @@ double hdb_t_quantile(double p, double df)
 	int d = (int)df;
 
 	if (p != 0.975 || !(df >= 1 && df < 256) || df != d)
-		return t_quantile(p, df);
+		return t_quantile(p, df, 1);
 	if (!t975[d])
-		t975[d] = t_quantile(p, df);
+		t975[d] = t_quantile(p, df, 1);
 	return t975[d];
 }
 
-static double t_quantile(double p, double df)
+double hdb_t_quantile_bisect(double p, double df)
 {
-	double tail, lo = 0, hi = 1;
+	return t_quantile(p, df, 0);
+}
+
+/*
+ * Where t_upper(t, df) = tail, near enough to guide the bisection: Newton
+ * on the tail with the t density, from the normal quantile with the
+ * first terms of its Cornish-Fisher expansion.  Returns 0 (*root set), or
+ * -1 when it does not settle (the bisection then goes unguided).
+ */
+static int t_root(double tail, double df, double k, double *root)
+{
+	double z = -hdb_normal_quantile(tail), t, step, lpdf0;
+	int i;
+
+	t = z + (z * z * z + z) / (4 * df) +
+	    (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * df * df);
+	/* the log of the density's constant, Gamma((df + 1) / 2) /
+	 * (sqrt(df pi) Gamma(df / 2)) */
+	lpdf0 = lgamma((df + 1) / 2) - lgamma(df / 2) - 0.5 * log(df * M_PI);
+	for (i = 0; i < 40; i++) {
+		double pdf = exp(lpdf0 - (df + 1) / 2 * log1p(t * t / df));
+
+		if (!(t > 0) || !isfinite(t) || !(pdf > 0))
+			return -1;
+		step = (t_upper_k(t, df, k) - tail) / pdf;
+		/* a step past 0 would leave the branch: halve instead */
+		t = t + step > 0 ? t + step : t / 2;
+		/* the error after a step is about the square of the step
+		 * before it: past 1e-9, the evaluation's own noise */
+		if (fabs(step) < 1e-9 * t) {
+			*root = t;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/*
+ * The relative half width of the window around the Newton root inside
+ * which the bisection evaluates the tail.  Outside it the outcome of a
+ * step is known: a relative change of 1e-13 in t moves the tail by about
+ * 1e-13 of itself or more, ten times the error of computing it (a few
+ * units in the last place).
+ */
+#define T_WINDOW 1e-13
+
+/*
+ * The quantile by bisection on the tail (relative precision ~1e-15).
+ * guided: a Newton root first (t_root), and the steps of the bisection
+ * that fall outside a narrow window around it decided without evaluating
+ * the tail, since they could come out only one way; the steps inside,
+ * where rounding decides, are evaluated as before, so the result is the
+ * one the unguided bisection gives to the last bit
+ * (tests/unit/test_stats.c compares them) in a third of the evaluations.
+ */
+static double t_quantile(double p, double df, int guided)
+{
+	double tail, lo = 0, hi = 1, k, root, wlo = -1, whi = -1;
 	int i;
 
 	if (!(p >= 0 && p <= 1) || !(df > 0))
@@ -191,16 +269,31 @@ static double t_quantile(double p, double df)
 	if (p == 0.5)
 		return 0;
 	tail = p < 0.5 ? p : 1 - p;
-	while (t_upper(hi, df) > tail && hi < 1e300)
+	k = df > 1e8 ? 0 : beta_k(df / 2, 0.5);
+	if (guided && df >= 1 && df <= 1e7 && tail > 1e-12 &&
+	    !t_root(tail, df, k, &root)) {
+		wlo = root * (1 - T_WINDOW);
+		whi = root * (1 + T_WINDOW);
+		/* the window must bracket the root as evaluated, or the
+		 * guide is not trusted */
+		if (!(t_upper_k(wlo, df, k) > tail) ||
+		    t_upper_k(whi, df, k) > tail)
+			wlo = whi = -1;
+	}
+	/* is t_upper(x) > tail, x below the quantile? */
+#define BELOW(x) (wlo < 0 || ((x) >= wlo && (x) <= whi)		\
+		  ? t_upper_k((x), df, k) > tail : (x) < wlo)
+	while (BELOW(hi) && hi < 1e300)
 		hi *= 2;
 	for (i = 0; i < 2000 && hi - lo > 1e-15 * hi; i++) {
 		double mid = lo + (hi - lo) / 2;
 
-		if (t_upper(mid, df) > tail)
+		if (BELOW(mid))
 			lo = mid;
 		else
 			hi = mid;
 	}
+#undef BELOW
 	hi = lo + (hi - lo) / 2;
 	return p < 0.5 ? -hi : hi;
 }
@@ -225,9 +318,31 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Sorts v[0..n-1] ascending.  A measurement has a handful of
+ * repetitions: insertion sort, stable like glibc's qsort (a merge sort),
+ * so equal values keep their order; qsort past a few dozen.
+ */
+static void sort_doubles(double *v, size_t n)
+{
+	size_t i, j;
+	double x;
+
+	if (n > 32) {
+		qsort(v, n, sizeof(*v), cmp_double);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = v[i];
+		for (j = i; j > 0 && cmp_double(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 {
-	double sum = 0, ss = 0, *v;
+	double sum = 0, ss = 0, *v, stack[64];
 	size_t i;
 
 	s->n = n;
@@ -236,13 +351,14 @@ void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 	s->ci_lo = s->ci_hi = NAN;
 	if (!n)
 		return;
-	v = xmalloc(n * sizeof(*v));
+	v = n <= 64 ? stack : xmalloc(n * sizeof(*v));
 	memcpy(v, x, n * sizeof(*v));
-	qsort(v, n, sizeof(*v), cmp_double);
+	sort_doubles(v, n);
 	s->min = v[0];
 	s->max = v[n - 1];
 	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-	free(v);
+	if (v != stack)
+		free(v);
 	for (i = 0; i < n; i++)
 		sum += x[i];
 	s->mean = sum / n;
@@ -319,12 +435,25 @@ static int cmp_obs(const void *a, const void *b)
  * binomial [m+n choose m]_q = prod_{i=1..m} (1 - q^(n+i)) / (1 - q^i);
  * the counts stay below C(50, 25) ~ 1.3e14, exact in a double.
  */
+/*
+ * The null distribution of U for m and n up to MW_CACHE - 1 is
+ * remembered: a query compares thousands of pairs of five repetitions,
+ * and the counts are the same for every one of them.
+ */
+#define MW_CACHE 13
+
 static double mw_exact_p(size_t m, size_t n, size_t u)
 {
+	static double *cache[MW_CACHE][MW_CACHE];
 	size_t deg = 0, size = m * n + m + n + 1, i, k;
-	double *c = xcalloc(size, sizeof(*c));
-	double total = 0, below = 0, above = 0, p;
+	double *c, total = 0, below = 0, above = 0, p;
 
+	if (m < MW_CACHE && n < MW_CACHE && cache[m][n]) {
+		c = cache[m][n];
+		deg = m * n;
+		goto sum;
+	}
+	c = xcalloc(size, sizeof(*c));
 	c[0] = 1;
 	for (i = 1; i <= m; i++) {
 		/* times (1 - q^(n+i)) */
@@ -336,6 +465,9 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 			c[k] += c[k - i];
 		deg -= i;
 	}
+	if (m < MW_CACHE && n < MW_CACHE)
+		cache[m][n] = c;	/* kept for the process's life */
+sum:
 	for (k = 0; k <= deg; k++) {
 		total += c[k];
 		if (k <= u)
@@ -343,7 +475,8 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 		if (k >= u)
 			above += c[k];
 	}
-	free(c);
+	if (!(m < MW_CACHE && n < MW_CACHE))
+		free(c);
 	p = 2 * (below < above ? below : above) / total;
 	return p > 1 ? 1 : p;
 }
@@ -352,17 +485,29 @@ double hdb_mann_whitney_p(const double *x, size_t nx, const double *y,
 			  size_t ny)
 {
 	size_t n = nx + ny, i, j;
-	struct mw_obs *o;
+	struct mw_obs *o, stack[64];
 	double r1 = 0, ties = 0, u, mu, var, z;
 
 	if (!nx || !ny)
 		return NAN;
-	o = xmalloc(n * sizeof(*o));
+	o = n <= 64 ? stack : xmalloc(n * sizeof(*o));
 	for (i = 0; i < nx; i++)
 		o[i] = (struct mw_obs){ x[i], 1 };
 	for (i = 0; i < ny; i++)
 		o[nx + i] = (struct mw_obs){ y[i], 0 };
-	qsort(o, n, sizeof(*o), cmp_obs);
+	if (n > 32) {
+		qsort(o, n, sizeof(*o), cmp_obs);
+	} else {
+		/* a few repetitions a side: insertion sort (the ranks of
+		 * equal values do not depend on their order) */
+		for (i = 1; i < n; i++) {
+			struct mw_obs t = o[i];
+
+			for (j = i; j > 0 && cmp_obs(&o[j - 1], &t) > 0; j--)
+				o[j] = o[j - 1];
+			o[j] = t;
+		}
+	}
 	/* Midranks: a run of equal values o[i..j-1] shares (i+1 + j) / 2. */
 	for (i = 0; i < n; i = j) {
 		double t;
@@ -375,7 +520,8 @@ double hdb_mann_whitney_p(const double *x, size_t nx, const double *y,
 			if (o[k].from_x)
 				r1 += (i + 1 + j) / 2.0;
 	}
-	free(o);
+	if (o != stack)
+		free(o);
 	u = r1 - nx * (nx + 1) / 2.0;
 	if (ties == 0 && n <= HDB_MW_EXACT_MAX)
 		return mw_exact_p(nx, ny, (size_t)u);

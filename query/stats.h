@@ -38,6 +38,10 @@ double hdb_t_cdf(double t, double df);
  * CDF (relative precision ~1e-14).  -INFINITY/INFINITY at p = 0 and 1,
  * NAN for p outside [0, 1] or df <= 0. */
 double hdb_t_quantile(double p, double df);
+/* The same by plain bisection, every step evaluated: what
+ * hdb_t_quantile's guided bisection must equal to the last bit (for the
+ * tests). */
+double hdb_t_quantile_bisect(double p, double df);
 
 /* --- One sample --- */
 

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <pthread.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -252,16 +253,21 @@ static void release_fonts(void)
 	FcFini();
 }
 
+static void register_release_fonts(void)
+{
+	atexit(release_fonts);
+}
+
 /* Lays the chart out with text measured by cairo. */
 static void layout_with_cairo(struct hdb_layout *l, const struct hdb_chart *c)
 {
-	static int registered;
+	/* once, whichever of the report's drawing threads comes first */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_A8, 1,
 							1);
 	cairo_t *cr = cairo_create(s);
 
-	if (!registered++)
-		atexit(release_fonts);
+	pthread_once(&once, register_release_fonts);
 
 	hdb_layout_chart(l, c, HDB_CHART_WIDTH, hdb_layout_height(c), measure,
 			 cr);

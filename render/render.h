@@ -51,6 +51,24 @@ int hdb_render_cursor(FILE *out, struct hdb_cursor *c, struct hdb_table *t,
 		      enum hdb_out_format fmt, unsigned flags);
 
 /*
+ * Rows that come a window at a time (a query's sink, query.h), written as
+ * hdb_render_table would write them all at once, in memory that does not
+ * grow with the rows: csv and json as they come; table and md, which
+ * need every row's width first, from a temporary file the windows go to
+ * (tmpfile()), printed at the end.  hdb_stream_rows takes a window (every
+ * window with the same columns) and returns 0 or -1 (hdb_error);
+ * hdb_stream_end writes what is left (t: the columns, and why there are
+ * no rows when there are none) and returns 0 or -1.  Free with
+ * hdb_stream_free (NULL is a no-op).
+ */
+struct hdb_stream;
+struct hdb_stream *hdb_stream_new(FILE *out, enum hdb_out_format fmt,
+				  unsigned flags);
+int hdb_stream_rows(struct hdb_stream *s, const struct hdb_table *t);
+int hdb_stream_end(struct hdb_stream *s, const struct hdb_table *t);
+void hdb_stream_free(struct hdb_stream *s);
+
+/*
  * Appends s to sb so that markdown shows it literally and no HTML from it
  * survives: markdown punctuation is backslash-escaped, '<', '>' and '&'
  * become entities, control characters (line breaks too) become spaces

@@ -43,7 +43,7 @@ static void add_real(struct strbuf *sb, double v)
 		strbuf_addstr(sb, isnan(v) ? "NaN" : v > 0 ? "Inf" : "-Inf");
 		return;
 	}
-	strbuf_addf(sb, "%.15g", v);
+	strbuf_add_general(sb, v, 15);
 	if (!strpbrk(sb->buf + start, ".e"))
 		strbuf_addstr(sb, ".0");
 }
@@ -60,13 +60,13 @@ static void cell_text(struct strbuf *sb, const struct hdb_cell *c, int digits)
 	case HDB_CELL_NULL:
 		break;
 	case HDB_CELL_INT:
-		strbuf_addf(sb, "%lld", c->i);
+		strbuf_add_ll(sb, c->i);
 		break;
 	case HDB_CELL_REAL:
 		if (digits > 0 && isfinite(c->r))
-			strbuf_addf(sb, "%.*f", digits, c->r);
+			strbuf_add_fixed(sb, c->r, digits);
 		else if (digits < 0 && isfinite(c->r))
-			strbuf_addf(sb, "%.*g", -digits, c->r);
+			strbuf_add_general(sb, c->r, -digits);
 		else
 			add_real(sb, c->r);
 		break;
@@ -80,9 +80,11 @@ static void cell_text(struct strbuf *sb, const struct hdb_cell *c, int digits)
 		strbuf_addch(sb, '\'');
 		break;
 	case HDB_CELL_MEASURE:
-		strbuf_addf(sb, "%.2f", c->r);
-		if (isfinite(c->sd))
-			strbuf_addf(sb, " ± %.2f", c->sd);
+		strbuf_add_fixed(sb, c->r, 2);
+		if (isfinite(c->sd)) {
+			strbuf_addstr(sb, " ± ");
+			strbuf_add_fixed(sb, c->sd, 2);
+		}
 		if (c->flags & HDB_CELL_ALTERNATIVES)
 			strbuf_addstr(sb, " †");
 		break;
@@ -601,4 +603,254 @@ int hdb_render_cursor(FILE *out, struct hdb_cursor *c, struct hdb_table *t,
 out:
 	emit_release(&e);
 	return ret;
+}
+
+/* --- Rows handed over a window at a time (hdb_stream) --- */
+
+struct hdb_stream {
+	struct emit e;
+	int started;		/* columns known: e set up */
+	FILE *spool;		/* table, md: the rows until every width is
+				 * known */
+	const char *err;	/* what failed with the spool */
+};
+
+/* A cell as the spool holds it, its bytes (TEXT, BLOB) after it. */
+struct spooled {
+	int type, flags;
+	long long i;
+	double r, sd;
+	size_t len;
+};
+
+struct hdb_stream *hdb_stream_new(FILE *out, enum hdb_out_format fmt,
+				  unsigned flags)
+{
+	struct hdb_stream *s = xcalloc(1, sizeof(*s));
+
+	s->e.out = out;
+	s->e.fmt = fmt;
+	s->e.flags = flags;
+	return s;
+}
+
+static void stream_start(struct hdb_stream *s, const struct hdb_table *t)
+{
+	FILE *out = s->e.out;
+	enum hdb_out_format fmt = s->e.fmt;
+	unsigned flags = s->e.flags;
+
+	emit_init(&s->e, out, fmt, flags, t);
+	s->started = 1;
+	if (!needs_layout(fmt))
+		emit_head(&s->e, t);
+}
+
+/*
+ * The table format spools each cell as it shows it (its length, then its
+ * text), measured on the way: the cell is formatted once, not once for
+ * the widths and again for the line.
+ */
+static int spool_shown(struct hdb_stream *s, const struct hdb_table *t)
+{
+	struct strbuf sb = STRBUF_INIT, tmp = STRBUF_INIT;
+	size_t r, i, w;
+	int ret = 0;
+
+	for (r = 0; r < t->n_rows && !ret; r++)
+		for (i = 0; i < t->n_cols; i++) {
+			const struct hdb_cell *c = hdb_table_cell(t, r, i);
+
+			shown_text(&sb, &tmp, t, r, i, 0);
+			w = text_width(strbuf_str(&sb), sb.len);
+			if (w > s->e.lay.width[i])
+				s->e.lay.width[i] = w;
+			if (is_number(c))
+				s->e.lay.right[i] = 1;
+			/* the spool is this thread's: no lock per cell */
+			if (fwrite_unlocked(&sb.len, sizeof(sb.len), 1,
+					    s->spool) != 1 ||
+			    (sb.len && fwrite_unlocked(sb.buf, 1, sb.len,
+						       s->spool) != sb.len)) {
+				ret = hdb_error("cannot write the rows to a "
+						"temporary file: %s",
+						strerror(errno));
+				break;
+			}
+		}
+	strbuf_release(&sb);
+	strbuf_release(&tmp);
+	return ret;
+}
+
+/* Prints the spooled texts of the table format as aligned_line would
+ * print their cells. */
+static int unspool_shown(struct hdb_stream *s, size_t n_cols)
+{
+	struct strbuf text = STRBUF_INIT;
+	size_t len, col = 0, line_start = s->e.sb.len, w, pad;
+	int ret = -1;
+
+	while (fread_unlocked(&len, sizeof(len), 1, s->spool) == 1) {
+		strbuf_reset(&text);
+		strbuf_grow(&text, len + 1);
+		if (len && fread_unlocked(text.buf, 1, len, s->spool) != len)
+			break;
+		text.len = len;
+		text.buf[len] = '\0';
+		if (col)
+			strbuf_addstr(&s->e.sb, "  ");
+		w = text_width(text.buf, len);
+		pad = w < s->e.lay.width[col] ? s->e.lay.width[col] - w : 0;
+		if (s->e.lay.right[col])
+			for (; pad; pad--)
+				strbuf_addch(&s->e.sb, ' ');
+		strbuf_add(&s->e.sb, text.buf, len);
+		for (; pad; pad--)
+			strbuf_addch(&s->e.sb, ' ');
+		if (++col < n_cols)
+			continue;
+		col = 0;
+		while (s->e.sb.len > line_start &&
+		       s->e.sb.buf[s->e.sb.len - 1] == ' ')
+			s->e.sb.len--;
+		strbuf_addch(&s->e.sb, '\n');
+		s->e.n_rows++;
+		if (s->e.sb.len >= WINDOW_BYTES && emit_flush(&s->e))
+			goto out;
+		line_start = s->e.sb.len;
+	}
+	if (ferror(s->spool) || col) {
+		hdb_error("cannot read the rows back: %s", ferror(s->spool)
+			  ? strerror(errno) : "short file");
+		goto out;
+	}
+	ret = emit_flush(&s->e);
+out:
+	strbuf_release(&text);
+	return ret;
+}
+
+static int spool_rows(struct hdb_stream *s, const struct hdb_table *t)
+{
+	size_t i;
+
+	if (!s->spool && !(s->spool = tmpfile()))
+		return hdb_error("cannot create a temporary file for the rows: "
+				 "%s", strerror(errno));
+	if (s->e.fmt == HDB_OUT_TABLE)
+		return spool_shown(s, t);
+	for (i = 0; i < t->n_rows * t->n_cols; i++) {
+		const struct hdb_cell *c = &t->cells[i];
+		struct spooled x;
+
+		memset(&x, 0, sizeof(x));
+		x.type = (int)c->type;
+		x.flags = c->flags;
+		x.i = c->i;
+		x.r = c->r;
+		x.sd = c->sd;
+		x.len = c->s ? c->len : 0;
+		if (fwrite(&x, sizeof(x), 1, s->spool) != 1 ||
+		    (x.len && fwrite(c->s, 1, x.len, s->spool) != x.len))
+			return hdb_error("cannot write the rows to a temporary "
+					 "file: %s", strerror(errno));
+	}
+	return 0;
+}
+
+int hdb_stream_rows(struct hdb_stream *s, const struct hdb_table *t)
+{
+	if (!s->started)
+		stream_start(s, t);
+	if (!needs_layout(s->e.fmt))
+		return emit_rows(&s->e, t);
+	if (s->e.fmt == HDB_OUT_MD)
+		layout_add(&s->e.lay, t);
+	return spool_rows(s, t);
+}
+
+/* Reads the spooled rows back a window at a time and prints them. */
+static int unspool(struct hdb_stream *s, const struct hdb_table *t)
+{
+	struct hdb_table w;
+	struct hdb_cell *row = NULL;
+	struct spooled x;
+	size_t i, col = 0;
+	int ret = -1;
+
+	hdb_table_init(&w, t->n_cols);
+	for (i = 0; i < t->n_cols; i++) {
+		hdb_table_set_col(&w, i, t->cols[i], t->units[i]);
+		w.digits[i] = t->digits[i];
+	}
+	if (fflush(s->spool) || fseek(s->spool, 0, SEEK_SET)) {
+		hdb_error("cannot read the rows back: %s", strerror(errno));
+		goto out;
+	}
+	if (s->e.fmt == HDB_OUT_TABLE) {
+		ret = unspool_shown(s, t->n_cols);
+		goto out;
+	}
+	while (fread(&x, sizeof(x), 1, s->spool) == 1) {
+		struct hdb_cell *c;
+
+		if (!col)
+			row = hdb_table_add_row(&w);
+		c = &row[col];
+		c->type = (enum hdb_cell_type)x.type;
+		c->flags = x.flags;
+		c->i = x.i;
+		c->r = x.r;
+		c->sd = x.sd;
+		if (x.type == HDB_CELL_TEXT || x.type == HDB_CELL_BLOB) {
+			c->s = xmalloc(x.len + 1);
+			if (x.len && fread(c->s, 1, x.len, s->spool) != x.len)
+				break;
+			c->s[x.len] = '\0';
+			c->len = x.len;
+		}
+		if (++col == t->n_cols) {
+			col = 0;
+			if (w.n_rows == WINDOW_ROWS) {
+				if (emit_rows(&s->e, &w))
+					goto out;
+				hdb_table_clear_rows(&w);
+			}
+		}
+	}
+	if (ferror(s->spool) || col) {
+		hdb_error("cannot read the rows back: %s", ferror(s->spool)
+			  ? strerror(errno) : "short file");
+		goto out;
+	}
+	if (emit_rows(&s->e, &w))
+		goto out;
+	ret = 0;
+out:
+	hdb_table_release(&w);
+	return ret;
+}
+
+int hdb_stream_end(struct hdb_stream *s, const struct hdb_table *t)
+{
+	if (!s->started)
+		stream_start(s, t);
+	if (needs_layout(s->e.fmt)) {
+		emit_head(&s->e, t);
+		if (s->spool && unspool(s, t))
+			return -1;
+	}
+	return emit_tail(&s->e, t->empty);
+}
+
+void hdb_stream_free(struct hdb_stream *s)
+{
+	if (!s)
+		return;
+	if (s->started)
+		emit_release(&s->e);
+	if (s->spool)
+		fclose(s->spool);
+	free(s);
 }

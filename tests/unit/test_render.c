@@ -590,8 +590,113 @@ static void report_write_failure_keeps_the_old_report(void)
 	free(dir);
 }
 
+/* Through hdb_stream in windows of `window` rows: what a streaming query
+ * prints. */
+static char *render_streamed(const struct hdb_table *t,
+			     enum hdb_out_format fmt, unsigned flags,
+			     size_t window)
+{
+	struct hdb_stream *s;
+	struct hdb_table w;
+	char *buf = NULL;
+	size_t len = 0, r, i;
+	FILE *f = open_memstream(&buf, &len);
+
+	hdb_table_init(&w, t->n_cols);
+	for (i = 0; i < t->n_cols; i++) {
+		hdb_table_set_col(&w, i, t->cols[i], t->units[i]);
+		hdb_table_set_digits(&w, i, t->digits[i]);
+	}
+	w.empty = t->empty ? xstrdup(t->empty) : NULL;
+	s = hdb_stream_new(f, fmt, flags);
+	for (r = 0; r < t->n_rows; r++) {
+		struct hdb_cell *c = hdb_table_add_row(&w);
+
+		for (i = 0; i < t->n_cols; i++) {
+			const struct hdb_cell *x = hdb_table_cell(t, r, i);
+
+			c[i] = *x;
+			if (x->s) {
+				c[i].s = xmalloc(x->len + 1);
+				memcpy(c[i].s, x->s, x->len + 1);
+			}
+		}
+		if (w.n_rows == window || r + 1 == t->n_rows) {
+			CHECK_INT(hdb_stream_rows(s, &w), 0);
+			hdb_table_clear_rows(&w);
+		}
+	}
+	CHECK_INT(hdb_stream_end(s, &w), 0);
+	hdb_stream_free(s);
+	hdb_table_release(&w);
+	fclose(f);
+	return buf;
+}
+
+/*
+ * Streamed rows print what the whole table prints, in every format:
+ * 10,000 rows (csv and json as they come, table and md through the
+ * spool) of text of every width, hostile bytes, numbers of every kind
+ * with and without display digits, NULLs and measures; and a table of no
+ * rows, which says why.
+ */
+static void streamed_rows_print_what_the_table_prints(void)
+{
+	static const enum hdb_out_format fmts[] = { HDB_OUT_TABLE,
+		HDB_OUT_CSV, HDB_OUT_JSON, HDB_OUT_MD };
+	struct hdb_table t;
+	size_t r, i, j;
+	char text[64];
+
+	hdb_table_init(&t, 6);
+	hdb_table_set_col(&t, 0, "host", NULL);
+	hdb_table_set_col(&t, 1, "depth", "tokens");
+	hdb_table_set_col(&t, 2, "ts", "t/s");
+	hdb_table_set_digits(&t, 2, 2);
+	hdb_table_set_col(&t, 3, "cv", NULL);
+	hdb_table_set_digits(&t, 3, -2);
+	hdb_table_set_col(&t, 4, "raw", NULL);
+	hdb_table_set_col(&t, 5, "measure", "t/s");
+	for (r = 0; r < 10000; r++) {
+		struct hdb_cell *c = hdb_table_add_row(&t);
+
+		snprintf(text, sizeof(text), "%s%.*s", r % 7 ? "h" : "caf\xc3\xa9",
+			 (int)(r % 23), "\x1b[31m,\"|x\nyyyyyyyyyyyyyyyyyyyy");
+		hdb_cell_set_text(&c[0], text);
+		if (r % 11)
+			hdb_cell_set_int(&c[1], (long long)r * 4096 - 5000000);
+		hdb_cell_set_real(&c[2], r * 1.37 - 700.005);
+		hdb_cell_set_real(&c[3], r % 13 ? 1.0 / (r + 1) : NAN);
+		hdb_cell_set_real(&c[4], r * 123456.789e-9);
+		c[5].type = HDB_CELL_MEASURE;
+		c[5].r = r / 3.0;
+		c[5].sd = r % 5 ? r / 7.0 : NAN;
+	}
+	for (i = 0; i < 4; i++)
+		for (j = 0; j < 2; j++) {
+			char *all = render_flags(&t, fmts[i], j), *streamed =
+				render_streamed(&t, fmts[i], j, 4096);
+
+			CHECK(all && streamed && !strcmp(all, streamed));
+			free(all);
+			free(streamed);
+		}
+	hdb_table_clear_rows(&t);
+	t.empty = xstrdup("no rows for host 'x'");
+	for (i = 0; i < 4; i++) {
+		char *all = render(&t, fmts[i]), *streamed =
+			render_streamed(&t, fmts[i], 0, 4096);
+
+		CHECK_STR(streamed, all);
+		free(all);
+		free(streamed);
+	}
+	hdb_table_release(&t);
+}
+
 int main(void)
 {
+	RUN(streamed_rows_print_what_the_table_prints);
 	RUN(aligned_table_counts_characters_not_bytes);
 	RUN(csv_quotes_only_what_needs_it);
 	RUN(json_keeps_types);

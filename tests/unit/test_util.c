@@ -3,6 +3,7 @@
 #include "harness.h"
 #include "../../util.h"
 
+#include <limits.h>
 #include <sys/stat.h>
 
 static void strbuf_grows_and_stays_terminated(void)
@@ -144,8 +145,94 @@ static void read_file_is_bounded(void)
 	CHECK_STR(hdb_errmsg(), "cannot read '/dev/zero': not a regular file");
 }
 
+/* What printf writes, for the number formatters to match. */
+static int same_as_printf(const char *fmt, int arg, double v, int fixed)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char want[512];
+	int ok;
+
+	if (fixed)
+		snprintf(want, sizeof(want), "%.*f", arg, v);
+	else
+		snprintf(want, sizeof(want), "%.*g", arg, v);
+	if (fixed)
+		strbuf_add_fixed(&sb, v, arg);
+	else
+		strbuf_add_general(&sb, v, arg);
+	ok = !strcmp(strbuf_str(&sb), want);
+	if (!ok)
+		fprintf(stderr, "  %s of %.17g: got '%s', printf '%s'\n", fmt, v,
+			strbuf_str(&sb), want);
+	strbuf_release(&sb);
+	return ok;
+}
+
+/*
+ * The formatters write printf's bytes: a million doubles of every
+ * magnitude from 1e-6 to 1e16 (a fixed xorshift sequence: random
+ * mantissas, both signs), values of a few decimals as files print them
+ * (tokens/s like 123.45, near halves like 0.125 and 2.5), and the edges
+ * (0, -0, powers of ten, values that round up to the next one).
+ */
+static void numbers_are_printf_numbers(void)
+{
+	static const double edges[] = { 0, -0.0, 1, 10, 1e14, 1e15, 0.0001,
+		0.00009999999999999999, 9.9999999999999995, 999999999999999.4,
+		999999999999999.6, 0.125, 2.5, -2.5, 0.5, 1.005, 2.675, 0.045,
+		123.445, -0.001, -0.004, 1e-5, 5e-5, 65536, 1e300, NAN,
+		INFINITY, -INFINITY };
+	unsigned long long x = 88172645463325252ull;
+	size_t i, bad = 0;
+	int p;
+
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++)
+		for (p = 0; p <= 15; p++)
+			bad += !same_as_printf("%.*g", p ? p : 1, edges[i], 0) +
+			       !same_as_printf("%.*f", p % 10, edges[i], 1);
+	for (i = 0; i < 1000000; i++) {
+		double m, v;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		m = (double)(x >> 11) / 9007199254740992.0;	/* [0, 1) */
+		if (i % 2)
+			v = m * pow(10, (int)(x % 23) - 6);
+		else	/* a few decimals, as a file prints them */
+			v = (double)(long long)(m * 1e7) / pow(10, (int)(x % 6));
+		if (x & 1024)
+			v = -v;
+		bad += !same_as_printf("%.*g", 15, v, 0) +
+		       !same_as_printf("%.*g", 2, v, 0) +
+		       !same_as_printf("%.*f", (int)(x % 4), v, 1);
+		if (bad > 20)
+			break;
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void ll_is_printf_ll(void)
+{
+	static const long long v[] = { 0, 1, -1, 9, 10, -10, 123456789,
+		LLONG_MAX, LLONG_MIN, LLONG_MIN + 1 };
+	struct strbuf sb = STRBUF_INIT;
+	char want[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		strbuf_reset(&sb);
+		strbuf_add_ll(&sb, v[i]);
+		snprintf(want, sizeof(want), "%lld", v[i]);
+		CHECK_STR(strbuf_str(&sb), want);
+	}
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
+	RUN(numbers_are_printf_numbers);
+	RUN(ll_is_printf_ll);
 	RUN(strbuf_grows_and_stays_terminated);
 	RUN(detach_hands_over_the_buffer);
 	RUN(error_slot_keeps_the_last_message);
