@@ -150,29 +150,13 @@ static int open_store(struct cli *cli)
 
 /* 'halodb hosts rename a30 "my a30"': argv as one line, each word quoted
  * where a shell would need it (caller frees). */
-static char *command_line(int argc, char **argv)
+static char *command_line(char **argv)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int i;
+	char *rest = hdb_run_quote_argv(argv + 1);
+	char *line = xasprintf("halodb%s%s", *rest ? " " : "", rest);
 
-	strbuf_addstr(&sb, "halodb");
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i], *p;
-
-		strbuf_addch(&sb, ' ');
-		if (*a && !a[strcspn(a, " \t\n'\"\\$`*?[]{}()<>|&;#~!")]) {
-			strbuf_addstr(&sb, a);
-			continue;
-		}
-		strbuf_addch(&sb, '\'');
-		for (p = a; *p; p++)
-			if (*p == '\'')
-				strbuf_addstr(&sb, "'\\''");
-			else
-				strbuf_addch(&sb, *p);
-		strbuf_addch(&sb, '\'');
-	}
-	return strbuf_detach(&sb);
+	free(rest);
+	return line;
 }
 
 enum {
@@ -2718,7 +2702,7 @@ int main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	hdb_store_set_wait_hook(on_wait, NULL);
 	optind = 1;
-	cli.command = command_line(argc, argv);
+	cli.command = command_line(argv);
 	rc = cli.cmd->fn(&cli, argc - i, argv + i);
 	if (hdb_store_close(cli.st) && rc == HDB_EXIT_OK)
 		rc = fail();

@@ -6,6 +6,7 @@
  */
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -538,4 +539,14 @@ void strbuf_add_general(struct strbuf *sb, double v, int precision)
 	return;
 fallback:
 	strbuf_addf(sb, "%.*g", precision, v);
+}
+
+int hdb_all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
 }

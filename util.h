@@ -144,6 +144,8 @@ size_t hdb_utf8_prefix(const char *s, size_t len);
  * point in *cp, or 0 when s does not start one (or n is 0). */
 size_t hdb_utf8_char(const char *s, size_t n, unsigned *cp);
 int hdb_utf8_valid(const char *s);
+/* s is one or more ASCII digits and nothing else. */
+int hdb_all_digits(const char *s);
 /* Copies s[0..len) into dst[size] as UTF-8 text: each byte that is not
  * part of a valid character becomes '?', a character that does not fit
  * whole is left out, and dst is always NUL-terminated (size > 0). */

@@ -70,16 +70,6 @@ static const char *int_column(enum q_key key)
 	}
 }
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* The integer an integer key's value stands for; -1 with hdb_error. */
 static int int_value(const char *opt, enum q_key key, const char *v,
 		     long long *out)
@@ -133,7 +123,7 @@ static void add_cond(const struct q_cond *c, enum q_view view,
 		strbuf_addstr(&qb->sql, "))) = lower(");
 		q_build_text(qb, v);
 		strbuf_addch(&qb->sql, ')');
-		if (view == Q_THROUGHPUT && all_digits(v) && strlen(v) < 16) {
+		if (view == Q_THROUGHPUT && hdb_all_digits(v) && strlen(v) < 16) {
 			strbuf_addstr(&qb->sql, " OR build_number = ");
 			q_build_int(qb, strtoll(v, NULL, 10));
 		}

@@ -397,16 +397,6 @@ static int ours(const char *root, long pid, long self)
 	return 0;
 }
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* Appends 'name (pid N...)' to the items. */
 struct found {
 	char **items;
@@ -445,7 +435,7 @@ static void scan_proc(const struct hdb_gate_input *in, DIR *d,
 		const char *name;
 		long pid;
 
-		if (!all_digits(e->d_name))
+		if (!hdb_all_digits(e->d_name))
 			continue;
 		pid = strtol(e->d_name, NULL, 10);
 		if (pid == (long)in->self)
@@ -578,7 +568,7 @@ static enum hdb_gpu_kind gpu_kind(const struct hdb_profile *p,
 			char *rel = xasprintf("class/drm/%s/device/"
 					      "mem_info_vram_total", cards[i]);
 
-			if (all_digits(cards[i] + 4) &&
+			if (hdb_all_digits(cards[i] + 4) &&
 			    exists(in->sys_root, rel))
 				amd = 1;
 			free(rel);
@@ -767,7 +757,7 @@ void hdb_check_gpu_memory(const struct hdb_plan *plan,
 			long long vt, vu, gt = -1, gu = -1;
 			unsigned long long f;
 
-			if (!all_digits(cards[i] + 4) ||
+			if (!hdb_all_digits(cards[i] + 4) ||
 			    slurp_ll(&vt, in->sys_root, "class/drm/%s/device/"
 				     "mem_info_vram_total", cards[i]) ||
 			    slurp_ll(&vu, in->sys_root, "class/drm/%s/device/"
