@@ -267,6 +267,18 @@ int read_file(const char *path, char **out, size_t *len)
 	return read_file_max(path, HDB_READ_MAX, out, len);
 }
 
+char *read_file_trimmed(const char *path, size_t max)
+{
+	char *text;
+	size_t len;
+
+	if (read_file_max(path, max, &text, &len))
+		return NULL;
+	while (len && isspace((unsigned char)text[len - 1]))
+		text[--len] = '\0';
+	return text;
+}
+
 size_t hdb_utf8_char(const char *str, size_t n, unsigned *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;

@@ -132,6 +132,9 @@ int hdb_open_regular(const char *path, FILE **out, long long *size);
  */
 int read_file_max(const char *path, size_t max, char **out, size_t *len);
 int read_file(const char *path, char **out, size_t *len);
+/* The text of a small file (/proc, /sys) with its trailing blanks cut,
+ * "" for an empty one, or NULL (hdb_error) when it cannot be read. */
+char *read_file_trimmed(const char *path, size_t max);
 
 /*
  * UTF-8 that a strict decoder accepts: no overlong forms, no surrogates,

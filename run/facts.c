@@ -15,19 +15,14 @@
 #include <string.h>
 #include <unistd.h>
 
+/* root/rel's text, trailing blanks cut; NULL when empty or unreadable. */
 static char *read_trim(const char *root, const char *rel)
 {
-	char *p = xasprintf("%s/%s", root, rel), *text = NULL;
-	size_t len;
+	char *p = xasprintf("%s/%s", root, rel);
+	char *text = read_file_trimmed(p, 1 << 20);
 
-	if (read_file_max(p, 1 << 20, &text, &len)) {
-		free(p);
-		return NULL;
-	}
 	free(p);
-	while (len && isspace((unsigned char)text[len - 1]))
-		text[--len] = '\0';
-	if (!len) {
+	if (text && !*text) {
 		free(text);
 		return NULL;
 	}

@@ -109,19 +109,13 @@ static char *slurp(const char *root, const char *fmt, ...) HDB_PRINTF(2, 3);
 static char *slurp(const char *root, const char *fmt, ...)
 {
 	va_list ap;
-	char *p, *text = NULL;
-	size_t len;
+	char *p, *text;
 
 	va_start(ap, fmt);
 	p = path_of(root, fmt, ap);
 	va_end(ap);
-	if (read_file_max(p, 1 << 20, &text, &len)) {
-		free(p);
-		return NULL;
-	}
+	text = read_file_trimmed(p, 1 << 20);
 	free(p);
-	while (len && isspace((unsigned char)text[len - 1]))
-		text[--len] = '\0';
 	return text;
 }
 
