@@ -77,6 +77,7 @@ enum stmt_id {
 	ST_EXTRACT_BENCH,
 	ST_EXTRACT_SERVER,
 	ST_SET_RAW,
+	ST_ADD_RAW,
 	ST_DROP_RAW,
 	ST_ADD_RAW_BASE,
 	ST_COUNT
@@ -416,13 +417,15 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM json_each(?1) ORDER BY key",
 	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw_part (bench_id, "
 		       "base, head, tail, middle) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ADD_RAW] = "INSERT INTO bench_raw_part (bench_id, base, head, "
+		       "tail, middle) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
 	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
 			    "VALUES (?1, ?2)",
 };
 
 /* Repetitions written by one statement. */
-#define SAMPLES_AT_ONCE 8
+#define SAMPLES_AT_ONCE 1
 
 struct hdb_store {
 	sqlite3 *db;
@@ -1480,7 +1483,7 @@ static int new_base(struct hdb_store *st, long long source_id,
  * (bench_raw_part, schema 10); source_id 0 keeps it whole.
  */
 static int set_raw(struct hdb_store *st, long long id, const char *raw,
-		   long long source_id)
+		   long long source_id, int fresh)
 {
 	sqlite3_stmt *s;
 	size_t len, head = 0, tail = 0, n;
@@ -1517,7 +1520,7 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw,
 		head = len;
 		tail = 0;
 	}
-	s = stmt(st, ST_SET_RAW);
+	s = stmt(st, fresh ? ST_ADD_RAW : ST_SET_RAW);
 	if (!s)
 		return -1;
 	bind_int(s, 1, id);
@@ -1773,7 +1776,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 		bind_int(s, 35, id);
 		bind_int(s, 36, richer);
 		if (step_done(st, s, "cannot merge a test result") ||
-		    (richer && set_raw(st, id, r->raw, source_id)))
+		    (richer && set_raw(st, id, r->raw, source_id, 0)))
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
@@ -1784,7 +1787,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);
-	if (r->raw && set_raw(st, id, r->raw, source_id))
+	if (r->raw && set_raw(st, id, r->raw, source_id, 1))
 		return -1;
 	return add_samples(st, id, r);
 }
@@ -2362,7 +2365,7 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 		if (step_done(st, s, "cannot rebuild a row"))
 			goto out;
 		if (!server && (i == 0 || richer) &&
-		    set_raw(st, id, reps[i].b.raw, 0))
+		    set_raw(st, id, reps[i].b.raw, 0, 0))
 			goto out;
 		if (!server) {
 			const struct hdb_bench_record *r = &reps[i].b;
