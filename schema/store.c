@@ -110,6 +110,11 @@ enum stmt_id {
 	SAME("n_gpu_layers", "16") SAME("n_batch", "17") \
 	SAME("n_ubatch", "18") SAME("n_threads", "19")
 
+/* The precisions a row is printed with (the decimals of avg_ts, up to
+ * MAX_PRECISION; a row beyond is looked for by a range of its own). */
+#define PRECISIONS "(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, " \
+	"15, 16, 17)"
+
 #define FIND_SERVER(idx, key) \
 	"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id " \
 	"FROM server_request INDEXED BY " idx " " \
@@ -233,10 +238,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"test_time IS ?40 AND avg_ts IS NULL")
 		" UNION ALL " FIND_BENCH("bench_time",
 		"test_time IS NULL AND avg_ts IS NULL"),
-	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_value",
-		"avg_ts BETWEEN ?41 AND ?42"),
-	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_value",
-		"avg_ts IS NULL"),
+	/* without a test_time (markdown), every row of the identity in the
+	 * window, whatever its precision: a probe a precision of the one
+	 * value index (schema 11), in the order of the value, then of the
+	 * row */
+	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_precision",
+		"precision IN " PRECISIONS " AND avg_ts BETWEEN ?41 AND ?42")
+		" UNION ALL " FIND_BENCH("bench_precision",
+		"(precision < 0 OR precision > 17) AND "
+		"avg_ts BETWEEN ?41 AND ?42") " ORDER BY 3, 1",
+	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_precision",
+		"precision IN " PRECISIONS " AND avg_ts IS NULL")
+		" UNION ALL " FIND_BENCH("bench_precision",
+		"(precision < 0 OR precision > 17) AND avg_ts IS NULL")
+		" ORDER BY 1",
 	[ST_FIND_BENCH_PRECISION] = FIND_BENCH("bench_precision",
 		"precision = ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	/* Merges what a second report of a measurement knows better: ?35 is
