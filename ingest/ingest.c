@@ -1139,10 +1139,13 @@ static int open_hashed(const char *path, FILE **f, char hex[65],
 	FILE *mem;
 	size_t n = 0;
 	ssize_t k;
+	long long size;
 
-	if (hdb_open_regular(path, f, NULL))
+	if (hdb_open_regular(path, f, &size))
 		return -1;
-	while (n < sizeof(buf) &&
+	/* up to the size it had when opened: no read to learn that the
+	 * end is there (a file that grows meanwhile is read as it was) */
+	while (n < sizeof(buf) && (size < 0 || n != (size_t)size) &&
 	       (k = read(fileno(*f), buf + n, sizeof(buf) - n)) != 0) {
 		if (k < 0) {
 			if (errno == EINTR)
