@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/stress/kill.sh: SIGKILL at pseudo-random moments of a batch ingest.
 #
-# One input file is one savepoint of a batch transaction, so whatever
+# Input files go in by batch transactions (whole files each), so whatever
 # moment a batch dies at, the store must pass integrity_check and every
 # source in it must hold exactly the rows its file gives when ingested
 # alone (nothing half in).
