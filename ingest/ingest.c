@@ -114,7 +114,10 @@ struct run {
  * call). */
 #define PROGRESS_RECORDS 1024
 
-#define BATCH_FILES 256
+/* A batch: this many files or this long, whichever comes first (a commit
+ * writes every page the batch changed: 10,000 small files of 10 rows
+ * 3.05 s -> 2.87 with 1024 a batch instead of 256; 4096 no better). */
+#define BATCH_FILES 1024
 #define BATCH_SECONDS 1.0
 
 /* Per-file state while its records stream in. */
