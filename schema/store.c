@@ -915,13 +915,16 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		/* A new store gets pages of 8 KiB (a no-op for one that
 		 * exists): half the system calls of SQLite's 4 KiB for the
 		 * same bytes, in the log, its checkpoint and every read.
-		 * WAL lets readers work while a writer ingests. */
+		 * WAL lets readers work while a writer ingests.  Temporary
+		 * data in memory only after the migrations: an upgrade that
+		 * builds an index sorts the whole table (1M rows: 378 MiB in
+		 * memory, against a few MiB and temporary files). */
 		if (exec(st, "PRAGMA page_size = " STORE_PAGE_SIZE,
 			 "cannot configure") ||
 		    exec(st, "PRAGMA journal_mode = WAL", "cannot set WAL mode") ||
 		    exec(st, "PRAGMA synchronous = NORMAL", "cannot configure") ||
-		    exec(st, "PRAGMA temp_store = MEMORY", "cannot configure") ||
 		    migrate(st) ||
+		    exec(st, "PRAGMA temp_store = MEMORY", "cannot configure") ||
 		    exec(st, "PRAGMA foreign_keys = ON", "cannot configure"))
 			goto fail;
 	} else if (exec(st, "PRAGMA query_only = 1", "cannot configure")) {
