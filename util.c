@@ -192,7 +192,7 @@ const char *strbuf_str(const struct strbuf *sb)
 int hdb_open_regular(const char *path, FILE **out, long long *size)
 {
 	struct stat sb;
-	int fd, flags;
+	int fd;
 	FILE *f;
 
 	*out = NULL;
@@ -210,9 +210,8 @@ int hdb_open_regular(const char *path, FILE **out, long long *size)
 		close(fd);
 		return hdb_error("cannot read '%s': not a regular file", path);
 	}
-	flags = fcntl(fd, F_GETFL);
-	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0 ||
-	    !(f = fdopen(fd, "rb"))) {
+	/* O_NONBLOCK stays: it does nothing to a regular file's reads */
+	if (!(f = fdopen(fd, "rb"))) {
 		int e = errno;
 
 		close(fd);

@@ -785,16 +785,25 @@ static int has_results(const char *dir, const char *name)
 
 int hdb_is_aider_run(const char *dir)
 {
-	char **names;
-	size_t n, i;
+	DIR *d;
+	struct dirent *de;
 	int found = 0;
 
-	if (!is_dir(dir) || list_dir(dir, &names, &n))
+	if (!is_dir(dir) || !(d = opendir(dir)))
 		return 0;
-	for (i = 0; !found && i < n; i++)
-		found = has_practice(dir, names[i]) ||
-			has_results(dir, names[i]);
-	free_names(names, n);
+	while (!found && (de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		/* a plain file holds neither: a walk asked this of every
+		 * directory, and looked into each of its files twice (two
+		 * stats a file of 10,000) */
+		if (de->d_type != DT_DIR && de->d_type != DT_LNK &&
+		    de->d_type != DT_UNKNOWN)
+			continue;
+		found = has_practice(dir, de->d_name) ||
+			has_results(dir, de->d_name);
+	}
+	closedir(d);
 	return found;
 }
 

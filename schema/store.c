@@ -77,6 +77,7 @@ enum stmt_id {
 	ST_EXTRACT_BENCH,
 	ST_EXTRACT_SERVER,
 	ST_SET_RAW,
+	ST_ADD_RAW,
 	ST_DROP_RAW,
 	ST_ADD_RAW_BASE,
 	ST_COUNT
@@ -108,6 +109,11 @@ enum stmt_id {
 	SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15") \
 	SAME("n_gpu_layers", "16") SAME("n_batch", "17") \
 	SAME("n_ubatch", "18") SAME("n_threads", "19")
+
+/* The precisions a row is printed with (the decimals of avg_ts, up to
+ * MAX_PRECISION; a row beyond is looked for by a range of its own). */
+#define PRECISIONS "(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, " \
+	"15, 16, 17)"
 
 #define FIND_SERVER(idx, key) \
 	"SELECT id, host_id, prompt_ms, gen_ms, precision, source_id " \
@@ -232,10 +238,20 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"test_time IS ?40 AND avg_ts IS NULL")
 		" UNION ALL " FIND_BENCH("bench_time",
 		"test_time IS NULL AND avg_ts IS NULL"),
-	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_value",
-		"avg_ts BETWEEN ?41 AND ?42"),
-	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_value",
-		"avg_ts IS NULL"),
+	/* without a test_time (markdown), every row of the identity in the
+	 * window, whatever its precision: a probe a precision of the one
+	 * value index (schema 11), in the order of the value, then of the
+	 * row */
+	[ST_FIND_BENCH_VALUE] = FIND_BENCH("bench_precision",
+		"precision IN " PRECISIONS " AND avg_ts BETWEEN ?41 AND ?42")
+		" UNION ALL " FIND_BENCH("bench_precision",
+		"(precision < 0 OR precision > 17) AND "
+		"avg_ts BETWEEN ?41 AND ?42") " ORDER BY 3, 1",
+	[ST_FIND_BENCH_VALUE_NULL] = FIND_BENCH("bench_precision",
+		"precision IN " PRECISIONS " AND avg_ts IS NULL")
+		" UNION ALL " FIND_BENCH("bench_precision",
+		"(precision < 0 OR precision > 17) AND avg_ts IS NULL")
+		" ORDER BY 1",
 	[ST_FIND_BENCH_PRECISION] = FIND_BENCH("bench_precision",
 		"precision = ?40 AND avg_ts BETWEEN ?41 AND ?42"),
 	/* Merges what a second report of a measurement knows better: ?35 is
@@ -416,13 +432,15 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"FROM json_each(?1) ORDER BY key",
 	[ST_SET_RAW] = "INSERT OR REPLACE INTO bench_raw_part (bench_id, "
 		       "base, head, tail, middle) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ADD_RAW] = "INSERT INTO bench_raw_part (bench_id, base, head, "
+		       "tail, middle) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
 	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
 			    "VALUES (?1, ?2)",
 };
 
 /* Repetitions written by one statement. */
-#define SAMPLES_AT_ONCE 8
+#define SAMPLES_AT_ONCE 1
 
 struct hdb_store {
 	sqlite3 *db;
@@ -897,13 +915,16 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		/* A new store gets pages of 8 KiB (a no-op for one that
 		 * exists): half the system calls of SQLite's 4 KiB for the
 		 * same bytes, in the log, its checkpoint and every read.
-		 * WAL lets readers work while a writer ingests. */
+		 * WAL lets readers work while a writer ingests.  Temporary
+		 * data in memory only after the migrations: an upgrade that
+		 * builds an index sorts the whole table (1M rows: 378 MiB in
+		 * memory, against a few MiB and temporary files). */
 		if (exec(st, "PRAGMA page_size = " STORE_PAGE_SIZE,
 			 "cannot configure") ||
 		    exec(st, "PRAGMA journal_mode = WAL", "cannot set WAL mode") ||
 		    exec(st, "PRAGMA synchronous = NORMAL", "cannot configure") ||
-		    exec(st, "PRAGMA temp_store = MEMORY", "cannot configure") ||
 		    migrate(st) ||
+		    exec(st, "PRAGMA temp_store = MEMORY", "cannot configure") ||
 		    exec(st, "PRAGMA foreign_keys = ON", "cannot configure"))
 			goto fail;
 	} else if (exec(st, "PRAGMA query_only = 1", "cannot configure")) {
@@ -1480,7 +1501,7 @@ static int new_base(struct hdb_store *st, long long source_id,
  * (bench_raw_part, schema 10); source_id 0 keeps it whole.
  */
 static int set_raw(struct hdb_store *st, long long id, const char *raw,
-		   long long source_id)
+		   long long source_id, int fresh)
 {
 	sqlite3_stmt *s;
 	size_t len, head = 0, tail = 0, n;
@@ -1517,7 +1538,7 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw,
 		head = len;
 		tail = 0;
 	}
-	s = stmt(st, ST_SET_RAW);
+	s = stmt(st, fresh ? ST_ADD_RAW : ST_SET_RAW);
 	if (!s)
 		return -1;
 	bind_int(s, 1, id);
@@ -1773,7 +1794,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 		bind_int(s, 35, id);
 		bind_int(s, 36, richer);
 		if (step_done(st, s, "cannot merge a test result") ||
-		    (richer && set_raw(st, id, r->raw, source_id)))
+		    (richer && set_raw(st, id, r->raw, source_id, 0)))
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
@@ -1784,7 +1805,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);
-	if (r->raw && set_raw(st, id, r->raw, source_id))
+	if (r->raw && set_raw(st, id, r->raw, source_id, 1))
 		return -1;
 	return add_samples(st, id, r);
 }
@@ -2362,7 +2383,7 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 		if (step_done(st, s, "cannot rebuild a row"))
 			goto out;
 		if (!server && (i == 0 || richer) &&
-		    set_raw(st, id, reps[i].b.raw, 0))
+		    set_raw(st, id, reps[i].b.raw, 0, 0))
 			goto out;
 		if (!server) {
 			const struct hdb_bench_record *r = &reps[i].b;

@@ -1,8 +1,9 @@
-# Ingest writes files in batches (one transaction of many files, each file
-# a savepoint of its own): a file that fails in the middle of a batch is
-# rolled back alone, after some of its rows were written too, and the good
-# files before and after it go in (exit 1).  A file given twice in one
-# batch goes in once.
+# Ingest writes files in batches (one transaction of many files; once a
+# file has failed, the batch is taken again with each file a savepoint of
+# its own): a file that fails in the middle of a batch is rolled back
+# alone, after some of its rows were written too, and the good files
+# before and after it go in (exit 1).  A file given twice in one batch
+# goes in once.
 $ mkdir batch && cp fixtures/b9749/bench-moe-q4kv.jsonl batch/1-good.jsonl && cp fixtures/bad/no-host-then-broken.jsonl batch/2-bad.jsonl && cp fixtures/bad/syntax-error.json batch/3-bad.json && cp fixtures/b9749/bench-moe-q8kv.json batch/4-good.json && cp fixtures/b9749/bench-moe-q4kv.jsonl batch/5-again.jsonl && cp fixtures/b9749/bench-llama-pg-ub.json batch/6-good.json
 $ halodb ingest batch
 > batch/1-good.jsonl: 4 rows (llama-bench-jsonl)

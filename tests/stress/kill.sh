@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/stress/kill.sh: SIGKILL at pseudo-random moments of a batch ingest.
 #
-# One input file is one savepoint of a batch transaction, so whatever
+# Input files go in by batch transactions (whole files each), so whatever
 # moment a batch dies at, the store must pass integrity_check and every
 # source in it must hold exactly the rows its file gives when ingested
 # alone (nothing half in).
@@ -117,11 +117,11 @@ if [ "$killed" -eq 0 ]; then
 	bad "no trial killed an ingest mid-batch: the kills proved nothing"
 fi
 
-# Ingest commits many files at once (a batch of up to 256 files, each a
-# savepoint): a call of 320 files spans two commits.  Killed anywhere in
-# it, the store holds whole files only, the first commit's or none; the
-# same files ingested again all go in.
-big=40		# copies of each template: 320 files
+# Ingest commits many files at once (a batch of up to 1024 files): a call
+# of 1088 files spans two commits.  Killed anywhere in it, the store holds
+# whole files only, the first commit's or none; the same files ingested
+# again all go in.
+big=136		# copies of each template: 1088 files
 big_trials=$(( trials >= 50 ? 6 : 2 ))
 db="$work/big.db"
 rm -f "$db" "$db-wal" "$db-shm"
