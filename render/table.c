@@ -113,10 +113,19 @@ static int is_control(unsigned cp)
  */
 static void add_printable(struct strbuf *out, const char *s, size_t n)
 {
-	size_t i = 0, len;
+	size_t i = 0, len, run;
 	unsigned cp;
 
 	while (i < n) {
+		/* a run of printable ASCII (most text) is copied as it is */
+		for (run = i; run < n && (unsigned char)s[run] >= 0x20 &&
+		     (unsigned char)s[run] < 0x7f; run++)
+			;
+		if (run > i) {
+			strbuf_add(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		len = hdb_utf8_char(s + i, n - i, &cp);
 		if (!len) {
 			strbuf_addstr(out, REPLACEMENT);
@@ -154,13 +163,30 @@ static void shown_text(struct strbuf *sb, struct strbuf *tmp,
 		       const struct hdb_table *t, size_t row, size_t col,
 		       int header)
 {
+	const struct hdb_cell *c;
+
 	strbuf_reset(tmp);
 	strbuf_reset(sb);
-	if (header)
+	if (header) {
 		header_text(tmp, t, col);
+		add_printable(sb, strbuf_str(tmp), tmp->len);
+		return;
+	}
+	/* numbers and blobs show as printable text already */
+	c = hdb_table_cell(t, row, col);
+	if (c->type == HDB_CELL_TEXT)
+		add_printable(sb, c->s, c->len);
 	else
-		cell_text(tmp, hdb_table_cell(t, row, col), t->digits[col]);
-	add_printable(sb, strbuf_str(tmp), tmp->len);
+		cell_text(sb, c, t->digits[col]);
+}
+
+/* Appends n spaces. */
+static void add_spaces(struct strbuf *sb, size_t n)
+{
+	strbuf_grow(sb, n);
+	memset(sb->buf + sb->len, ' ', n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
 }
 
 /*
@@ -236,11 +262,10 @@ static void aligned_line(struct strbuf *out, const struct hdb_table *t,
 		/* A second pass may meet wider text (random() and the like). */
 		pad = w < lay->width[i] ? lay->width[i] - w : 0;
 		if (lay->right[i])
-			for (; pad; pad--)
-				strbuf_addch(out, ' ');
+			add_spaces(out, pad);
 		strbuf_add(out, strbuf_str(&sb), sb.len);
-		for (; pad; pad--)
-			strbuf_addch(out, ' ');
+		if (!lay->right[i])
+			add_spaces(out, pad);
 	}
 	while (out->len > line_start && out->buf[out->len - 1] == ' ')
 		out->len--;
@@ -703,11 +728,10 @@ static int unspool_shown(struct hdb_stream *s, size_t n_cols)
 		w = text_width(text.buf, len);
 		pad = w < s->e.lay.width[col] ? s->e.lay.width[col] - w : 0;
 		if (s->e.lay.right[col])
-			for (; pad; pad--)
-				strbuf_addch(&s->e.sb, ' ');
+			add_spaces(&s->e.sb, pad);
 		strbuf_add(&s->e.sb, text.buf, len);
-		for (; pad; pad--)
-			strbuf_addch(&s->e.sb, ' ');
+		if (!s->e.lay.right[col])
+			add_spaces(&s->e.sb, pad);
 		if (++col < n_cols)
 			continue;
 		col = 0;
