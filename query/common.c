@@ -438,9 +438,9 @@ int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 
 int q_points_load_host(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
-		       const char *host, int fold)
+		       const char *where, const char *host, int fold)
 {
-	return load(db, pts, sels, n_sels, NULL, host, fold);
+	return load(db, pts, sels, n_sels, where, host, fold);
 }
 
 int q_hosts(sqlite3 *db, char ***names, size_t *n)

@@ -653,7 +653,7 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 	size_t i, j;
 	int ret = -1;
 
-	if (q_points_load_host(db, &pts, sels, 2, host, 1))
+	if (q_points_load_host(db, &pts, sels, 2, NULL, host, 1))
 		return -1;
 	*n_points += pts.n;
 	/* every point is compared with its depth 0: read all the samples

@@ -231,7 +231,7 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	if (q_hosts(db, &hosts, &n_hosts))
 		goto fail;
 	for (h = 0; h < n_hosts; h++) {
-		if (q_points_load_host(db, &pts, sels, 2, hosts[h], 0) ||
+		if (q_points_load_host(db, &pts, sels, 2, NULL, hosts[h], 0) ||
 		    q_points_samples(db, &pts))
 			goto fail;
 		if (pts.n)
