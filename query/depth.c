@@ -702,14 +702,23 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 	/*
 	 * A host at a time (the rows come by host first): the memory of one
 	 * host's configurations, each host's rows read through the host's
-	 * part of the index.
+	 * part of the index.  A --host that names a host (host = ?) holds
+	 * one host's rows already: they are read as they are (the statement
+	 * 'query crossover' reads for that side, which the report's cache
+	 * then answers).
 	 */
-	if (q_hosts(db, &hosts, &n_hosts))
-		goto fail;
-	for (i = 0; i < n_hosts; i++)
-		if (degradation_host(db, o, sels, hosts[i], out, sink, &total,
+	if (h.keys & (1u << Q_KEY_HOST)) {
+		if (degradation_host(db, o, sels, NULL, out, sink, &total,
 				     &n_points))
 			goto fail;
+	} else {
+		if (q_hosts(db, &hosts, &n_hosts))
+			goto fail;
+		for (i = 0; i < n_hosts; i++)
+			if (degradation_host(db, o, sels, hosts[i], out, sink,
+					     &total, &n_points))
+				goto fail;
+	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
 	if (!out->n_rows && !total)
