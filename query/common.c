@@ -207,12 +207,31 @@ const char *q_point_model(const struct q_point *p)
 
 void q_point_kv(const struct q_point *p, char *buf, size_t size)
 {
-	if (!p->type_k)
+	const char *v = p->type_v;
+	size_t k, n;
+
+	if (!p->type_k) {
 		snprintf(buf, size, "?");
-	else if (!p->type_v || !strcmp(p->type_k, p->type_v))
-		snprintf(buf, size, "%s", p->type_k);
-	else
-		snprintf(buf, size, "%s/%s", p->type_k, p->type_v);
+		return;
+	}
+	if (v && !strcmp(p->type_k, v))
+		v = NULL;
+	/* every row of a query asks: no printf where the text fits */
+	k = strlen(p->type_k);
+	n = v ? k + 1 + strlen(v) : k;
+	if (n >= size) {
+		if (v)
+			snprintf(buf, size, "%s/%s", p->type_k, v);
+		else
+			snprintf(buf, size, "%s", p->type_k);
+		return;
+	}
+	memcpy(buf, p->type_k, k);
+	if (v) {
+		buf[k] = '/';
+		memcpy(buf + k + 1, v, n - k - 1);
+	}
+	buf[n] = '\0';
 }
 
 int q_point_ok(const struct q_point *p)

@@ -99,7 +99,9 @@ static int warm_up(const double *x, size_t n)
 
 static void add_flag(struct strbuf *b, const char *flag)
 {
-	strbuf_addf(b, "%s%s", b->len ? "; " : "", flag);
+	if (b->len)
+		strbuf_addstr(b, "; ");
+	strbuf_addstr(b, flag);
 }
 
 /* The model's name, else its file, else NULL (unknown: a run that died
