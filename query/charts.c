@@ -665,7 +665,7 @@ int hdb_chart_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	struct hdb_table xt;
 	struct xo_find xo;
 	struct hdb_query_opts xopt;
-	int two, ret = -1;
+	int two, xo_early, ret = -1;
 	size_t h, i, j, k, kept;
 
 	*charts = NULL;
@@ -680,12 +680,25 @@ int hdb_chart_depth(sqlite3 *db, const struct hdb_query_opts *o,
 		goto out;
 	x.sels = xcalloc(x.n_hosts ? x.n_hosts : 1, sizeof(*x.sels));
 	x.pts = xcalloc(x.n_hosts ? x.n_hosts : 1, sizeof(*x.pts));
+	for (h = 0; h < x.n_hosts; h++)
+		if (q_selector_parse(db, Q_THROUGHPUT, "--hosts", x.names[h],
+				     &x.sels[h]))
+			goto out;
+	/* two hosts named: the crossover first, so that its points are gone
+	 * before the chart's come (the same rows: the report's long context
+	 * reads them once, and holds one copy less) */
+	xo_early = o->hosts && x.n_hosts == 2;
+	if (xo_early) {
+		xopt = *o;
+		xopt.a = x.names[0];
+		xopt.b = x.names[1];
+		if (hdb_query_crossover(db, &xopt, &xt))
+			goto out;
+	}
 	for (h = 0; h < x.n_hosts; h++) {
 		const struct q_selector *sels[2] = { &x.sels[h], &f };
 
-		if (q_selector_parse(db, Q_THROUGHPUT, "--hosts", x.names[h],
-				     &x.sels[h]) ||
-		    q_points_load(db, &x.pts[h], sels, 2))
+		if (q_points_load(db, &x.pts[h], sels, 2))
 			goto out;
 	}
 	/* Every host: those the filters leave nothing are no series. */
@@ -713,7 +726,7 @@ int hdb_chart_depth(sqlite3 *db, const struct hdb_query_opts *o,
 		xopt = *o;
 		xopt.a = x.names[0];
 		xopt.b = x.names[1];
-		if (hdb_query_crossover(db, &xopt, &xt))
+		if (!xo_early && hdb_query_crossover(db, &xopt, &xt))
 			goto out;
 		xo_find_init(&xo, &xt);
 	} else {

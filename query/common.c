@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 /* --- Statements --- */
 
@@ -204,12 +207,31 @@ const char *q_point_model(const struct q_point *p)
 
 void q_point_kv(const struct q_point *p, char *buf, size_t size)
 {
-	if (!p->type_k)
+	const char *v = p->type_v;
+	size_t k, n;
+
+	if (!p->type_k) {
 		snprintf(buf, size, "?");
-	else if (!p->type_v || !strcmp(p->type_k, p->type_v))
-		snprintf(buf, size, "%s", p->type_k);
-	else
-		snprintf(buf, size, "%s/%s", p->type_k, p->type_v);
+		return;
+	}
+	if (v && !strcmp(p->type_k, v))
+		v = NULL;
+	/* every row of a query asks: no printf where the text fits */
+	k = strlen(p->type_k);
+	n = v ? k + 1 + strlen(v) : k;
+	if (n >= size) {
+		if (v)
+			snprintf(buf, size, "%s/%s", p->type_k, v);
+		else
+			snprintf(buf, size, "%s", p->type_k);
+		return;
+	}
+	memcpy(buf, p->type_k, k);
+	if (v) {
+		buf[k] = '/';
+		memcpy(buf + k + 1, v, n - k - 1);
+	}
+	buf[n] = '\0';
 }
 
 int q_point_ok(const struct q_point *p)
@@ -339,11 +361,110 @@ static int fold_run(struct q_points *pts, size_t *start)
 	return 0;
 }
 
+/* A load kept by the cache: its key, its points as loaded (no samples)
+ * and the pool that holds their strings. */
+struct cached_load {
+	struct strbuf key;
+	struct q_point *v;
+	size_t n;
+	struct q_pool *pool;
+};
+
+static struct {
+	int on;
+	struct cached_load *v;
+	size_t n;
+} points_cache;
+
+void q_points_cache_begin(void)
+{
+	points_cache.on = 1;
+}
+
+void q_points_cache_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < points_cache.n; i++) {
+		strbuf_release(&points_cache.v[i].key);
+		free(points_cache.v[i].v);
+		q_pool_free(points_cache.v[i].pool);
+	}
+	free(points_cache.v);
+	memset(&points_cache, 0, sizeof(points_cache));
+#ifdef __GLIBC__
+	/* the cache's many small strings leave holes that what follows
+	 * (the charts) does not fill: give them back (1M rows: the
+	 * report's peak 64 -> 54 MiB) */
+	malloc_trim(0);
+#endif
+}
+
+/* What tells one load from another: the statement, each value bound
+ * (typed, NUL apart: no value holds a NUL) and the folding. */
+static void cache_key(const struct q_build *qb, int fold, struct strbuf *key)
+{
+	int i;
+
+	strbuf_addstr(key, strbuf_str(&qb->sql));
+	strbuf_addch(key, '\0');
+	strbuf_addch(key, fold ? 'f' : 'r');
+	for (i = 0; i < qb->n; i++) {
+		strbuf_addch(key, '\0');
+		if (qb->b[i].is_int)
+			strbuf_addf(key, "i%lld", qb->b[i].i);
+		else if (qb->b[i].s)
+			strbuf_addf(key, "s%s", qb->b[i].s);
+		else
+			strbuf_addch(key, 'n');
+	}
+}
+
+/* Fills pts (fresh, with its pool) from the cache.  Returns 1 on a hit. */
+static int cache_get(const struct strbuf *key, struct q_points *pts)
+{
+	const struct cached_load *c;
+	size_t i;
+
+	for (i = 0; i < points_cache.n; i++) {
+		c = &points_cache.v[i];
+		if (c->key.len != key->len ||
+		    memcmp(c->key.buf, key->buf, key->len))
+			continue;
+		pts->v = xmalloc((c->n ? c->n : 1) * sizeof(*pts->v));
+		if (c->n)
+			memcpy(pts->v, c->v, c->n * sizeof(*pts->v));
+		pts->n = pts->cap = c->n;
+		return 1;
+	}
+	return 0;
+}
+
+/* Keeps a copy of pts, just loaded, under key (moved): the cache takes
+ * its pool (its strings must outlive pts) and gives it a new one. */
+static void cache_put(struct strbuf *key, struct q_points *pts)
+{
+	struct cached_load *c;
+
+	points_cache.v = xrealloc(points_cache.v, (points_cache.n + 1) *
+				  sizeof(*points_cache.v));
+	c = &points_cache.v[points_cache.n++];
+	c->key = *key;
+	*key = (struct strbuf)STRBUF_INIT;
+	c->v = xmalloc((pts->n ? pts->n : 1) * sizeof(*c->v));
+	if (pts->n)
+		memcpy(c->v, pts->v, pts->n * sizeof(*c->v));
+	c->n = pts->n;
+	c->pool = pts->pool;
+	pts->pool = q_pool_new();
+}
+
 static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
 		const char *where, const char *host, int fold)
 {
 	const char *last_row[POINT_COLS] = { NULL };
+	struct strbuf key = STRBUF_INIT;
 	struct q_build qb;
 	sqlite3_stmt *s;
 	size_t i, start = 0;
@@ -360,7 +481,16 @@ static int load(sqlite3 *db, struct q_points *pts,
 		strbuf_addstr(&qb.sql, " AND host = ");
 		q_build_text(&qb, host);
 	}
+	if (points_cache.on) {
+		cache_key(&qb, fold, &key);
+		if (cache_get(&key, pts)) {
+			strbuf_release(&key);
+			q_build_release(&qb);
+			return 0;
+		}
+	}
 	if (q_build_prepare(db, &qb, &s, "read the throughput rows")) {
+		strbuf_release(&key);
 		q_build_release(&qb);
 		return -1;
 	}
@@ -368,6 +498,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 	rc = sqlite3_column_count(s);
 	if (rc != POINT_COLS) {
 		sqlite3_finalize(s);
+		strbuf_release(&key);
 		q_build_release(&qb);
 		return hdb_error("internal error: %d columns of throughput "
 				 "rows read, %d expected", rc, POINT_COLS);
@@ -414,11 +545,15 @@ static int load(sqlite3 *db, struct q_points *pts,
 	sqlite3_finalize(s);
 	q_build_release(&qb);
 	if (q_done(db, rc, "read the throughput rows")) {
+		strbuf_release(&key);
 		q_points_release(pts);
 		return -1;
 	}
 	if (pts->n)
 		qsort(pts->v, pts->n, sizeof(*pts->v), q_point_cmp);
+	if (points_cache.on)
+		cache_put(&key, pts);
+	strbuf_release(&key);
 	return 0;
 }
 
@@ -438,9 +573,9 @@ int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 
 int q_points_load_host(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
-		       const char *host, int fold)
+		       const char *where, const char *host, int fold)
 {
-	return load(db, pts, sels, n_sels, NULL, host, fold);
+	return load(db, pts, sels, n_sels, where, host, fold);
 }
 
 int q_hosts(sqlite3 *db, char ***names, size_t *n)

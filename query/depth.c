@@ -653,7 +653,7 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 	size_t i, j;
 	int ret = -1;
 
-	if (q_points_load_host(db, &pts, sels, 2, host, 1))
+	if (q_points_load_host(db, &pts, sels, 2, NULL, host, 1))
 		return -1;
 	*n_points += pts.n;
 	/* every point is compared with its depth 0: read all the samples
@@ -702,14 +702,23 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 	/*
 	 * A host at a time (the rows come by host first): the memory of one
 	 * host's configurations, each host's rows read through the host's
-	 * part of the index.
+	 * part of the index.  A --host that names a host (host = ?) holds
+	 * one host's rows already: they are read as they are (the statement
+	 * 'query crossover' reads for that side, which the report's cache
+	 * then answers).
 	 */
-	if (q_hosts(db, &hosts, &n_hosts))
-		goto fail;
-	for (i = 0; i < n_hosts; i++)
-		if (degradation_host(db, o, sels, hosts[i], out, sink, &total,
+	if (h.keys & (1u << Q_KEY_HOST)) {
+		if (degradation_host(db, o, sels, NULL, out, sink, &total,
 				     &n_points))
 			goto fail;
+	} else {
+		if (q_hosts(db, &hosts, &n_hosts))
+			goto fail;
+		for (i = 0; i < n_hosts; i++)
+			if (degradation_host(db, o, sels, hosts[i], out, sink,
+					     &total, &n_points))
+				goto fail;
+	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
 	if (!out->n_rows && !total)

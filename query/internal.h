@@ -167,11 +167,22 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where);
-/* The same, only the rows of one host (bound, never formatted in);
- * fold as q_points_load (1) or q_points_load_rows (0). */
+/* The same, only the rows of one host (bound, never formatted in) and
+ * where (as q_points_load_where; NULL: none); fold as q_points_load (1)
+ * or q_points_load_rows (0). */
 int q_points_load_host(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
-		       const char *host, int fold);
+		       const char *where, const char *host, int fold);
+/*
+ * Between q_points_cache_begin and q_points_cache_end, a load that
+ * repeats an earlier one (the same statement, values and folding) is
+ * answered from memory: a section that asks several queries of the same
+ * rows (the report's long context: depth, crossover twice, the charts)
+ * reads them once.  Points loaded meanwhile hold strings of the cache:
+ * release them before q_points_cache_end.  One thread only.
+ */
+void q_points_cache_begin(void);
+void q_points_cache_end(void);
 /*
  * Loads the per-repetition samples of every point of pts at once: the
  * ids cut into runs that lie within a few of each other, each run's

@@ -99,7 +99,9 @@ static int warm_up(const double *x, size_t n)
 
 static void add_flag(struct strbuf *b, const char *flag)
 {
-	strbuf_addf(b, "%s%s", b->len ? "; " : "", flag);
+	if (b->len)
+		strbuf_addstr(b, "; ");
+	strbuf_addstr(b, flag);
 }
 
 /* The model's name, else its file, else NULL (unknown: a run that died
@@ -231,7 +233,7 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	if (q_hosts(db, &hosts, &n_hosts))
 		goto fail;
 	for (h = 0; h < n_hosts; h++) {
-		if (q_points_load_host(db, &pts, sels, 2, hosts[h], 0) ||
+		if (q_points_load_host(db, &pts, sels, 2, NULL, hosts[h], 0) ||
 		    q_points_samples(db, &pts))
 			goto fail;
 		if (pts.n)

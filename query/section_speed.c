@@ -477,6 +477,9 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	o.hosts = x->pair_text;
 	if (hdb_query_depth(db, &o, &q))
 		return -1;
+	/* the pair's tg128 rows, read once for the crossover, the
+	 * degradation and the charts (which ask for the crossover again) */
+	q_points_cache_begin();
 	hdb_query_opts_init(&o);
 	o.a = x->pair[0];
 	o.b = x->pair[1];
@@ -545,6 +548,7 @@ int q_section_long_context(sqlite3 *db, const struct q_report *x,
 	}
 	ret = 0;
 out:
+	q_points_cache_end();
 	hdb_charts_free(charts, n);
 	hdb_table_release(&q);
 	hdb_table_release(&c);

@@ -235,6 +235,22 @@ struct sd {
 	int variants;			/* --hosts: a shown row has one */
 	struct sd_row *rows;
 	size_t n_rows;
+	struct q_pool *pool;		/* without --hosts: the strings of
+					 * kept, which outlive each host's
+					 * points */
+	struct sd_kept *kept;		/* the cells the rows show */
+	size_t n_kept, cap_kept;
+};
+
+/* Without --hosts: a cell as one host's pass filled it, kept when that
+ * host's points go (sd_each_host). */
+struct sd_kept {
+	const char *model, *quant, *label;	/* in the sd's pool */
+	long long depth;
+	int test;
+	size_t others;
+	struct q_point p;		/* the point shown, its strings in the
+					 * sd's pool */
 };
 
 /* Splits --hosts A,B into two host selectors (each lists the hosts when
@@ -294,6 +310,16 @@ static void sd_keep(struct q_points *p, int every_depth)
 	p->n = n;
 }
 
+/* The rows sd_keep keeps, most of the others left in SQLite. */
+static const char *sd_where(int every_depth)
+{
+	return every_depth ? " AND (test IN ('pp512', 'tg128')"
+			     " OR test IS NULL)"
+			   : " AND (test IN ('pp512', 'tg128')"
+			     " OR test IS NULL) AND (n_depth = 0"
+			     " OR n_depth IS NULL)";
+}
+
 static int sd_load(struct sd *x)
 {
 	const struct q_selector *sels[2];
@@ -302,14 +328,8 @@ static int sd_load(struct sd *x)
 	for (s = 0; s < (x->two ? 2 : 1); s++) {
 		sels[0] = x->two ? &x->side[s] : NULL;
 		sels[1] = &x->f;
-		/* the rows sd_keep keeps, most of them left in SQLite */
 		if (q_points_load_where(x->db, &x->pts[s], sels, 2,
-					x->every_depth
-					? " AND (test IN ('pp512', 'tg128')"
-					  " OR test IS NULL)"
-					: " AND (test IN ('pp512', 'tg128')"
-					  " OR test IS NULL) AND (n_depth = 0"
-					  " OR n_depth IS NULL)"))
+					sd_where(x->every_depth)))
 			return -1;
 		sd_keep(&x->pts[s], x->every_depth);
 	}
@@ -467,6 +487,173 @@ static void sd_fill_all(struct sd *x)
 				}
 			}
 		}
+}
+
+static void sd_release(struct sd *x)
+{
+	size_t i;
+	int s;
+
+	for (i = 0; i < x->n_rows; i++)
+		free(x->rows[i].cell);
+	free(x->rows);
+	free(x->hosts);
+	for (s = 0; s < 2; s++) {
+		q_points_release(&x->pts[s]);
+		q_selector_release(&x->side[s]);
+		free(x->names[s]);
+	}
+	q_selector_release(&x->f);
+	free(x->kept);
+	q_pool_free(x->pool);
+	memset(x, 0, sizeof(*x));
+}
+
+/* Keeps a cell of one host's pass (row r, column label, test t): the
+ * point it shows copied, its strings in x's pool. */
+static void sd_keep_cell(struct sd *x, const struct sd_row *r,
+			 const char *label, int t, const struct sd_cell *c)
+{
+	struct q_pool *pl = x->pool;
+	const struct q_point *p = c->p;
+	struct sd_kept *k;
+
+	if (x->n_kept == x->cap_kept) {
+		x->cap_kept = x->cap_kept ? 2 * x->cap_kept : 256;
+		x->kept = xrealloc(x->kept, x->cap_kept * sizeof(*x->kept));
+	}
+	k = &x->kept[x->n_kept++];
+	k->model = q_pool_str(pl, r->model);
+	k->quant = q_pool_str(pl, r->quant);
+	k->label = q_pool_str(pl, label);
+	k->depth = r->depth;
+	k->test = t;
+	k->others = c->others;
+	k->p = *p;
+	k->p.host = q_pool_str(pl, p->host);
+	k->p.backend = q_pool_str(pl, p->backend);
+	k->p.build_commit = q_pool_str(pl, p->build_commit);
+	k->p.name = q_pool_str(pl, p->name);
+	k->p.model_file = q_pool_str(pl, p->model_file);
+	k->p.quant = q_pool_str(pl, p->quant);
+	k->p.type_k = q_pool_str(pl, p->type_k);
+	k->p.type_v = q_pool_str(pl, p->type_v);
+	k->p.test = q_pool_str(pl, p->test);
+	k->p.status = q_pool_str(pl, p->status);
+	k->p.test_time = q_pool_str(pl, p->test_time);
+	k->p.error = q_pool_str(pl, p->error);
+	k->p.variant = q_pool_str(pl, p->variant);
+	k->p.gate = q_pool_str(pl, p->gate);
+	k->p.samples = NULL;
+	k->p.n_samples = 0;
+	k->p.samples_loaded = 0;
+}
+
+/* The columns and rows of every host's kept cells, and the cells in
+ * them, as sd_hosts, sd_rows and sd_fill_all would have made them from
+ * every host's points at once. */
+static void sd_gather(struct sd *x)
+{
+	struct sd_row key, *r;
+	const char **h;
+	size_t i, j, n = 0;
+
+	for (i = 0; i < x->n_kept; i++) {
+		for (j = 0; j < x->n_hosts && x->hosts[j] != x->kept[i].label;
+		     j++)
+			;
+		if (j < x->n_hosts)
+			continue;
+		x->hosts = xrealloc(x->hosts, (x->n_hosts + 1) *
+				    sizeof(*x->hosts));
+		x->hosts[x->n_hosts++] = x->kept[i].label;
+	}
+	if (x->n_hosts)
+		qsort(x->hosts, x->n_hosts, sizeof(*x->hosts), cmp_name);
+	x->rows = xcalloc(x->n_kept ? x->n_kept : 1, sizeof(*x->rows));
+	for (i = 0; i < x->n_kept; i++) {
+		x->rows[i].model = x->kept[i].model;
+		x->rows[i].quant = x->kept[i].quant;
+		x->rows[i].depth = x->kept[i].depth;
+	}
+	if (x->n_kept)
+		qsort(x->rows, x->n_kept, sizeof(*x->rows), row_cmp);
+	for (i = 0; i < x->n_kept; i++)
+		if (!n || row_cmp(&x->rows[n - 1], &x->rows[i]))
+			x->rows[n++] = x->rows[i];
+	x->n_rows = n;
+	for (i = 0; i < x->n_rows; i++)
+		x->rows[i].cell = xcalloc(N_TESTS * x->n_hosts,
+					  sizeof(*x->rows[i].cell));
+	for (i = 0; i < x->n_kept; i++) {
+		struct sd_kept *k = &x->kept[i];
+		struct sd_cell *c;
+
+		key.model = k->model;
+		key.quant = k->quant;
+		key.depth = k->depth;
+		r = bsearch(&key, x->rows, x->n_rows, sizeof(*x->rows),
+			    row_cmp);
+		h = bsearch(&k->label, x->hosts, x->n_hosts,
+			    sizeof(*x->hosts), cmp_name);
+		c = &r->cell[(size_t)k->test * x->n_hosts +
+			     (size_t)(h - x->hosts)];
+		c->p = &k->p;
+		c->others = k->others;
+	}
+}
+
+/*
+ * Without --hosts, a host at a time: the memory of one host's points, not
+ * of the store's (a million rows: 276 MiB).  A cell is one host's (its
+ * column is the host, or the host and a variant), so each host's cells
+ * are filled from its own points as sd_fill_all fills them from all, and
+ * what they show is kept before the host's points go.  Returns 0 or -1
+ * (hdb_error).
+ */
+static int sd_each_host(struct sd *x)
+{
+	const struct q_selector *sels[2] = { NULL, &x->f };
+	char **names = NULL;
+	size_t n_names = 0, i, r, k;
+	int t, ret = -1;
+
+	if (q_hosts(x->db, &names, &n_names))
+		return -1;
+	x->pool = q_pool_new();
+	for (i = 0; i < n_names; i++) {
+		struct sd h;
+
+		memset(&h, 0, sizeof(h));
+		h.every_depth = x->every_depth;
+		if (q_points_load_host(x->db, &h.pts[0], sels, 2,
+				       sd_where(x->every_depth), names[i],
+				       1)) {
+			sd_release(&h);
+			goto out;
+		}
+		sd_keep(&h.pts[0], x->every_depth);
+		sd_hosts(&h);
+		sd_rows(&h);
+		sd_fill_all(&h);
+		for (r = 0; r < h.n_rows; r++)
+			for (t = 0; t < N_TESTS; t++)
+				for (k = 0; k < h.n_hosts; k++) {
+					const struct sd_cell *c =
+						&h.rows[r].cell[(size_t)t *
+								h.n_hosts + k];
+
+					if (c->p)
+						sd_keep_cell(x, &h.rows[r],
+							     h.hosts[k], t, c);
+				}
+		sd_release(&h);
+	}
+	sd_gather(x);
+	ret = 0;
+out:
+	q_hosts_free(names, n_names);
+	return ret;
 }
 
 /*
@@ -680,7 +867,7 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	struct strbuf sb = STRBUF_INIT;
 	struct sd x;
 	size_t i, first;
-	int ret = -1, s;
+	int ret = -1, rc;
 
 	memset(&x, 0, sizeof(x));
 	memset(out, 0, sizeof(*out));
@@ -688,11 +875,13 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	x.o = o;
 	x.every_depth = every_depth;
 	if ((o->hosts && sd_parse_hosts(&x, o->hosts)) ||
-	    q_filters(db, o, &x.f) || sd_load(&x))
+	    q_filters(db, o, &x.f))
 		goto out;
-	sd_hosts(&x);
-	sd_rows(&x);
 	if (x.two) {
+		if (sd_load(&x))
+			goto out;
+		sd_hosts(&x);
+		sd_rows(&x);
 		/* skip as ratio's: the keys the two selectors name */
 		if (q_pair_keys(db, &x.pts[0], &x.pts[1],
 				x.side[0].keys | x.side[1].keys, o->noise,
@@ -700,7 +889,13 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 			goto out;
 		x.variants = sd_any_variant(&x);
 	} else {
-		sd_fill_all(&x);
+		/* one snapshot for every host's statement */
+		if (q_read_begin(db))
+			goto out;
+		rc = sd_each_host(&x);
+		q_read_end(db);
+		if (rc)
+			goto out;
 	}
 	first = every_depth ? 3 : 2;
 	hdb_table_init(out, first + N_TESTS * x.n_hosts +
@@ -717,16 +912,7 @@ static int speed_or_depth(sqlite3 *db, const struct hdb_query_opts *o,
 	ret = 0;
 out:
 	strbuf_release(&sb);
-	for (i = 0; i < x.n_rows; i++)
-		free(x.rows[i].cell);
-	free(x.rows);
-	free(x.hosts);
-	for (s = 0; s < 2; s++) {
-		q_points_release(&x.pts[s]);
-		q_selector_release(&x.side[s]);
-		free(x.names[s]);
-	}
-	q_selector_release(&x.f);
+	sd_release(&x);
 	return ret;
 }
 
