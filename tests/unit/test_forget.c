@@ -521,7 +521,7 @@ static void ignore_file(void *ctx, const struct hdb_file_outcome *o)
  * files; forgetting the board leaves the 16. */
 static void the_real_polyglot_boards_give_69_rows(void)
 {
-	struct hdb_ingest_report rep = { NULL, ignore_warning, ignore_file };
+	struct hdb_ingest_report rep = { NULL, ignore_warning, ignore_file, NULL };
 	struct hdb_ingest_options o;
 	struct hdb_ingest_totals tot;
 	struct hdb_forget_counts c;
