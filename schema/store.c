@@ -458,6 +458,9 @@ struct hdb_store {
 	int wal_pages;			/* pages in the log after the last
 					 * commit (batch mode) */
 	long long page_size;		/* of this store (batch mode) */
+	int created;			/* this open made the store */
+	int unlogged;			/* its first batch: a rollback journal
+					 * instead of the log (batch mode) */
 	/* the base the raw records of source base_source are cut against
 	 * (schema 10), or none (base_source 0); forgotten whenever a source
 	 * is added or forgotten and on every rollback, so that it is never
@@ -585,6 +588,7 @@ static int migrate(struct hdb_store *st)
 		 * (23 ms -> 8 of each ingest that creates one) */
 		if (exec(st, hdb_schema_fresh[0].text, "cannot create schema"))
 			goto fail;
+		st->created = 1;
 	} else {
 		for (i = (int)version; i < known; i++)
 			if (exec(st, hdb_schema_files[i].text,
@@ -864,19 +868,28 @@ static int open_db(struct hdb_store *st, const char *name, int flags)
  */
 static int open_immutable(struct hdb_store *st)
 {
-	char *wal = xasprintf("%s-wal", st->path), *uri;
+	static const char *const left[2][2] = {
+		{ "-wal", "write-ahead log" },
+		/* a new store's first batch, killed (hdb_store_batch_mode) */
+		{ "-journal", "rollback journal" },
+	};
+	char *wal, *uri;
 	struct stat sb;
-	int rc;
+	int rc, i;
 
-	if (stat(wal, &sb) == 0 && sb.st_size > 0) {
-		rc = hdb_error("cannot read store '%s': its directory is not "
-			       "writable and its write-ahead log '%s' was not "
-			       "checkpointed (open the store once where it can "
-			       "be written)", st->path, wal);
+	for (i = 0; i < 2; i++) {
+		wal = xasprintf("%s%s", st->path, left[i][0]);
+		if (stat(wal, &sb) == 0 && sb.st_size > 0) {
+			rc = hdb_error("cannot read store '%s': its directory "
+				       "is not writable and its %s '%s' was "
+				       "not %s (open the store once where it "
+				       "can be written)", st->path, left[i][1],
+				       wal, i ? "rolled back" : "checkpointed");
+			free(wal);
+			return rc;
+		}
 		free(wal);
-		return rc;
 	}
-	free(wal);
 	uri = immutable_uri(st->path);
 	rc = open_db(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
 	free(uri);
@@ -1004,6 +1017,33 @@ int hdb_store_begin(struct hdb_store *st)
 /* ... and keeps this much of the store in its cache (KiB). */
 #define BATCH_CACHE_KIB "16384"
 
+/* Sets the journal mode; is it that mode now?  SQLite answers with the
+ * mode it is in, which stays the old one where it could not change. */
+static int set_journal(struct hdb_store *st, const char *mode)
+{
+	char sql[48];
+	sqlite3_stmt *s;
+	int ok = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		ok = !strcmp((const char *)sqlite3_column_text(s, 0), mode);
+	sqlite3_finalize(s);
+	return ok;
+}
+
+/* The first batch of a store this open made is done: back to the log,
+ * which lets readers read while the next batches are written.  Should
+ * this fail (another process reads it: the wait ran out), the store is
+ * whole as it is, and the next open sets the log again. */
+static void to_wal(struct hdb_store *st)
+{
+	st->unlogged = 0;
+	set_journal(st, "wal");
+}
+
 static int checkpoint(struct hdb_store *st)
 {
 	if (sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_PASSIVE,
@@ -1019,6 +1059,8 @@ int hdb_store_commit(struct hdb_store *st)
 	if (exec(st, "COMMIT", "cannot commit"))
 		return -1;
 	st->in_tx = 0;
+	if (st->unlogged)
+		to_wal(st);
 	/* between transactions, never inside one: a failed checkpoint
 	 * loses nothing (the log still holds every commit) */
 	if (st->batch &&
@@ -1072,6 +1114,17 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 			return -1;
 		st->batch = 1;
 		sqlite3_wal_hook(st->db, on_wal, st);
+		/* A store this open made takes its first batch with a
+		 * rollback journal: its pages are new, so the journal holds
+		 * next to nothing, and each page is written once, to the
+		 * store, where the log wrote it twice (the log, then the
+		 * checkpoint; 24,000 rows in one file: 0.75 -> 0.66 s).  A
+		 * SIGKILL leaves a journal that the next open rolls back: the
+		 * batch's files are there whole or not at all, as with the
+		 * log.  Readers of the new store wait for that batch. */
+		if (st->created && !st->in_tx)
+			st->unlogged = set_journal(st, "delete");
+		st->created = 0;
 		/* the lookup indexes take rows at every place of their
 		 * range: with SQLite's 2 MiB of cache, each insert of a
 		 * large store read and wrote back a page (100k rows in
@@ -1082,6 +1135,8 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 	if (!st->batch)
 		return 0;
 	st->batch = 0;
+	if (st->unlogged)
+		to_wal(st);
 	/* the cache keeps its size: shrinking it freed its pages one by
 	 * one, and glibc gave the heap back to the kernel a piece at each
 	 * free (5% of an ingest of 24,000 rows in one file); the store is
