@@ -460,12 +460,14 @@ static void a_new_store_takes_its_first_batch_without_the_log(void)
 	CHECK_JOURNAL(st, "wal");
 	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
 	CHECK_JOURNAL(st, "delete");
+	CHECK_INT(one_int(st, "PRAGMA synchronous"), 2);	/* FULL */
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
 			   "named_by) VALUES ('a30', 'option')", NULL, NULL,
 			   NULL) == SQLITE_OK);
 	CHECK_INT(hdb_store_commit(st), 0);
 	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(one_int(st, "PRAGMA synchronous"), 1);	/* NORMAL */
 	/* the second batch goes to the log */
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
