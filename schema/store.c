@@ -1122,8 +1122,11 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 		 * checkpoint; 24,000 rows in one file: 0.69 -> 0.60 s).  A
 		 * SIGKILL leaves a journal that the next open rolls back: the
 		 * batch's files are there whole or not at all, as with the
-		 * log.  Readers of the new store wait for that batch. */
-		if (st->created && !st->in_tx &&
+		 * log.  Readers of the new store wait for that batch.  Not
+		 * when more batches will follow: the first is then a small
+		 * part of the whole, and the change of mode costs more than
+		 * it saves (10,000 files: 2.50 -> 2.68 s of CPU). */
+		if (on == 2 && st->created && !st->in_tx &&
 		    (st->unlogged = set_journal(st, "delete")))
 			/* NORMAL is the log's setting; with a journal FULL
 			 * is what keeps a power loss from tearing the

@@ -458,7 +458,7 @@ static void a_new_store_takes_its_first_batch_without_the_log(void)
 	snprintf(wal, sizeof(wal), "%s-wal", p);
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_JOURNAL(st, "wal");
-	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
 	CHECK_JOURNAL(st, "delete");
 	CHECK_INT(one_int(st, "PRAGMA synchronous"), 2);	/* FULL */
 	CHECK_INT(hdb_store_begin(st), 0);
@@ -479,15 +479,23 @@ static void a_new_store_takes_its_first_batch_without_the_log(void)
 	CHECK_INT(hdb_store_close(st), 0);
 	/* a store that exists keeps the log throughout */
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
-	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
 	CHECK_JOURNAL(st, "wal");
 	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('a30', 'b')"), 2);
+	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_INT(hdb_store_close(st), 0);
+	/* so does a new store where many batches are to come */
+	p = path_in_tmp("many.db");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
+	CHECK_JOURNAL(st, "wal");
 	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
 	CHECK_INT(hdb_store_close(st), 0);
 	/* a new store whose first batch never commits ends in WAL mode too */
 	p = path_in_tmp("never.db");
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
-	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_JOURNAL(st, "delete");
 	CHECK_INT(hdb_store_begin(st), 0);
 	hdb_store_rollback(st);
 	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
