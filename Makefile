@@ -60,8 +60,9 @@ LIB_SRC = util.c \
 	render/layout.c render/chart.c \
 	$(sort $(wildcard run/*.c))
 LIB_CXX_SRC = ingest/jsonfast.cpp
-GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/template_files.c \
-	$(O)/gen/profile_files.c $(O)/gen/view_docs.c
+GEN_SRC = $(O)/gen/schema_files.c $(O)/gen/schema_fresh.c \
+	$(O)/gen/template_files.c $(O)/gen/profile_files.c \
+	$(O)/gen/view_docs.c
 LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o) $(LIB_CXX_SRC:%.cpp=$(O)/%.o) \
 	$(GEN_SRC:%.c=%.o)
 HEADERS = $(wildcard *.h */*.h)
@@ -93,6 +94,18 @@ $(O)/gen/%.o: $(O)/gen/%.c
 $(O)/gen/schema_files.c: $(SCHEMA) schema/embed.awk
 	@mkdir -p $(dir $@)
 	awk -v sym=hdb_schema_files -f schema/embed.awk $(SCHEMA) > $@.tmp
+	mv $@.tmp $@
+
+# The schema the migrations leave, for a new store (schema/schemagen.c)
+$(O)/gen/schemagen: schema/schemagen.c $(O)/gen/schema_files.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lsqlite3
+
+$(O)/gen/schema_fresh.sql: $(O)/gen/schemagen
+	$(O)/gen/schemagen > $@.tmp
+	mv $@.tmp $@
+
+$(O)/gen/schema_fresh.c: $(O)/gen/schema_fresh.sql schema/embed.awk
+	awk -v sym=hdb_schema_fresh -f schema/embed.awk $< > $@.tmp
 	mv $@.tmp $@
 
 # The public views' documentation, read off README.md: `sql --help`

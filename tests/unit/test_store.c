@@ -373,6 +373,136 @@ extern const struct hdb_embedded hdb_schema_files[];
 
 /* A store written by the first halodb (schema 1) is upgraded in place and
  * keeps every row. */
+/* Every object of a store's schema, one line each, in a fixed order
+ * (xmalloc'd; the caller frees it). */
+static char *schema_of(struct hdb_store *st)
+{
+	sqlite3_stmt *s;
+	size_t len = 0;
+	char *all = xstrdup(""), *line;
+
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st),
+			       "SELECT type, name, tbl_name, ifnull(sql, '') "
+			       "FROM sqlite_master ORDER BY type, name", -1,
+			       &s, NULL) != SQLITE_OK)
+		return all;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		line = xasprintf("%s %s %s %s\n", sqlite3_column_text(s, 0),
+				 sqlite3_column_text(s, 1),
+				 sqlite3_column_text(s, 2),
+				 sqlite3_column_text(s, 3));
+		all = xrealloc(all, len + strlen(line) + 1);
+		strcpy(all + len, line);
+		len += strlen(line);
+		free(line);
+	}
+	sqlite3_finalize(s);
+	return all;
+}
+
+/* A new store takes the schema made at build time from the migrations
+ * at once (schema/schemagen.c); a store of version 1 takes the
+ * migrations one by one: the two end with the same schema. */
+static void a_new_store_has_the_schema_the_migrations_leave(void)
+{
+	const char *fresh = path_in_tmp("fresh.db"), *old = path_in_tmp("v1.db");
+	struct hdb_store *a, *b;
+	char *sa, *sb;
+
+	raw_exec(old, hdb_schema_files[0].text);
+	raw_exec(old, "PRAGMA user_version = 1; PRAGMA application_id = 1751215215;");
+	CHECK_INT(hdb_store_open(fresh, HDB_STORE_WRITE, &a), 0);
+	CHECK_INT(hdb_store_open(old, HDB_STORE_WRITE, &b), 0);
+	CHECK_INT(one_int(a, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK_INT(one_int(b, "PRAGMA user_version"), hdb_store_schema_version());
+	CHECK_INT(one_int(a, "PRAGMA application_id"), 0x68616c6f);
+	CHECK(one_int(a, "SELECT count(*) FROM sqlite_master") > 40);
+	sa = schema_of(a);
+	sb = schema_of(b);
+	CHECK_STR(sa, sb);
+	free(sa);
+	free(sb);
+	hdb_store_close(a);
+	hdb_store_close(b);
+}
+
+static char *journal_of(struct hdb_store *st)
+{
+	sqlite3_stmt *s;
+	char *mode = NULL;
+
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st), "PRAGMA journal_mode", -1,
+			       &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		mode = xstrdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return mode ? mode : xstrdup("?");
+}
+
+#define CHECK_JOURNAL(st, want) do { \
+	char *m_ = journal_of(st); \
+	CHECK_STR(m_, want); \
+	free(m_); \
+} while (0)
+
+/* The first batch of a store that the open made goes in with a rollback
+ * journal (each page written once); the commit puts the store back in
+ * WAL mode, and a store that was there before never leaves it. */
+static void a_new_store_takes_its_first_batch_without_the_log(void)
+{
+	const char *p = path_in_tmp("first.db");
+	char wal[1100];
+	struct hdb_store *st;
+	struct stat sb;
+
+	snprintf(wal, sizeof(wal), "%s-wal", p);
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_JOURNAL(st, "delete");
+	CHECK_INT(one_int(st, "PRAGMA synchronous"), 2);	/* FULL */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
+			   "named_by) VALUES ('a30', 'option')", NULL, NULL,
+			   NULL) == SQLITE_OK);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(one_int(st, "PRAGMA synchronous"), 1);	/* NORMAL */
+	/* the second batch goes to the log */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
+			   "named_by) VALUES ('b', 'option')", NULL, NULL,
+			   NULL) == SQLITE_OK);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK(stat(wal, &sb) == 0 && sb.st_size > 0);
+	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_INT(hdb_store_close(st), 0);
+	/* a store that exists keeps the log throughout */
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('a30', 'b')"), 2);
+	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_INT(hdb_store_close(st), 0);
+	/* so does a new store where many batches are to come */
+	p = path_in_tmp("many.db");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_INT(hdb_store_close(st), 0);
+	/* a new store whose first batch never commits ends in WAL mode too */
+	p = path_in_tmp("never.db");
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_JOURNAL(st, "delete");
+	CHECK_INT(hdb_store_begin(st), 0);
+	hdb_store_rollback(st);
+	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(hdb_store_close(st), 0);
+}
+
 static void a_version_1_store_is_upgraded_with_its_rows(void)
 {
 	const char *p = path_in_tmp("v1.db");
@@ -971,6 +1101,8 @@ int main(void)
 	RUN(hosts_by_key_and_by_name);
 	RUN(derived_names_get_a_suffix_only_when_taken);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
+	RUN(a_new_store_has_the_schema_the_migrations_leave);
+	RUN(a_new_store_takes_its_first_batch_without_the_log);
 	RUN(a_measurement_printed_twice_is_one_row);
 	RUN(two_variants_are_two_measurements);
 	RUN(the_unknown_host_name_is_reserved);
