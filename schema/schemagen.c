@@ -8,7 +8,7 @@
  * and prints what they leave (sqlite_master's statements in the order
  * they were made, which is an order that creates each object after what
  * it names); store.c runs that for a store with no schema yet, and
- * tests/unit/test_fresh.c checks that both ways give the same schema.
+ * tests/unit/test_store.c checks that both ways give the same schema.
  *
  *   schemagen > build/gen/schema_fresh.sql
  */
