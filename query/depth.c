@@ -641,6 +641,37 @@ out:
 	return ret;
 }
 
+/* The points of pts, in the order of their rows (degr_cmp). */
+static void *degradation_order(struct q_points *pts)
+{
+	struct q_point **v = xcalloc(pts->n ? pts->n : 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < pts->n; i++)
+		v[i] = &pts->v[i];
+	if (pts->n)
+		qsort(v, pts->n, sizeof(*v), degr_cmp);
+	return v;
+}
+
+/* The rows of one host's points, in degradation_order's order v. */
+static int degradation_rows(sqlite3 *db, const struct hdb_query_opts *o,
+			    struct q_points *pts, struct q_point **v,
+			    struct hdb_table *out, const struct hdb_sink *sink,
+			    size_t *total)
+{
+	size_t i, j;
+
+	for (i = 0; i < pts->n; i = j) {
+		for (j = i + 1; j < pts->n && !config_cmp(v[i], v[j]); j++)
+			;
+		if (degradation_config(db, pts, out, o->noise, &v[i], j - i) ||
+		    q_sink_window(sink, out, total, 0))
+			return -1;
+	}
+	return 0;
+}
+
 /* One host's configurations (host NULL: every host's, at once). */
 static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 			    const struct q_selector *const *sels,
@@ -650,7 +681,6 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 {
 	struct q_points pts;
 	struct q_point **v = NULL;
-	size_t i, j;
 	int ret = -1;
 
 	if (q_points_load_host(db, &pts, sels, 2, NULL, host, 1))
@@ -660,23 +690,34 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 	 * at once */
 	if (q_points_samples(db, &pts))
 		goto out;
-	v = xcalloc(pts.n ? pts.n : 1, sizeof(*v));
-	for (i = 0; i < pts.n; i++)
-		v[i] = &pts.v[i];
-	if (pts.n)
-		qsort(v, pts.n, sizeof(*v), degr_cmp);
-	for (i = 0; i < pts.n; i = j) {
-		for (j = i + 1; j < pts.n && !config_cmp(v[i], v[j]); j++)
-			;
-		if (degradation_config(db, &pts, out, o->noise, &v[i], j - i) ||
-		    q_sink_window(sink, out, total, 0))
-			goto out;
-	}
-	ret = 0;
+	v = degradation_order(&pts);
+	ret = degradation_rows(db, o, &pts, v, out, sink, total);
 out:
 	free(v);
 	q_points_release(&pts);
 	return ret;
+}
+
+/* Every host's configurations, each host's points loaded ahead on
+ * another thread (q_ahead).  Returns 0 or -1 (hdb_error). */
+static int degradation_ahead(sqlite3 *db, const struct hdb_query_opts *o,
+			     struct q_ahead *a, struct hdb_table *out,
+			     const struct hdb_sink *sink, size_t *total,
+			     size_t *n_points)
+{
+	struct q_points pts;
+	void *v;
+	int rc;
+
+	while ((rc = q_ahead_next(a, &pts, &v)) == 1) {
+		*n_points += pts.n;
+		rc = degradation_rows(db, o, &pts, v, out, sink, total);
+		free(v);
+		q_points_release(&pts);
+		if (rc)
+			return -1;
+	}
+	return rc;
 }
 
 int hdb_query_degradation_sink(struct sqlite3 *db,
@@ -686,6 +727,7 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 {
 	struct q_selector h, f;
 	const struct q_selector *sels[2] = { &h, &f };
+	struct q_ahead *ahead = NULL;
 	char **hosts = NULL;
 	size_t i, n_hosts = 0, total = 0, n_points = 0;
 	int ret = -1, txn = 0;
@@ -712,12 +754,21 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 				     &n_points))
 			goto fail;
 	} else {
-		if (q_hosts(db, &hosts, &n_hosts))
+		if (q_ahead_start(db, sels, 2, 1, degradation_order, &ahead))
 			goto fail;
-		for (i = 0; i < n_hosts; i++)
-			if (degradation_host(db, o, sels, hosts[i], out, sink,
-					     &total, &n_points))
+		if (ahead) {
+			if (degradation_ahead(db, o, ahead, out, sink, &total,
+					      &n_points))
 				goto fail;
+		} else {
+			if (q_hosts(db, &hosts, &n_hosts))
+				goto fail;
+			for (i = 0; i < n_hosts; i++)
+				if (degradation_host(db, o, sels, hosts[i],
+						     out, sink, &total,
+						     &n_points))
+					goto fail;
+		}
 	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
@@ -733,6 +784,7 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 fail:
 	hdb_table_release(out);
 out:
+	q_ahead_end(ahead);
 	if (txn)
 		q_read_end(db);
 	q_hosts_free(hosts, n_hosts);
