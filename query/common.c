@@ -811,7 +811,7 @@ static void *ahead_loader(void *arg)
 	sqlite3 *db;
 	char **hosts = NULL;
 	size_t i, n_hosts = 0;
-	int txn = 0, ok = 0;
+	int txn = 0, ok = 0, stop;
 
 	if (hdb_store_open(a->path, HDB_STORE_READ, &st))
 		goto out;
@@ -822,6 +822,17 @@ static void *ahead_loader(void *arg)
 	if (q_hosts(db, &hosts, &n_hosts))
 		goto out;
 	for (i = 0; i < n_hosts; i++) {
+		/* a host is loaded only when there is room for it: the
+		 * memory of Q_AHEAD hosts besides the caller's */
+		pthread_mutex_lock(&a->lock);
+		while (a->n == Q_AHEAD && !a->stop)
+			pthread_cond_wait(&a->cond, &a->lock);
+		stop = a->stop;
+		pthread_mutex_unlock(&a->lock);
+		if (stop) {
+			ok = 1;
+			goto out;
+		}
 		memset(&h, 0, sizeof(h));
 		if (q_points_load_host(db, &h.pts, a->sels, a->n_sels, NULL,
 				       hosts[i], a->fold))
@@ -833,8 +844,6 @@ static void *ahead_loader(void *arg)
 		if (a->prep)
 			h.aux = a->prep(&h.pts);
 		pthread_mutex_lock(&a->lock);
-		while (a->n == Q_AHEAD && !a->stop)
-			pthread_cond_wait(&a->cond, &a->lock);
 		if (a->stop) {
 			pthread_mutex_unlock(&a->lock);
 			q_points_release(&h.pts);

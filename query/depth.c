@@ -737,7 +737,14 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 	memset(out, 0, sizeof(*out));
 	if ((o->host && q_selector_parse(db, Q_THROUGHPUT, "--host", o->host,
 					 &h)) ||
-	    q_filters(db, o, &f) || q_read_begin(db))
+	    q_filters(db, o, &f))
+		goto out;
+	/* every host: the next hosts loaded ahead where that applies (it
+	 * looks for a transaction of the caller's: before ours) */
+	if (!(h.keys & (1u << Q_KEY_HOST)) &&
+	    q_ahead_start(db, sels, 2, 1, degradation_order, &ahead))
+		goto out;
+	if (q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, dcols, D_N_COLS);
@@ -754,8 +761,6 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 				     &n_points))
 			goto fail;
 	} else {
-		if (q_ahead_start(db, sels, 2, 1, degradation_order, &ahead))
-			goto fail;
 		if (ahead) {
 			if (degradation_ahead(db, o, ahead, out, sink, &total,
 					      &n_points))

@@ -324,7 +324,7 @@ void q_read_end(sqlite3 *db);
  * of the report on): the caller then loads the hosts itself.  sels must
  * outlive the loader.
  */
-#define Q_AHEAD 2
+#define Q_AHEAD 1
 struct q_ahead;
 int q_ahead_start(sqlite3 *db, const struct q_selector *const *sels,
 		  size_t n_sels, int fold,

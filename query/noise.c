@@ -235,15 +235,19 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	memset(out, 0, sizeof(*out));
 	if ((o->host &&
 	     q_selector_parse(db, Q_THROUGHPUT, "--host", o->host, &host)) ||
-	    q_filters(db, o, &f) || q_read_begin(db))
+	    q_filters(db, o, &f))
+		goto out;
+	/*
+	 * A host at a time (the rows come by host first): the memory of
+	 * one host's rows, or of a few where the next hosts are loaded
+	 * ahead on another thread (q_ahead; it looks for a transaction of
+	 * the caller's: before ours).
+	 */
+	if (q_ahead_start(db, sels, 2, 0, noise_order, &ahead) ||
+	    q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, cols, N_COLS);
-	/* A host at a time (the rows come by host first): the memory of
-	 * one host's rows, or of a few where the next hosts are loaded
-	 * ahead on another thread (q_ahead). */
-	if (q_ahead_start(db, sels, 2, 0, noise_order, &ahead))
-		goto fail;
 	if (!ahead && q_hosts(db, &hosts, &n_hosts))
 		goto fail;
 	for (h = 0;; h++) {
