@@ -706,17 +706,20 @@ static int degradation_ahead(sqlite3 *db, const struct hdb_query_opts *o,
 			     size_t *n_points)
 {
 	struct q_points pts;
-	void *v;
+	void *v = NULL;
 	int rc;
 
+	/* each host handed back to the loader at the next call */
+	memset(&pts, 0, sizeof(pts));
 	while ((rc = q_ahead_next(a, &pts, &v)) == 1) {
 		*n_points += pts.n;
-		rc = degradation_rows(db, o, &pts, v, out, sink, total);
-		free(v);
-		q_points_release(&pts);
-		if (rc)
-			return -1;
+		if (degradation_rows(db, o, &pts, v, out, sink, total)) {
+			rc = -1;
+			break;
+		}
 	}
+	free(v);
+	q_points_release(&pts);
 	return rc;
 }
 

@@ -329,9 +329,14 @@ struct q_ahead;
 int q_ahead_start(sqlite3 *db, const struct q_selector *const *sels,
 		  size_t n_sels, int fold,
 		  void *(*prep)(struct q_points *pts), struct q_ahead **out);
-/* The next host's points (pts fresh: moved into it; release them) and
- * prep's aux.  Returns 1, 0 after the last host, or -1 (hdb_error: the
- * loader's message). */
+/*
+ * The next host's points and prep's aux, moved into pts and *aux.  Both
+ * zeroed before the first call; what they hold at a later call (the host
+ * before, done with) is handed back to the loader, which frees it on its
+ * own thread; what the last call leaves is the caller's to free.
+ * Returns 1, 0 after the last host, or -1 (hdb_error: the loader's
+ * message).
+ */
 int q_ahead_next(struct q_ahead *a, struct q_points *pts, void **aux);
 /* Stops the loader (it may be ahead) and frees everything; NULL is a
  * no-op. */

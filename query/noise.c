@@ -226,7 +226,7 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	struct q_ahead *ahead = NULL;
 	char **hosts = NULL;
 	size_t i, h, n_hosts = 0, total = 0;
-	void *aux;
+	void *aux = NULL;
 	int ret = -1, txn = 0, rc;
 
 	memset(&host, 0, sizeof(host));
@@ -270,7 +270,9 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 			if (q_sink_window(sink, out, &total, 0))
 				goto fail;
 		}
-		q_points_release(&pts);
+		/* loaded ahead: handed back to the loader at the next call */
+		if (!ahead)
+			q_points_release(&pts);
 	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
