@@ -312,7 +312,8 @@ void q_read_end(sqlite3 *db);
  * one).  The loader has its own read-only connection to the store (WAL:
  * readers do not wait for each other) and one read transaction for the
  * whole query: the hosts and every point come from one snapshot.  It
- * keeps at most Q_AHEAD hosts loaded ahead; the hosts come in
+ * holds at most Q_AHEAD hosts besides the caller's, the one it is
+ * loading included (1: two hosts in memory); the hosts come in
  * q_hosts's order, each loaded as q_points_load_host(sels, NULL, host,
  * fold) then q_points_samples, then handed to prep (NULL: none), which
  * runs on the loader thread and may reorder the points and return aux
@@ -321,8 +322,9 @@ void q_read_end(sqlite3 *db);
  * q_ahead_start returns 0 with *out NULL where loading ahead does not
  * apply (one processor, a store in memory, a transaction already open
  * on db whose rows another connection might not see, the points cache
- * of the report on): the caller then loads the hosts itself.  sels must
- * outlive the loader.
+ * of the report on, no thread to be had): the caller then loads the
+ * hosts itself.  Call it before the caller's own q_read_begin.  sels
+ * must outlive the loader.
  */
 #define Q_AHEAD 1
 struct q_ahead;
