@@ -641,6 +641,37 @@ out:
 	return ret;
 }
 
+/* The points of pts, in the order of their rows (degr_cmp). */
+static void *degradation_order(struct q_points *pts)
+{
+	struct q_point **v = xcalloc(pts->n ? pts->n : 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < pts->n; i++)
+		v[i] = &pts->v[i];
+	if (pts->n)
+		qsort(v, pts->n, sizeof(*v), degr_cmp);
+	return v;
+}
+
+/* The rows of one host's points, in degradation_order's order v. */
+static int degradation_rows(sqlite3 *db, const struct hdb_query_opts *o,
+			    struct q_points *pts, struct q_point **v,
+			    struct hdb_table *out, const struct hdb_sink *sink,
+			    size_t *total)
+{
+	size_t i, j;
+
+	for (i = 0; i < pts->n; i = j) {
+		for (j = i + 1; j < pts->n && !config_cmp(v[i], v[j]); j++)
+			;
+		if (degradation_config(db, pts, out, o->noise, &v[i], j - i) ||
+		    q_sink_window(sink, out, total, 0))
+			return -1;
+	}
+	return 0;
+}
+
 /* One host's configurations (host NULL: every host's, at once). */
 static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 			    const struct q_selector *const *sels,
@@ -650,7 +681,6 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 {
 	struct q_points pts;
 	struct q_point **v = NULL;
-	size_t i, j;
 	int ret = -1;
 
 	if (q_points_load_host(db, &pts, sels, 2, NULL, host, 1))
@@ -660,23 +690,37 @@ static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
 	 * at once */
 	if (q_points_samples(db, &pts))
 		goto out;
-	v = xcalloc(pts.n ? pts.n : 1, sizeof(*v));
-	for (i = 0; i < pts.n; i++)
-		v[i] = &pts.v[i];
-	if (pts.n)
-		qsort(v, pts.n, sizeof(*v), degr_cmp);
-	for (i = 0; i < pts.n; i = j) {
-		for (j = i + 1; j < pts.n && !config_cmp(v[i], v[j]); j++)
-			;
-		if (degradation_config(db, &pts, out, o->noise, &v[i], j - i) ||
-		    q_sink_window(sink, out, total, 0))
-			goto out;
-	}
-	ret = 0;
+	v = degradation_order(&pts);
+	ret = degradation_rows(db, o, &pts, v, out, sink, total);
 out:
 	free(v);
 	q_points_release(&pts);
 	return ret;
+}
+
+/* Every host's configurations, each host's points loaded ahead on
+ * another thread (q_ahead).  Returns 0 or -1 (hdb_error). */
+static int degradation_ahead(sqlite3 *db, const struct hdb_query_opts *o,
+			     struct q_ahead *a, struct hdb_table *out,
+			     const struct hdb_sink *sink, size_t *total,
+			     size_t *n_points)
+{
+	struct q_points pts;
+	void *v = NULL;
+	int rc;
+
+	/* each host handed back to the loader at the next call */
+	memset(&pts, 0, sizeof(pts));
+	while ((rc = q_ahead_next(a, &pts, &v)) == 1) {
+		*n_points += pts.n;
+		if (degradation_rows(db, o, &pts, v, out, sink, total)) {
+			rc = -1;
+			break;
+		}
+	}
+	free(v);
+	q_points_release(&pts);
+	return rc;
 }
 
 int hdb_query_degradation_sink(struct sqlite3 *db,
@@ -686,6 +730,7 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 {
 	struct q_selector h, f;
 	const struct q_selector *sels[2] = { &h, &f };
+	struct q_ahead *ahead = NULL;
 	char **hosts = NULL;
 	size_t i, n_hosts = 0, total = 0, n_points = 0;
 	int ret = -1, txn = 0;
@@ -695,7 +740,14 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 	memset(out, 0, sizeof(*out));
 	if ((o->host && q_selector_parse(db, Q_THROUGHPUT, "--host", o->host,
 					 &h)) ||
-	    q_filters(db, o, &f) || q_read_begin(db))
+	    q_filters(db, o, &f))
+		goto out;
+	/* every host: the next hosts loaded ahead where that applies (it
+	 * looks for a transaction of the caller's: before ours) */
+	if (!(h.keys & (1u << Q_KEY_HOST)) &&
+	    q_ahead_start(db, sels, 2, 1, degradation_order, &ahead))
+		goto out;
+	if (q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, dcols, D_N_COLS);
@@ -712,12 +764,19 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 				     &n_points))
 			goto fail;
 	} else {
-		if (q_hosts(db, &hosts, &n_hosts))
-			goto fail;
-		for (i = 0; i < n_hosts; i++)
-			if (degradation_host(db, o, sels, hosts[i], out, sink,
-					     &total, &n_points))
+		if (ahead) {
+			if (degradation_ahead(db, o, ahead, out, sink, &total,
+					      &n_points))
 				goto fail;
+		} else {
+			if (q_hosts(db, &hosts, &n_hosts))
+				goto fail;
+			for (i = 0; i < n_hosts; i++)
+				if (degradation_host(db, o, sels, hosts[i],
+						     out, sink, &total,
+						     &n_points))
+					goto fail;
+		}
 	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
@@ -733,6 +792,7 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 fail:
 	hdb_table_release(out);
 out:
+	q_ahead_end(ahead);
 	if (txn)
 		q_read_end(db);
 	q_hosts_free(hosts, n_hosts);

@@ -305,6 +305,45 @@ void q_hosts_free(char **names, size_t n);
 int q_read_begin(sqlite3 *db);
 void q_read_end(sqlite3 *db);
 
+/*
+ * The points of every host, loaded ahead on another thread (degradation
+ * and noise over every host: a 2-core machine then reads the next host's
+ * rows and samples while this thread computes and prints the current
+ * one).  The loader has its own read-only connection to the store (WAL:
+ * readers do not wait for each other) and one read transaction for the
+ * whole query: the hosts and every point come from one snapshot.  It
+ * holds at most Q_AHEAD hosts besides the caller's, the one it is
+ * loading included (1: two hosts in memory); the hosts come in
+ * q_hosts's order, each loaded as q_points_load_host(sels, NULL, host,
+ * fold) then q_points_samples, then handed to prep (NULL: none), which
+ * runs on the loader thread and may reorder the points and return aux
+ * (freed by the caller with free).
+ *
+ * q_ahead_start returns 0 with *out NULL where loading ahead does not
+ * apply (one processor, a store in memory, a transaction already open
+ * on db whose rows another connection might not see, the points cache
+ * of the report on, no thread to be had): the caller then loads the
+ * hosts itself.  Call it before the caller's own q_read_begin.  sels
+ * must outlive the loader.
+ */
+#define Q_AHEAD 1
+struct q_ahead;
+int q_ahead_start(sqlite3 *db, const struct q_selector *const *sels,
+		  size_t n_sels, int fold,
+		  void *(*prep)(struct q_points *pts), struct q_ahead **out);
+/*
+ * The next host's points and prep's aux, moved into pts and *aux.  Both
+ * zeroed before the first call; what they hold at a later call (the host
+ * before, done with) is handed back to the loader, which frees it on its
+ * own thread; what the last call leaves is the caller's to free.
+ * Returns 1, 0 after the last host, or -1 (hdb_error: the loader's
+ * message).
+ */
+int q_ahead_next(struct q_ahead *a, struct q_points *pts, void **aux);
+/* Stops the loader (it may be ahead) and frees everything; NULL is a
+ * no-op. */
+void q_ahead_end(struct q_ahead *a);
+
 /* Rows a streaming query gathers before it hands them to its sink. */
 #define Q_WINDOW_ROWS 4096
 

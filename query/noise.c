@@ -187,6 +187,15 @@ static int noise_cmp(const void *pa, const void *pb)
 	return q_cmp_ll(a->id, b->id);
 }
 
+/* Puts a host's points in the order of their rows (noise_cmp); for
+ * q_ahead, no aux. */
+static void *noise_order(struct q_points *pts)
+{
+	if (pts->n)
+		qsort(pts->v, pts->n, sizeof(*pts->v), noise_cmp);
+	return NULL;
+}
+
 /* Why there are no rows: the options that selected nothing. */
 static char *why_empty(const struct hdb_query_opts *o)
 {
@@ -214,9 +223,11 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	const struct q_selector *sels[2] = { &host, &f };
 	struct q_points pts;
 	struct strbuf flags = STRBUF_INIT;
+	struct q_ahead *ahead = NULL;
 	char **hosts = NULL;
 	size_t i, h, n_hosts = 0, total = 0;
-	int ret = -1, txn = 0;
+	void *aux = NULL;
+	int ret = -1, txn = 0, rc;
 
 	memset(&host, 0, sizeof(host));
 	memset(&f, 0, sizeof(f));
@@ -224,26 +235,44 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	memset(out, 0, sizeof(*out));
 	if ((o->host &&
 	     q_selector_parse(db, Q_THROUGHPUT, "--host", o->host, &host)) ||
-	    q_filters(db, o, &f) || q_read_begin(db))
+	    q_filters(db, o, &f))
+		goto out;
+	/*
+	 * A host at a time (the rows come by host first): the memory of
+	 * one host's rows, or of a few where the next hosts are loaded
+	 * ahead on another thread (q_ahead; it looks for a transaction of
+	 * the caller's: before ours).
+	 */
+	if (q_ahead_start(db, sels, 2, 0, noise_order, &ahead) ||
+	    q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, cols, N_COLS);
-	/* A host at a time (the rows come by host first): the memory of
-	 * one host's rows. */
-	if (q_hosts(db, &hosts, &n_hosts))
+	if (!ahead && q_hosts(db, &hosts, &n_hosts))
 		goto fail;
-	for (h = 0; h < n_hosts; h++) {
-		if (q_points_load_host(db, &pts, sels, 2, NULL, hosts[h], 0) ||
-		    q_points_samples(db, &pts))
-			goto fail;
-		if (pts.n)
-			qsort(pts.v, pts.n, sizeof(*pts.v), noise_cmp);
+	for (h = 0;; h++) {
+		if (ahead) {
+			if ((rc = q_ahead_next(ahead, &pts, &aux)) < 0)
+				goto fail;
+			if (!rc)
+				break;
+		} else {
+			if (h == n_hosts)
+				break;
+			if (q_points_load_host(db, &pts, sels, 2, NULL,
+					       hosts[h], 0) ||
+			    q_points_samples(db, &pts))
+				goto fail;
+			noise_order(&pts);
+		}
 		for (i = 0; i < pts.n; i++) {
 			add_noise_row(out, &pts.v[i], o->cv, &flags);
 			if (q_sink_window(sink, out, &total, 0))
 				goto fail;
 		}
-		q_points_release(&pts);
+		/* loaded ahead: handed back to the loader at the next call */
+		if (!ahead)
+			q_points_release(&pts);
 	}
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
@@ -254,6 +283,7 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 fail:
 	hdb_table_release(out);
 out:
+	q_ahead_end(ahead);
 	if (txn)
 		q_read_end(db);
 	q_hosts_free(hosts, n_hosts);

@@ -188,7 +188,9 @@ static double t_quantile(double p, double df, int guided);
  */
 double hdb_t_quantile(double p, double df)
 {
-	static double t975[256];
+	/* per thread: the queries that load hosts ahead (q_ahead) compute
+	 * on one thread, but a library caller may use several */
+	static _Thread_local double t975[256];
 	int d = (int)df;
 
 	if (p != 0.975 || !(df >= 1 && df < 256) || df != d)
@@ -468,8 +470,8 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 	size_t deg = 0, size = m * n + m + n + 1, i, k;
 	double *c, total = 0, below = 0, above = 0, p;
 
-	if (m < MW_CACHE && n < MW_CACHE && cache[m][n]) {
-		c = cache[m][n];
+	if (m < MW_CACHE && n < MW_CACHE &&
+	    (c = __atomic_load_n(&cache[m][n], __ATOMIC_ACQUIRE))) {
 		deg = m * n;
 		goto sum;
 	}
@@ -485,8 +487,18 @@ static double mw_exact_p(size_t m, size_t n, size_t u)
 			c[k] += c[k - i];
 		deg -= i;
 	}
-	if (m < MW_CACHE && n < MW_CACHE)
-		cache[m][n] = c;	/* kept for the process's life */
+	if (m < MW_CACHE && n < MW_CACHE) {
+		/* kept for the process's life; where another thread was
+		 * first, its counts (the same) are used and these freed */
+		double *none = NULL;
+
+		if (!__atomic_compare_exchange_n(&cache[m][n], &none, c, 0,
+						 __ATOMIC_ACQ_REL,
+						 __ATOMIC_ACQUIRE)) {
+			free(c);
+			c = none;
+		}
+	}
 sum:
 	for (k = 0; k <= deg; k++) {
 		total += c[k];

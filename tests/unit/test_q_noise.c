@@ -400,6 +400,71 @@ static void six_repetitions_survive_two_swaps(void)
 	CHECK_NEAR(hdb_mann_whitney_p(c6, 6, d6, 6), 14.0 / 924, 1e-12);
 }
 
+/* Are two tables the same, cell for cell (NAN equal to NAN)? */
+static int same_table(const struct hdb_table *a, const struct hdb_table *b)
+{
+	size_t i, n = a->n_rows * a->n_cols;
+
+	if (a->n_cols != b->n_cols || a->n_rows != b->n_rows)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const struct hdb_cell *x = &a->cells[i], *y = &b->cells[i];
+
+		if (x->type != y->type || x->i != y->i ||
+		    (x->r != y->r && !(isnan(x->r) && isnan(y->r))) ||
+		    (!x->s != !y->s) || (x->s && strcmp(x->s, y->s)))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Over every host, noise and degradation load the next host on a second
+ * thread with its own connection (query/common.c, q_ahead) where there
+ * are several processors; inside a transaction of the caller's they load
+ * every host on the caller's connection.  The rows are the same, in the
+ * same order (hosts in name order whatever order they came in).
+ */
+static void every_host_ahead_or_not(void)
+{
+	static const char *const hosts[] = { "e", "a", "c", "d", "b" };
+	struct hdb_store *st = fresh("ahead.db");
+	sqlite3 *db = hdb_store_sqlite(st);
+	struct hdb_query_opts o;
+	struct hdb_table t[4];
+	size_t h;
+	int q;
+
+	for (h = 0; h < 5; h++) {
+		double x0[5] = { 30, 33, 36 + (double)h, 30, 33 };
+		double x1[4] = { 20, 21, 22, 23 + (double)h };
+		double x2[3] = { 500, 510, 520 };
+
+		add(st, hosts[h], "tg128", 0, "ok", TS, x0, 5, x0[0], 0);
+		add(st, hosts[h], "tg128", 4096, "ok", TS, x1, 4, x1[0], 0);
+		add(st, hosts[h], "pp512", 0, "ok", TS, x2, 3, x2[0], 0);
+	}
+	hdb_query_opts_init(&o);
+	for (q = 0; q < 2; q++) {
+		if (q && sqlite3_exec(db, "BEGIN; SELECT count(*) FROM host",
+				      NULL, NULL, NULL) != SQLITE_OK)
+			T_FAIL("begin: %s", sqlite3_errmsg(db));
+		CHECK_INT(hdb_query_noise(db, &o, &t[q]), 0);
+		CHECK_INT(hdb_query_degradation(db, &o, &t[2 + q]), 0);
+		if (q)
+			sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	}
+	CHECK_INT(t[0].n_rows, 15);
+	CHECK_STR(cell_at(&t[0], 0, C_HOST)->s, "a");
+	CHECK_STR(cell_at(&t[0], 14, C_HOST)->s, "e");
+	CHECK(same_table(&t[0], &t[1]));
+	CHECK(t[2].n_rows >= 5);
+	CHECK(same_table(&t[2], &t[3]));
+	for (q = 0; q < 4; q++)
+		hdb_table_release(&t[q]);
+	hdb_store_close(st);
+}
+
 int main(void)
 {
 	RUN(seed_pp512_is_flagged_three_ways);
@@ -411,5 +476,6 @@ int main(void)
 	RUN(high_cv_threshold);
 	RUN(filters_and_empty_results);
 	RUN(six_repetitions_survive_two_swaps);
+	RUN(every_host_ahead_or_not);
 	return t_done();
 }
