@@ -785,6 +785,13 @@ struct ahead_host {
 };
 
 struct q_ahead {
+	/* no thread (threaded 0): the caller's connection loads each host
+	 * when it is asked for, from the list made at the first ask */
+	int threaded;
+	sqlite3 *db;
+	char **hosts;
+	size_t n_hosts, next_host;
+	int listed;
 	pthread_t thread;
 	pthread_mutex_t lock;
 	pthread_cond_t cond;	/* a host loaded or taken, or a stop */
@@ -890,35 +897,58 @@ out:
 	return NULL;
 }
 
-int q_ahead_start(sqlite3 *db, const struct q_selector *const *sels,
-		  size_t n_sels, int fold,
-		  void *(*prep)(struct q_points *pts), struct q_ahead **out)
+struct q_ahead *q_ahead_start(sqlite3 *db,
+			      const struct q_selector *const *sels,
+			      size_t n_sels, int fold,
+			      void *(*prep)(struct q_points *pts))
 {
 	const char *path = sqlite3_db_filename(db, "main");
-	struct q_ahead *a;
+	struct q_ahead *a = xcalloc(1, sizeof(*a));
 
-	*out = NULL;
-	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || !path || !*path ||
-	    !sqlite3_get_autocommit(db) || points_cache.on)
-		return 0;
-	a = xcalloc(1, sizeof(*a));
-	a->path = xstrdup(path);
+	a->db = db;
 	a->sels = sels;
 	a->n_sels = n_sels;
 	a->fold = fold;
 	a->prep = prep;
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2 || !path || !*path ||
+	    !sqlite3_get_autocommit(db) || points_cache.on)
+		return a;
+	a->path = xstrdup(path);
 	pthread_mutex_init(&a->lock, NULL);
 	pthread_cond_init(&a->cond, NULL);
 	if (pthread_create(&a->thread, NULL, ahead_loader, a)) {
 		/* no thread: the caller loads the hosts itself */
 		pthread_mutex_destroy(&a->lock);
 		pthread_cond_destroy(&a->cond);
-		free(a->path);
-		free(a);
-		return 0;
+		return a;
 	}
-	*out = a;
-	return 0;
+	a->threaded = 1;
+	return a;
+}
+
+/* q_ahead_next without a thread: the host before freed, the next one
+ * loaded on the caller's connection. */
+static int load_here(struct q_ahead *a, struct q_points *pts, void **aux)
+{
+	q_points_release(pts);
+	free(*aux);
+	*aux = NULL;
+	if (!a->listed) {
+		if (q_hosts(a->db, &a->hosts, &a->n_hosts))
+			return -1;
+		a->listed = 1;
+	}
+	if (a->next_host == a->n_hosts)
+		return 0;
+	if (q_points_load_host(a->db, pts, a->sels, a->n_sels, NULL,
+			       a->hosts[a->next_host++], a->fold) ||
+	    q_points_samples(a->db, pts)) {
+		q_points_release(pts);
+		return -1;
+	}
+	if (a->prep)
+		*aux = a->prep(pts);
+	return 1;
 }
 
 int q_ahead_next(struct q_ahead *a, struct q_points *pts, void **aux)
@@ -926,6 +956,8 @@ int q_ahead_next(struct q_ahead *a, struct q_points *pts, void **aux)
 	struct ahead_host done = { *pts, *aux };
 	int ret;
 
+	if (!a->threaded)
+		return load_here(a, pts, aux);
 	/* a statement of the caller's connection is finalized here */
 	sqlite3_finalize(done.pts.sample_stmt);
 	done.pts.sample_stmt = NULL;
@@ -962,6 +994,11 @@ void q_ahead_end(struct q_ahead *a)
 
 	if (!a)
 		return;
+	q_hosts_free(a->hosts, a->n_hosts);
+	if (!a->threaded) {
+		free(a);
+		return;
+	}
 	pthread_mutex_lock(&a->lock);
 	a->stop = 1;
 	pthread_cond_broadcast(&a->cond);

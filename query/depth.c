@@ -672,18 +672,19 @@ static int degradation_rows(sqlite3 *db, const struct hdb_query_opts *o,
 	return 0;
 }
 
-/* One host's configurations (host NULL: every host's, at once). */
-static int degradation_host(sqlite3 *db, const struct hdb_query_opts *o,
-			    const struct q_selector *const *sels,
-			    const char *host, struct hdb_table *out,
-			    const struct hdb_sink *sink, size_t *total,
-			    size_t *n_points)
+/* The configurations of the host --host names (host = ?), read as they
+ * are: the statement 'query crossover' reads for that side, which the
+ * report's cache then answers. */
+static int degradation_named(sqlite3 *db, const struct hdb_query_opts *o,
+			     const struct q_selector *const *sels,
+			     struct hdb_table *out, const struct hdb_sink *sink,
+			     size_t *total, size_t *n_points)
 {
 	struct q_points pts;
 	struct q_point **v = NULL;
 	int ret = -1;
 
-	if (q_points_load_host(db, &pts, sels, 2, NULL, host, 1))
+	if (q_points_load_host(db, &pts, sels, 2, NULL, NULL, 1))
 		return -1;
 	*n_points += pts.n;
 	/* every point is compared with its depth 0: read all the samples
@@ -698,9 +699,10 @@ out:
 	return ret;
 }
 
-/* Every host's configurations, each host's points loaded ahead on
- * another thread (q_ahead).  Returns 0 or -1 (hdb_error). */
-static int degradation_ahead(sqlite3 *db, const struct hdb_query_opts *o,
+/* Every host's configurations, a host at a time (q_ahead: the next one
+ * loaded on another thread where that applies).  Returns 0 or -1
+ * (hdb_error). */
+static int degradation_hosts(sqlite3 *db, const struct hdb_query_opts *o,
 			     struct q_ahead *a, struct hdb_table *out,
 			     const struct hdb_sink *sink, size_t *total,
 			     size_t *n_points)
@@ -709,7 +711,7 @@ static int degradation_ahead(sqlite3 *db, const struct hdb_query_opts *o,
 	void *v = NULL;
 	int rc;
 
-	/* each host handed back to the loader at the next call */
+	/* each host handed back at the next call */
 	memset(&pts, 0, sizeof(pts));
 	while ((rc = q_ahead_next(a, &pts, &v)) == 1) {
 		*n_points += pts.n;
@@ -731,8 +733,7 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 	struct q_selector h, f;
 	const struct q_selector *sels[2] = { &h, &f };
 	struct q_ahead *ahead = NULL;
-	char **hosts = NULL;
-	size_t i, n_hosts = 0, total = 0, n_points = 0;
+	size_t total = 0, n_points = 0;
 	int ret = -1, txn = 0;
 
 	memset(&h, 0, sizeof(h));
@@ -742,42 +743,23 @@ int hdb_query_degradation_sink(struct sqlite3 *db,
 					 &h)) ||
 	    q_filters(db, o, &f))
 		goto out;
-	/* every host: the next hosts loaded ahead where that applies (it
+	/* every host: the next host loaded ahead where that applies (it
 	 * looks for a transaction of the caller's: before ours) */
-	if (!(h.keys & (1u << Q_KEY_HOST)) &&
-	    q_ahead_start(db, sels, 2, 1, degradation_order, &ahead))
-		goto out;
+	if (!(h.keys & (1u << Q_KEY_HOST)))
+		ahead = q_ahead_start(db, sels, 2, 1, degradation_order);
 	if (q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, dcols, D_N_COLS);
-	/*
-	 * A host at a time (the rows come by host first): the memory of one
-	 * host's configurations, each host's rows read through the host's
-	 * part of the index.  A --host that names a host (host = ?) holds
-	 * one host's rows already: they are read as they are (the statement
-	 * 'query crossover' reads for that side, which the report's cache
-	 * then answers).
-	 */
-	if (h.keys & (1u << Q_KEY_HOST)) {
-		if (degradation_host(db, o, sels, NULL, out, sink, &total,
-				     &n_points))
-			goto fail;
-	} else {
-		if (ahead) {
-			if (degradation_ahead(db, o, ahead, out, sink, &total,
-					      &n_points))
-				goto fail;
-		} else {
-			if (q_hosts(db, &hosts, &n_hosts))
-				goto fail;
-			for (i = 0; i < n_hosts; i++)
-				if (degradation_host(db, o, sels, hosts[i],
-						     out, sink, &total,
-						     &n_points))
-					goto fail;
-		}
-	}
+	/* A host at a time (the rows come by host first): the memory of one
+	 * host's configurations (two, loaded ahead), each host's rows read
+	 * through the host's part of the index; a --host that names a host
+	 * holds one host's rows already. */
+	if (ahead ? degradation_hosts(db, o, ahead, out, sink, &total,
+				      &n_points)
+		  : degradation_named(db, o, sels, out, sink, &total,
+				      &n_points))
+		goto fail;
 	if (q_sink_window(sink, out, &total, 1))
 		goto fail;
 	if (!out->n_rows && !total)
@@ -795,7 +777,6 @@ out:
 	q_ahead_end(ahead);
 	if (txn)
 		q_read_end(db);
-	q_hosts_free(hosts, n_hosts);
 	q_selector_release(&h);
 	q_selector_release(&f);
 	return ret;

@@ -319,18 +319,20 @@ void q_read_end(sqlite3 *db);
  * runs on the loader thread and may reorder the points and return aux
  * (freed by the caller with free).
  *
- * q_ahead_start returns 0 with *out NULL where loading ahead does not
- * apply (one processor, a store in memory, a transaction already open
- * on db whose rows another connection might not see, the points cache
- * of the report on, no thread to be had): the caller then loads the
- * hosts itself.  Call it before the caller's own q_read_begin.  sels
- * must outlive the loader.
+ * Where loading ahead does not apply (one processor, a store in memory,
+ * a transaction already open on db whose rows another connection might
+ * not see, the points cache of the report on, no thread to be had),
+ * q_ahead_next loads each host on db itself when asked, from the hosts
+ * listed at its first call, in the caller's transaction: the caller
+ * reads the same way either way.  Call q_ahead_start before the caller's
+ * own q_read_begin.  sels must outlive it.
  */
 #define Q_AHEAD 1
 struct q_ahead;
-int q_ahead_start(sqlite3 *db, const struct q_selector *const *sels,
-		  size_t n_sels, int fold,
-		  void *(*prep)(struct q_points *pts), struct q_ahead **out);
+struct q_ahead *q_ahead_start(sqlite3 *db,
+			      const struct q_selector *const *sels,
+			      size_t n_sels, int fold,
+			      void *(*prep)(struct q_points *pts));
 /*
  * The next host's points and prep's aux, moved into pts and *aux.  Both
  * zeroed before the first call; what they hold at a later call (the host

@@ -224,8 +224,7 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 	struct q_points pts;
 	struct strbuf flags = STRBUF_INIT;
 	struct q_ahead *ahead = NULL;
-	char **hosts = NULL;
-	size_t i, h, n_hosts = 0, total = 0;
+	size_t i, total = 0;
 	void *aux = NULL;
 	int ret = -1, txn = 0, rc;
 
@@ -239,42 +238,23 @@ int hdb_query_noise_sink(struct sqlite3 *db, const struct hdb_query_opts *o,
 		goto out;
 	/*
 	 * A host at a time (the rows come by host first): the memory of
-	 * one host's rows, or of a few where the next hosts are loaded
-	 * ahead on another thread (q_ahead; it looks for a transaction of
-	 * the caller's: before ours).
+	 * one host's rows, or of two where the next host is loaded ahead
+	 * on another thread (q_ahead; it looks for a transaction of the
+	 * caller's: before ours).
 	 */
-	if (q_ahead_start(db, sels, 2, 0, noise_order, &ahead) ||
-	    q_read_begin(db))
+	ahead = q_ahead_start(db, sels, 2, 0, noise_order);
+	if (q_read_begin(db))
 		goto out;
 	txn = 1;
 	q_table_cols(out, cols, N_COLS);
-	if (!ahead && q_hosts(db, &hosts, &n_hosts))
-		goto fail;
-	for (h = 0;; h++) {
-		if (ahead) {
-			if ((rc = q_ahead_next(ahead, &pts, &aux)) < 0)
-				goto fail;
-			if (!rc)
-				break;
-		} else {
-			if (h == n_hosts)
-				break;
-			if (q_points_load_host(db, &pts, sels, 2, NULL,
-					       hosts[h], 0) ||
-			    q_points_samples(db, &pts))
-				goto fail;
-			noise_order(&pts);
-		}
+	/* each host handed back at the next call */
+	while ((rc = q_ahead_next(ahead, &pts, &aux)) == 1)
 		for (i = 0; i < pts.n; i++) {
 			add_noise_row(out, &pts.v[i], o->cv, &flags);
 			if (q_sink_window(sink, out, &total, 0))
 				goto fail;
 		}
-		/* loaded ahead: handed back to the loader at the next call */
-		if (!ahead)
-			q_points_release(&pts);
-	}
-	if (q_sink_window(sink, out, &total, 1))
+	if (rc < 0 || q_sink_window(sink, out, &total, 1))
 		goto fail;
 	if (!out->n_rows && !total)
 		out->empty = why_empty(o);
@@ -286,9 +266,9 @@ out:
 	q_ahead_end(ahead);
 	if (txn)
 		q_read_end(db);
-	q_hosts_free(hosts, n_hosts);
 	strbuf_release(&flags);
 	q_points_release(&pts);
+	free(aux);
 	q_selector_release(&host);
 	q_selector_release(&f);
 	return ret;
