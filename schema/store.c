@@ -82,6 +82,7 @@ enum stmt_id {
 	ST_ADD_RAW,
 	ST_DROP_RAW,
 	ST_ADD_RAW_BASE,
+	ST_ADD_SAMPLE,
 	ST_COUNT
 };
 
@@ -439,10 +440,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
 	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
 			    "VALUES (?1, ?2)",
+	/* a repetition a statement: a statement that writes one row needs
+	 * no statement journal (BENCHMARKS.md item 10) */
+	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
+			  "VALUES (?1, ?2, ?3, ?4)",
 };
-
-/* Repetitions written by one statement. */
-#define SAMPLES_AT_ONCE 1
 
 struct hdb_store {
 	sqlite3 *db;
@@ -472,7 +474,6 @@ struct hdb_store {
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
-	sqlite3_stmt *samples[SAMPLES_AT_ONCE + 1];	/* k rows at once */
 };
 
 /* The raw records to come are cut against no base (see set_raw). */
@@ -971,8 +972,6 @@ int hdb_store_close(struct hdb_store *st)
 		return 0;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
-	for (i = 0; i <= SAMPLES_AT_ONCE; i++)
-		sqlite3_finalize(st->samples[i]);
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	forget_base(st);
@@ -1630,51 +1629,19 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw,
 
 /* The statement that writes k repetitions of one row, from rep ?2 on
  * (prepared on first use). */
-static sqlite3_stmt *samples_stmt(struct hdb_store *st, size_t k)
-{
-	struct strbuf sql = STRBUF_INIT;
-	sqlite3_stmt *s = st->samples[k];
-	size_t i;
-
-	if (!s) {
-		strbuf_addstr(&sql, "INSERT INTO bench_sample (bench_id, rep, "
-			      "ts, ns) VALUES ");
-		for (i = 0; i < k; i++)
-			strbuf_addf(&sql, "%s(?1, ?2 + %zu, ?%zu, ?%zu)",
-				    i ? ", " : "", i, 3 + 2 * i, 4 + 2 * i);
-		if (sqlite3_prepare_v3(st->db, sql.buf, -1,
-				       SQLITE_PREPARE_PERSISTENT, &s,
-				       NULL) != SQLITE_OK) {
-			strbuf_release(&sql);
-			db_error(st, "cannot prepare a statement");
-			return NULL;
-		}
-		strbuf_release(&sql);
-		st->samples[k] = s;
-	}
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
-	return s;
-}
-
 static int add_samples(struct hdb_store *st, long long id,
 		       const struct hdb_bench_record *r)
 {
 	sqlite3_stmt *s;
-	size_t i, j, k;
+	size_t i;
 
-	for (i = 0; i < r->n_samples; i += k) {
-		k = r->n_samples - i < SAMPLES_AT_ONCE ? r->n_samples - i
-			: SAMPLES_AT_ONCE;
-		s = samples_stmt(st, k);
-		if (!s)
+	for (i = 0; i < r->n_samples; i++) {
+		if (!(s = stmt(st, ST_ADD_SAMPLE)))
 			return -1;
 		bind_int(s, 1, id);
 		bind_int(s, 2, (long long)i + 1);
-		for (j = 0; j < k; j++) {
-			bind_real(s, 3 + 2 * (int)j, r->samples[i + j].ts);
-			bind_int(s, 4 + 2 * (int)j, r->samples[i + j].ns);
-		}
+		bind_real(s, 3, r->samples[i].ts);
+		bind_int(s, 4, r->samples[i].ns);
 		if (step_done(st, s, "cannot record a repetition"))
 			return -1;
 	}
