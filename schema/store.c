@@ -12,8 +12,10 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -1013,8 +1015,42 @@ int hdb_store_begin(struct hdb_store *st)
 /* Batch mode: checkpoints when the log holds this many bytes of pages,
  * instead of SQLite's 1000 pages. */
 #define BATCH_CHECKPOINT_BYTES (64LL << 20)
-/* ... and keeps this much of the store in its cache (KiB). */
+/* ... and keeps this much of the store in its cache (KiB): pages of
+ * BULK_PAGE bytes, a new store's (hdb_store_bulk_cache). */
 #define BATCH_CACHE_KIB "16384"
+#define BULK_PAGE 8192		/* STORE_PAGE_SIZE */
+#define BATCH_CACHE_PAGES (16384 * 1024 / BULK_PAGE)
+
+/* Huge pages, where the kernel has them (Linux's transparent ones). */
+#define HUGE_PAGE (2LL << 20)
+
+void hdb_store_bulk_cache(long long bytes)
+{
+	long long pages = (BATCH_CACHE_PAGES + 64), len, slot;
+	int hdr = 0;
+	char *map, *at;
+
+	/* a store's pages, and the b-trees' pages half full at worst */
+	if (bytes >= 0 && 2 * bytes / BULK_PAGE + 64 < pages)
+		pages = 2 * bytes / BULK_PAGE + 64;
+	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+		return;
+	slot = (BULK_PAGE + hdr + 15) & ~15LL;
+	len = (slot * pages + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	/* one huge page more, to start the cache on one's boundary */
+	map = mmap(NULL, (size_t)(len + HUGE_PAGE), PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (map == MAP_FAILED)
+		return;
+	at = (char *)(((uintptr_t)map + HUGE_PAGE - 1) &
+		      ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+	madvise(at, (size_t)len, MADV_HUGEPAGE);
+#endif
+	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, at, (int)slot,
+			   (int)(len / slot)) != SQLITE_OK)
+		munmap(map, (size_t)(len + HUGE_PAGE));
+}
 
 /* Sets the journal mode; is it that mode now?  SQLite answers with the
  * mode it is in, which stays the old one where it could not change. */
