@@ -85,6 +85,7 @@ enum stmt_id {
 	ST_DROP_RAW,
 	ST_ADD_RAW_BASE,
 	ST_ADD_SAMPLE,
+	ST_NAME_OF,
 	ST_COUNT
 };
 
@@ -224,8 +225,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"name, variant, gate, ident) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-		"?27, ?28, ?29, ?30, ?31, ?33, ?37, " NAME_OF("?7", "?9")
-		", ?38, ?39, ?43)",
+		"?27, ?28, ?29, ?30, ?31, ?33, ?37, ?44, ?38, ?39, ?43)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
 	 * unknown host; ?38 the variant, compared exactly (two variants are
 	 * two measurements, even where the rest is unknown); ?40 a test_time
@@ -446,6 +446,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * no statement journal (BENCHMARKS.md item 10) */
 	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
 			  "VALUES (?1, ?2, ?3, ?4)",
+	/* the name ST_ADD_BENCH writes (?44) for a model and file */
+	[ST_NAME_OF] = "SELECT " NAME_OF("?1", "?2"),
 };
 
 struct hdb_store {
@@ -472,11 +474,25 @@ struct hdb_store {
 	long long base_source, base_id;
 	char *base_raw;
 	size_t base_len;
+	/* the name (NAME_OF) of the last model and file a row was written
+	 * for in this transaction (name_known), kept for the rows after it */
+	int name_known;
+	char *name_model, *name_file, *name;
 	long long find_skip;		/* a row the same-measurement lookup */
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
 };
+
+/* The names to come are read from model_alias again (see name_of). */
+static void forget_name(struct hdb_store *st)
+{
+	st->name_known = 0;
+	free(st->name_model);
+	free(st->name_file);
+	free(st->name);
+	st->name_model = st->name_file = st->name = NULL;
+}
 
 /* The raw records to come are cut against no base (see set_raw). */
 static void forget_base(struct hdb_store *st)
@@ -977,6 +993,7 @@ int hdb_store_close(struct hdb_store *st)
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	forget_base(st);
+	forget_name(st);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		rc = hdb_error("cannot close store '%s'", st->path);
 	free(st->path);
@@ -1006,6 +1023,8 @@ int hdb_store_begin(struct hdb_store *st)
 	/* another process may have made the unknown host meanwhile */
 	if (st->unknown_host == -2)
 		st->unknown_host = -1;
+	/* and may have named a model since */
+	forget_name(st);
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	st->in_tx = 1;
@@ -1198,6 +1217,7 @@ void hdb_store_rollback(struct hdb_store *st)
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
 	forget_base(st);
+	forget_name(st);
 }
 
 /* The prepared statement id, ready to bind (prepared on first use). */
@@ -1663,6 +1683,50 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw,
 	return step_done(st, s, "cannot record a raw record");
 }
 
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
+ * The name of a row of this model and file: NAME_OF, read once for the
+ * rows of one model and file that follow one another in a transaction
+ * (the rows of a file), which read model_alias twice a row (4% of an
+ * ingest).  Aliases are changed in transactions of their own, and the
+ * name is read again in the next.  Sets *name (owned by st; NULL where
+ * the row has none) and returns 0, or -1.
+ */
+static int name_of(struct hdb_store *st, const char *model,
+		   const char *file, const char **name)
+{
+	sqlite3_stmt *s;
+	const char *v;
+	int rc;
+
+	if (st->name_known && same_text(model, st->name_model) &&
+	    same_text(file, st->name_file)) {
+		*name = st->name;
+		return 0;
+	}
+	forget_name(st);
+	if (!(s = stmt(st, ST_NAME_OF)))
+		return -1;
+	bind_text(s, 1, model);
+	bind_text(s, 2, file);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return db_error(st, "cannot name a model");
+	}
+	v = (const char *)sqlite3_column_text(s, 0);
+	st->name = v ? xstrdup(v) : NULL;
+	sqlite3_reset(s);
+	st->name_model = model ? xstrdup(model) : NULL;
+	st->name_file = file ? xstrdup(file) : NULL;
+	st->name_known = st->in_tx;
+	*name = st->name;
+	return 0;
+}
+
 /* The statement that writes k repetitions of one row, from rep ?2 on
  * (prepared on first use). */
 static int add_samples(struct hdb_store *st, long long id,
@@ -1856,6 +1920,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	sqlite3_stmt *s;
 	long long id = -1, unknown;
 	int richer = 0, had_samples = 0, rc;
+	const char *name = NULL;
 
 	*dup = 0;
 	if (unknown_host_id(st, &unknown))
@@ -1878,10 +1943,13 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
+	if (name_of(st, r->model, r->model_file, &name))
+		return -1;
 	s = stmt(st, ST_ADD_BENCH);
 	if (!s)
 		return -1;
 	bind_bench(s, source_id, host_id, unknown, r);
+	bind_text(s, 44, name);
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);
