@@ -467,6 +467,8 @@ struct hdb_store {
 	int created;			/* this open made the store */
 	int unlogged;			/* its first batch: a rollback journal
 					 * instead of the log (batch mode) */
+	int value_index;		/* bench_precision is there (see
+					 * value_index) */
 	/* the base the raw records of source base_source are cut against
 	 * (schema 10), or none (base_source 0); forgotten whenever a source
 	 * is added or forgotten and on every rollback, so that it is never
@@ -1148,7 +1150,9 @@ void hdb_store_rollback_to(struct hdb_store *st)
 			     NULL, NULL, NULL);
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	st->value_index = 0;
 	forget_base(st);
+	forget_name(st);
 }
 
 /* The log's size after each commit (SQLite's wal hook). */
@@ -1216,6 +1220,7 @@ void hdb_store_rollback(struct hdb_store *st)
 	st->in_tx = 0;
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	st->value_index = 0;
 	forget_base(st);
 	forget_name(st);
 }
@@ -1809,6 +1814,32 @@ static int scan_bench(struct hdb_store *st, sqlite3_stmt *s,
 }
 
 /*
+ * Makes bench_precision, the index of the rows by identity and value,
+ * where the store has none (schema 12: made by the first record without
+ * a test_time, in its transaction; a rollback may take it away again).
+ * The sort that builds it goes through temporary files, not memory
+ * (temp_store MEMORY would hold every row of the store in memory: 1M
+ * rows, hundreds of MiB).  Returns 0 or -1.
+ */
+static int value_index(struct hdb_store *st)
+{
+	int rc;
+
+	if (st->value_index)
+		return 0;
+	/* allowed in a transaction while no temporary table is open; where
+	 * it is refused the sort stays in memory */
+	sqlite3_exec(st->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
+	rc = exec(st, "CREATE INDEX IF NOT EXISTS bench_precision ON bench "
+		  "(ident, precision, avg_ts)", "cannot index the results");
+	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	if (rc)
+		return -1;
+	st->value_index = 1;
+	return 0;
+}
+
+/*
  * The stored row this record measures again, or 0.  Each probe is an
  * index range that holds only rows that can match, so that ingest stays
  * linear however many runs of one test at one value the store holds:
@@ -1839,6 +1870,8 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 			bind_window(s, 41, r->avg_ts, 1);
 		return scan_bench(st, s, r, id, richer, had_samples);
 	}
+	if (value_index(st))
+		return -1;
 	s = stmt(st, known ? ST_FIND_BENCH_VALUE : ST_FIND_BENCH_VALUE_NULL);
 	if (!s)
 		return -1;

@@ -885,9 +885,11 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 		    "'pp512', 512, 0, 0, '2026-01-01T00:00:00Z', 99.123456, 1.5, 6, 991)");
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(one_int(st, "PRAGMA user_version"), hdb_store_schema_version());
+	/* the value index is made by the first record without a test_time
+	 * (schema 12) */
 	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name IN "
 			      "('bench_time', 'bench_precision', 'server_value', "
-			      "'server_precision')"), 4);
+			      "'server_precision')"), 3);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
 	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, NULL, &host), 0);
@@ -901,6 +903,8 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 	md.n_samples = 0;
 	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
 	CHECK_INT(dup, 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE "
+			      "name = 'bench_precision'"), 1);
 	/* 3000 runs of one test at one value, a second apart */
 	json.model_type = "qwen3moe";
 	json.stddev_ts = 1.803621;
@@ -943,6 +947,72 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 1 + 3000 + 2);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE n_depth = 512 AND precision = 6 "
 			      "AND host_id = (SELECT id FROM host WHERE name = 'epyc-1')"), 1);
+	hdb_store_close(st);
+}
+
+/*
+ * A store of JSON rows has no value index (schema 12); the first markdown
+ * record makes it in its transaction, finds the JSON row through it, and
+ * a rollback that takes the index away leaves the next one to make it
+ * again.
+ */
+static void the_value_index_is_made_when_first_needed(void)
+{
+	const char *p = path_in_tmp("valueidx.db");
+	struct hdb_store *st;
+	struct hdb_bench_record json = record("tg128", 81.734512), md;
+	long long src, host, unknown;
+	int dup;
+
+	json.model_type = "llama 8B Q4_0";
+	json.stddev_ts = 0.412345;
+	json.test_time = "2026-11-28T00:00:00Z";
+	md = json;
+	md.avg_ts = 81.73;
+	md.stddev_ts = 0.41;
+	md.precision = 2;
+	md.samples = NULL;
+	md.n_samples = 0;
+	md.samples_known = 0;
+	md.test_time = NULL;
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.json", "a1", 1, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, NULL, &host), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'bench_precision'"), 0);
+	/* markdown, rolled back: the index goes with it */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.md", "a2", 1, "llama-bench-md", &src), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'bench_precision'"), 1);
+	hdb_store_rollback(st);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'bench_precision'"), 0);
+	/* and again: made again, the same row found, kept */
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.md", "a2", 1, "llama-bench-md", &src), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.avg_ts = 90.5;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'bench_precision'"), 1);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 2);
+	CHECK_INT(one_int(st, "PRAGMA temp_store"), 2);
+	hdb_store_close(st);
+	/* a store that has it keeps it, and finds through it */
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "b.md", "b1", 1, "llama-bench-md", &src), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 2);
 	hdb_store_close(st);
 }
 
@@ -1107,6 +1177,7 @@ int main(void)
 	RUN(two_variants_are_two_measurements);
 	RUN(the_unknown_host_name_is_reserved);
 	RUN(lookups_stay_narrow_and_find_the_same_rows);
+	RUN(the_value_index_is_made_when_first_needed);
 	RUN(requests_are_found_again_among_many);
 	RUN(a_writer_waits_for_a_long_transaction);
 	RUN(a_store_in_a_read_only_directory_can_be_read);
