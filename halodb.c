@@ -21,7 +21,6 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -574,23 +573,6 @@ static int open_dry_run(struct cli *cli, struct hdb_store **known)
 	return 0;
 }
 
-/* About how many bytes the paths hold (-1: a directory, read as much). */
-static long long input_bytes(char **paths, int n)
-{
-	long long bytes = 0;
-	struct stat sb;
-	int i;
-
-	for (i = 0; i < n; i++) {
-		if (stat(paths[i], &sb))
-			continue;
-		if (S_ISDIR(sb.st_mode))
-			return -1;
-		bytes += sb.st_size;
-	}
-	return bytes;
-}
-
 static int cmd_ingest(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -619,6 +601,7 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	struct hdb_ingest_totals totals;
 	struct hdb_store *known = NULL;
 	char *kv = NULL, *end;
+	long long bytes;
 	int c, rc, quiet = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -702,8 +685,9 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	if (o.stderr_file && argc - optind != 1)
 		return usage_error(cli->cmd, "--stderr: expected exactly one "
 				   "results file to go with it");
-	if (!o.dry_run)
-		hdb_store_bulk_cache(input_bytes(argv + optind, argc - optind));
+	if (!o.dry_run &&
+	    (bytes = hdb_ingest_input_bytes(argv + optind, argc - optind)) >= 0)
+		hdb_store_bulk_cache(bytes);
 	if (o.dry_run ? open_dry_run(cli, &known) : open_store(cli)) {
 		hdb_store_close(known);
 		return fail();

@@ -120,6 +120,52 @@ struct run {
 #define BATCH_FILES 1024
 #define BATCH_SECONDS 1.0
 
+/* Counts the entries under dir, up to limit (beyond: limit + 1). */
+static long count_entries(const char *dir, long n, long limit)
+{
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return n;
+	while (n <= limit && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (e->d_type == DT_DIR) {
+			char *sub = xasprintf("%s/%s", dir, e->d_name);
+
+			n = count_entries(sub, n, limit);
+			free(sub);
+		} else {
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+long long hdb_ingest_input_bytes(char *const *paths, int n)
+{
+	long long bytes = 0;
+	long files = 0;
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n && files <= BATCH_FILES; i++) {
+		if (stat(paths[i], &sb))
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			files = count_entries(paths[i], files, BATCH_FILES);
+			/* a batch's worth */
+			bytes = 1LL << 40;
+		} else {
+			files++;
+			bytes += sb.st_size;
+		}
+	}
+	return files > BATCH_FILES ? -1 : bytes;
+}
+
 /* Per-file state while its records stream in. */
 struct file_ctx {
 	struct run *run;

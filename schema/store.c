@@ -1047,13 +1047,19 @@ int hdb_store_begin(struct hdb_store *st)
 
 void hdb_store_bulk_cache(long long bytes)
 {
-	long long pages = (BATCH_CACHE_PAGES + 64), len, slot;
+	/* the store's cache, and room beside it for the other caches (the
+	 * temporary store's): SQLite recycles pages early, before the
+	 * cache is full, when fewer than 10 slots are left, and takes the
+	 * rest from malloc (a quarter more: 1M rows in 100,000 files 31 ->
+	 * 35 s with 64 pages of room) */
+	long long pages = BATCH_CACHE_PAGES + BATCH_CACHE_PAGES / 4 + 64;
+	long long len, slot;
 	int hdr = 0;
 	char *map, *at;
 
 	/* a store's pages, and the b-trees' pages half full at worst */
-	if (bytes >= 0 && 2 * bytes / BULK_PAGE + 64 < pages)
-		pages = 2 * bytes / BULK_PAGE + 64;
+	if (2 * (bytes / BULK_PAGE) + 64 < pages)
+		pages = 2 * (bytes / BULK_PAGE) + 64;
 	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
 		return;
 	slot = (BULK_PAGE + hdr + 15) & ~15LL;
