@@ -1903,8 +1903,7 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 			run.p_total++;
 			run.p_bytes += run.list[i].size;
 		}
-	/* one batch expected: a new store may take it without the log */
-	hdb_store_batch_mode(st, run.p_total <= BATCH_FILES ? 2 : 1);
+	hdb_store_batch_mode(st, 1);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].error && run.list[i].skip)
 			skipped(&run, run.list[i].path, run.list[i].skip_kind,

@@ -240,11 +240,10 @@ void hdb_store_rollback_to(struct hdb_store *st);
  * every commit that takes it past a thousand pages (SQLite's default),
  * but after a commit that takes it past a few tens of MiB, and once when
  * batch mode ends (passive: readers are never waited for); the page cache
- * is 16 MiB instead of 2.  on: 0 ends it, 1 starts it, 2 starts it for
- * what the caller expects to be one batch: a store this open made then
- * takes that batch with a rollback journal (each page written once), and
- * is in WAL mode again after its commit.  Returns 0 or -1 (ending it: the
- * checkpoint failed).
+ * is 16 MiB instead of 2.  on: 0 ends it, 1 starts it.  A store this
+ * open made takes the batches with a rollback journal (each page written
+ * once), and is in WAL mode again when batch mode ends.  Returns 0 or -1
+ * (ending it: the checkpoint failed).
  */
 int hdb_store_batch_mode(struct hdb_store *st, int on);
 

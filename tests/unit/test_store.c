@@ -445,10 +445,10 @@ static char *journal_of(struct hdb_store *st)
 	free(m_); \
 } while (0)
 
-/* The first batch of a store that the open made goes in with a rollback
- * journal (each page written once); the commit puts the store back in
- * WAL mode, and a store that was there before never leaves it. */
-static void a_new_store_takes_its_first_batch_without_the_log(void)
+/* The batches of a store that the open made go in with a rollback
+ * journal (each page written once); the end of batch mode puts the store
+ * back in WAL mode, and a store that was there before never leaves it. */
+static void a_new_store_takes_its_batches_without_the_log(void)
 {
 	const char *p = path_in_tmp("first.db");
 	char wal[1100];
@@ -458,7 +458,7 @@ static void a_new_store_takes_its_first_batch_without_the_log(void)
 	snprintf(wal, sizeof(wal), "%s-wal", p);
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_JOURNAL(st, "wal");
-	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
 	CHECK_JOURNAL(st, "delete");
 	CHECK_INT(one_int(st, "PRAGMA synchronous"), 2);	/* FULL */
 	CHECK_INT(hdb_store_begin(st), 0);
@@ -466,35 +466,35 @@ static void a_new_store_takes_its_first_batch_without_the_log(void)
 			   "named_by) VALUES ('a30', 'option')", NULL, NULL,
 			   NULL) == SQLITE_OK);
 	CHECK_INT(hdb_store_commit(st), 0);
-	CHECK_JOURNAL(st, "wal");
-	CHECK_INT(one_int(st, "PRAGMA synchronous"), 1);	/* NORMAL */
-	/* the second batch goes to the log */
+	/* the second batch too */
+	CHECK_JOURNAL(st, "delete");
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
 			   "named_by) VALUES ('b', 'option')", NULL, NULL,
 			   NULL) == SQLITE_OK);
 	CHECK_INT(hdb_store_commit(st), 0);
-	CHECK(stat(wal, &sb) == 0 && sb.st_size > 0);
+	CHECK(stat(wal, &sb) != 0 || sb.st_size == 0);
 	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
+	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(one_int(st, "PRAGMA synchronous"), 1);	/* NORMAL */
 	CHECK_INT(hdb_store_close(st), 0);
 	/* a store that exists keeps the log throughout */
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
-	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
-	CHECK_JOURNAL(st, "wal");
-	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('a30', 'b')"), 2);
-	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
-	CHECK_INT(hdb_store_close(st), 0);
-	/* so does a new store where many batches are to come */
-	p = path_in_tmp("many.db");
-	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
 	CHECK_JOURNAL(st, "wal");
+	CHECK_INT(one_int(st, "SELECT count(*) FROM host WHERE name IN ('a30', 'b')"), 2);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK(sqlite3_exec(hdb_store_sqlite(st), "INSERT INTO host (name, "
+			   "named_by) VALUES ('c', 'option')", NULL, NULL,
+			   NULL) == SQLITE_OK);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK(stat(wal, &sb) == 0 && sb.st_size > 0);
 	CHECK_INT(hdb_store_batch_mode(st, 0), 0);
 	CHECK_INT(hdb_store_close(st), 0);
 	/* a new store whose first batch never commits ends in WAL mode too */
 	p = path_in_tmp("never.db");
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
-	CHECK_INT(hdb_store_batch_mode(st, 2), 0);
+	CHECK_INT(hdb_store_batch_mode(st, 1), 0);
 	CHECK_JOURNAL(st, "delete");
 	CHECK_INT(hdb_store_begin(st), 0);
 	hdb_store_rollback(st);
@@ -1172,7 +1172,7 @@ int main(void)
 	RUN(derived_names_get_a_suffix_only_when_taken);
 	RUN(a_version_1_store_is_upgraded_with_its_rows);
 	RUN(a_new_store_has_the_schema_the_migrations_leave);
-	RUN(a_new_store_takes_its_first_batch_without_the_log);
+	RUN(a_new_store_takes_its_batches_without_the_log);
 	RUN(a_measurement_printed_twice_is_one_row);
 	RUN(two_variants_are_two_measurements);
 	RUN(the_unknown_host_name_is_reserved);
