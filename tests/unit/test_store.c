@@ -183,6 +183,54 @@ static void records_and_samples_are_written(void)
 	hdb_store_close(st);
 }
 
+/* Repetitions go in several to a statement: 1, 8, 9 and 19 of them come
+ * back each once, in order, with their values. */
+static void repetitions_come_back_in_order(void)
+{
+	const char *p = path_in_tmp("reps.db");
+	static const size_t counts[] = { 1, 8, 9, 19 };
+	struct hdb_sample samples[19];
+	struct hdb_store *st;
+	struct hdb_bench_record r = record("tg128", 50.0);
+	long long src, host;
+	char sql[200];
+	size_t i;
+	int dup;
+
+	for (i = 0; i < 19; i++) {
+		samples[i].ts = 40.0 + (double)i / 8;
+		samples[i].ns = 1000 + (long long)i;
+	}
+	samples[10].ts = NAN;
+	samples[11].ns = HDB_UNSET;
+	r.samples = samples;
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "r.json", "r1", 10, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_host(st, "h", NULL, NULL, NULL, NULL, NULL, &host), 0);
+	for (i = 0; i < 4; i++) {
+		r.n_samples = counts[i];
+		r.avg_ts = 50.0 + (double)i;
+		CHECK_INT(hdb_store_add_bench(st, src, host, &r, &dup), 0);
+		CHECK_INT(dup, 0);
+	}
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench_sample"), 1 + 8 + 9 + 19);
+	for (i = 0; i < 4; i++) {
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM throughput t JOIN "
+			 "throughput_sample s ON s.throughput_id = t.id WHERE t.avg_ts = %zu", 50 + i);
+		CHECK_INT(one_int(st, sql), (long long)counts[i]);
+	}
+	/* every repetition of the 19, its own values, reps 1 to 19 */
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench_sample WHERE bench_id = "
+			      "(SELECT id FROM bench WHERE avg_ts = 53) AND "
+			      "(rep = 11 AND ts IS NULL AND ns = 1010 OR "
+			      "rep = 12 AND ns IS NULL AND ts = 40 + 11 / 8.0 OR "
+			      "rep NOT IN (11, 12) AND ts = 40 + (rep - 1) / 8.0 AND "
+			      "ns = 999 + rep)"), 19);
+	hdb_store_close(st);
+}
+
 /* The raw record of a row as the view bench_raw gives it back. */
 static char *raw_of(struct hdb_store *st, long long id)
 {
@@ -1166,6 +1214,7 @@ int main(void)
 	RUN(foreign_files_are_refused);
 	RUN(a_read_only_store_refuses_writes);
 	RUN(records_and_samples_are_written);
+	RUN(repetitions_come_back_in_order);
 	RUN(raw_records_come_back_byte_for_byte);
 	RUN(a_version_9_store_keeps_its_raw_records);
 	RUN(hosts_by_key_and_by_name);
