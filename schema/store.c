@@ -1062,9 +1062,13 @@ void hdb_store_bulk_cache(long long bytes)
 	int hdr = 0;
 	char *map, *at;
 
-	/* a store's pages, and the b-trees' pages half full at worst */
-	if (2 * (bytes / BULK_PAGE) + 64 < pages)
-		pages = 2 * (bytes / BULK_PAGE) + 64;
+	/* the new store's pages: up to eight times the bytes of its input
+	 * (a markdown row makes more than it takes; JSONL about as much).
+	 * Never fewer: with its slots nearly all taken SQLite recycles
+	 * pages rather than take more from malloc, so the slots bound the
+	 * cache */
+	if (8 * (bytes / BULK_PAGE) + 64 < pages)
+		pages = 8 * (bytes / BULK_PAGE) + 64;
 	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
 		return;
 	slot = (BULK_PAGE + hdr + 15) & ~15LL;

@@ -249,9 +249,10 @@ int hdb_store_batch_mode(struct hdb_store *st, int on);
 
 /*
  * Before the first store of the process is opened, by a command about to
- * write about bytes of input in one batch (hdb_ingest_input_bytes; not
- * for more: once the cache is recycled this gains nothing and holds more
- * memory): SQLite's page cache in one mapping of huge pages instead of
+ * make a store from about bytes of input in one batch
+ * (hdb_ingest_input_bytes; not for more, nor for a store that exists:
+ * once the cache is recycled this gains nothing and holds more memory):
+ * SQLite's page cache in one mapping of huge pages instead of
  * malloc's 4 KiB pages, each a page fault when first touched (5,000 of
  * them in an ingest of 24,000 rows: a tenth of its time on this VM).  The
  * mapping is filled when SQLite starts, so it is sized to what the
