@@ -441,8 +441,6 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
 	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
 			    "VALUES (?1, ?2)",
-	/* a repetition a statement: a statement that writes one row needs
-	 * no statement journal (BENCHMARKS.md item 10) */
 	/* the name ST_ADD_BENCH writes (?44) for a model and file */
 	[ST_NAME_OF] = "SELECT " NAME_OF("?1", "?2"),
 };
@@ -1054,9 +1052,9 @@ void hdb_store_bulk_cache(long long bytes)
 {
 	/* the store's cache, and room beside it for the other caches (the
 	 * temporary store's): SQLite recycles pages early, before the
-	 * cache is full, when fewer than 10 slots are left, and takes the
-	 * rest from malloc (a quarter more: 1M rows in 100,000 files 31 ->
-	 * 35 s with 64 pages of room) */
+	 * cache is full, when fewer than 10 slots are left (a quarter
+	 * more; with 64 pages of room 1M rows in 100,000 files took 31 ->
+	 * 35 s) */
 	long long pages = BATCH_CACHE_PAGES + BATCH_CACHE_PAGES / 4 + 64;
 	long long len, slot;
 	int hdr = 0;
