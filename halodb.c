@@ -601,6 +601,7 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	struct hdb_ingest_totals totals;
 	struct hdb_store *known = NULL;
 	char *kv = NULL, *end;
+	long long bytes;
 	int c, rc, quiet = 0;
 
 	memset(&o, 0, sizeof(o));
@@ -684,6 +685,10 @@ static int cmd_ingest(struct cli *cli, int argc, char **argv)
 	if (o.stderr_file && argc - optind != 1)
 		return usage_error(cli->cmd, "--stderr: expected exactly one "
 				   "results file to go with it");
+	/* a store about to be made from one batch's worth of input */
+	if (!o.dry_run && access(cli->db_path, F_OK) &&
+	    (bytes = hdb_ingest_input_bytes(argv + optind, argc - optind)) >= 0)
+		hdb_store_bulk_cache(bytes);
 	if (o.dry_run ? open_dry_run(cli, &known) : open_store(cli)) {
 		hdb_store_close(known);
 		return fail();

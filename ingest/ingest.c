@@ -120,6 +120,52 @@ struct run {
 #define BATCH_FILES 1024
 #define BATCH_SECONDS 1.0
 
+/* Counts the entries under dir, up to limit (beyond: limit + 1). */
+static long count_entries(const char *dir, long n, long limit)
+{
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return n;
+	while (n <= limit && (e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (e->d_type == DT_DIR) {
+			char *sub = xasprintf("%s/%s", dir, e->d_name);
+
+			n = count_entries(sub, n, limit);
+			free(sub);
+		} else {
+			n++;
+		}
+	}
+	closedir(d);
+	return n;
+}
+
+long long hdb_ingest_input_bytes(char *const *paths, int n)
+{
+	long long bytes = 0;
+	long files = 0;
+	struct stat sb;
+	int i;
+
+	for (i = 0; i < n && files <= BATCH_FILES; i++) {
+		if (stat(paths[i], &sb))
+			continue;
+		if (S_ISDIR(sb.st_mode)) {
+			files = count_entries(paths[i], files, BATCH_FILES);
+			/* a batch's worth */
+			bytes = 1LL << 40;
+		} else {
+			files++;
+			bytes += sb.st_size;
+		}
+	}
+	return files > BATCH_FILES ? -1 : bytes;
+}
+
 /* Per-file state while its records stream in. */
 struct file_ctx {
 	struct run *run;
@@ -1857,8 +1903,7 @@ int hdb_ingest_paths(struct hdb_store *st, const struct hdb_ingest_options *o,
 			run.p_total++;
 			run.p_bytes += run.list[i].size;
 		}
-	/* one batch expected: a new store may take it without the log */
-	hdb_store_batch_mode(st, run.p_total <= BATCH_FILES ? 2 : 1);
+	hdb_store_batch_mode(st, 1);
 	for (i = 0; i < run.n && !run.store_failed; i++)
 		if (run.list[i].error && run.list[i].skip)
 			skipped(&run, run.list[i].path, run.list[i].skip_kind,

@@ -115,6 +115,16 @@ struct hdb_ingest_totals {
 };
 
 /*
+ * About how many bytes of input the paths hold, for sizing the store's
+ * cache before it is opened (hdb_store_bulk_cache): the sizes of the
+ * files named, and a directory of at most one batch of files as a
+ * batch's worth; -1 when they hold more than one batch of files (the
+ * cache is then recycled, not filled once).  Reads the directories'
+ * entries, not the files.
+ */
+long long hdb_ingest_input_bytes(char *const *paths, int n);
+
+/*
  * Ingests every path (directories are walked, in name order, skipping
  * dot-files and, by name, documentation, scripts and configs).  Each file
  * is its own transaction.  Files that name no machine are warned about

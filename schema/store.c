@@ -12,8 +12,10 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -82,7 +84,7 @@ enum stmt_id {
 	ST_ADD_RAW,
 	ST_DROP_RAW,
 	ST_ADD_RAW_BASE,
-	ST_ADD_SAMPLE,
+	ST_NAME_OF,
 	ST_COUNT
 };
 
@@ -222,8 +224,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"name, variant, gate, ident) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
 		"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, "
-		"?27, ?28, ?29, ?30, ?31, ?33, ?37, " NAME_OF("?7", "?9")
-		", ?38, ?39, ?43)",
+		"?27, ?28, ?29, ?30, ?31, ?33, ?37, ?44, ?38, ?39, ?43)",
 	/* Same measurement?  Numbers bound as in ST_ADD_BENCH; ?34 is the
 	 * unknown host; ?38 the variant, compared exactly (two variants are
 	 * two measurements, even where the rest is unknown); ?40 a test_time
@@ -440,11 +441,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DROP_RAW] = "DELETE FROM bench_raw_part WHERE bench_id = ?1",
 	[ST_ADD_RAW_BASE] = "INSERT INTO raw_base (source_id, raw) "
 			    "VALUES (?1, ?2)",
-	/* a repetition a statement: a statement that writes one row needs
-	 * no statement journal (BENCHMARKS.md item 10) */
-	[ST_ADD_SAMPLE] = "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
-			  "VALUES (?1, ?2, ?3, ?4)",
+	/* the name ST_ADD_BENCH writes (?44) for a model and file */
+	[ST_NAME_OF] = "SELECT " NAME_OF("?1", "?2"),
 };
+
+/* Repetitions written by one statement at most (add_samples). */
+#define SAMPLES_A_STATEMENT 8
 
 struct hdb_store {
 	sqlite3 *db;
@@ -461,8 +463,10 @@ struct hdb_store {
 					 * commit (batch mode) */
 	long long page_size;		/* of this store (batch mode) */
 	int created;			/* this open made the store */
-	int unlogged;			/* its first batch: a rollback journal
+	int unlogged;			/* its batches: a rollback journal
 					 * instead of the log (batch mode) */
+	int value_index;		/* bench_precision is there (see
+					 * value_index) */
 	/* the base the raw records of source base_source are cut against
 	 * (schema 10), or none (base_source 0); forgotten whenever a source
 	 * is added or forgotten and on every rollback, so that it is never
@@ -470,11 +474,28 @@ struct hdb_store {
 	long long base_source, base_id;
 	char *base_raw;
 	size_t base_len;
+	/* the name (NAME_OF) of the last model and file a row was written
+	 * for in this transaction (name_known), kept for the rows after it */
+	int name_known;
+	char *name_model, *name_file, *name;
 	long long find_skip;		/* a row the same-measurement lookup */
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
 	sqlite3_stmt *stmt[ST_COUNT];
+	/* the statements that write k repetitions of a row, k from 1 to
+	 * SAMPLES_A_STATEMENT (add_samples) */
+	sqlite3_stmt *samples[SAMPLES_A_STATEMENT];
 };
+
+/* The names to come are read from model_alias again (see name_of). */
+static void forget_name(struct hdb_store *st)
+{
+	st->name_known = 0;
+	free(st->name_model);
+	free(st->name_file);
+	free(st->name);
+	st->name_model = st->name_file = st->name = NULL;
+}
 
 /* The raw records to come are cut against no base (see set_raw). */
 static void forget_base(struct hdb_store *st)
@@ -972,9 +993,12 @@ int hdb_store_close(struct hdb_store *st)
 		return 0;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
+	for (i = 0; i < SAMPLES_A_STATEMENT; i++)
+		sqlite3_finalize(st->samples[i]);
 	if (st->in_tx)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	forget_base(st);
+	forget_name(st);
 	if (st->db && sqlite3_close(st->db) != SQLITE_OK)
 		rc = hdb_error("cannot close store '%s'", st->path);
 	free(st->path);
@@ -1004,6 +1028,8 @@ int hdb_store_begin(struct hdb_store *st)
 	/* another process may have made the unknown host meanwhile */
 	if (st->unknown_host == -2)
 		st->unknown_host = -1;
+	/* and may have named a model since */
+	forget_name(st);
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	st->in_tx = 1;
@@ -1013,8 +1039,52 @@ int hdb_store_begin(struct hdb_store *st)
 /* Batch mode: checkpoints when the log holds this many bytes of pages,
  * instead of SQLite's 1000 pages. */
 #define BATCH_CHECKPOINT_BYTES (64LL << 20)
-/* ... and keeps this much of the store in its cache (KiB). */
+/* ... and keeps this much of the store in its cache (KiB): pages of
+ * BULK_PAGE bytes, a new store's (hdb_store_bulk_cache). */
 #define BATCH_CACHE_KIB "16384"
+#define BULK_PAGE 8192		/* STORE_PAGE_SIZE */
+#define BATCH_CACHE_PAGES (16384 * 1024 / BULK_PAGE)
+
+/* Huge pages, where the kernel has them (Linux's transparent ones). */
+#define HUGE_PAGE (2LL << 20)
+
+void hdb_store_bulk_cache(long long bytes)
+{
+	/* the store's cache, and room beside it for the other caches (the
+	 * temporary store's): SQLite recycles pages early, before the
+	 * cache is full, when fewer than 10 slots are left (a quarter
+	 * more; with 64 pages of room 1M rows in 100,000 files took 31 ->
+	 * 35 s) */
+	long long pages = BATCH_CACHE_PAGES + BATCH_CACHE_PAGES / 4 + 64;
+	long long len, slot;
+	int hdr = 0;
+	char *map, *at;
+
+	/* the new store's pages: up to eight times the bytes of its input
+	 * (a markdown row makes more than it takes; JSONL about as much).
+	 * Never fewer: with its slots nearly all taken SQLite recycles
+	 * pages rather than take more from malloc, so the slots bound the
+	 * cache */
+	if (8 * (bytes / BULK_PAGE) + 64 < pages)
+		pages = 8 * (bytes / BULK_PAGE) + 64;
+	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK)
+		return;
+	slot = (BULK_PAGE + hdr + 15) & ~15LL;
+	len = (slot * pages + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+	/* one huge page more, to start the cache on one's boundary */
+	map = mmap(NULL, (size_t)(len + HUGE_PAGE), PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (map == MAP_FAILED)
+		return;
+	at = (char *)(((uintptr_t)map + HUGE_PAGE - 1) &
+		      ~(uintptr_t)(HUGE_PAGE - 1));
+#ifdef MADV_HUGEPAGE
+	madvise(at, (size_t)len, MADV_HUGEPAGE);
+#endif
+	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, at, (int)slot,
+			   (int)(len / slot)) != SQLITE_OK)
+		munmap(map, (size_t)(len + HUGE_PAGE));
+}
 
 /* Sets the journal mode; is it that mode now?  SQLite answers with the
  * mode it is in, which stays the old one where it could not change. */
@@ -1033,8 +1103,8 @@ static int set_journal(struct hdb_store *st, const char *mode)
 	return ok;
 }
 
-/* The first batch of a store this open made is done: back to the log,
- * which lets readers read while the next batches are written.  Should
+/* The batches of a store this open made are done: back to the log,
+ * which lets readers read while later ingests write.  Should
  * this fail (another process reads it: the wait ran out), the store is
  * whole as it is, and the next open sets the log again. */
 static void to_wal(struct hdb_store *st)
@@ -1059,8 +1129,6 @@ int hdb_store_commit(struct hdb_store *st)
 	if (exec(st, "COMMIT", "cannot commit"))
 		return -1;
 	st->in_tx = 0;
-	if (st->unlogged)
-		to_wal(st);
 	/* between transactions, never inside one: a failed checkpoint
 	 * loses nothing (the log still holds every commit) */
 	if (st->batch &&
@@ -1093,7 +1161,9 @@ void hdb_store_rollback_to(struct hdb_store *st)
 			     NULL, NULL, NULL);
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	st->value_index = 0;
 	forget_base(st);
+	forget_name(st);
 }
 
 /* The log's size after each commit (SQLite's wal hook). */
@@ -1114,18 +1184,18 @@ int hdb_store_batch_mode(struct hdb_store *st, int on)
 			return -1;
 		st->batch = 1;
 		sqlite3_wal_hook(st->db, on_wal, st);
-		/* A store this open made takes its first batch with a
-		 * rollback journal: its pages are new, so the journal holds
-		 * next to nothing, and each page is written once, to the
-		 * store, where the log wrote it twice (the log, then the
-		 * checkpoint; 24,000 rows in one file: 0.69 -> 0.60 s).  A
+		/* A store this open made takes its batches with a rollback
+		 * journal: its pages are new, or were written by an earlier
+		 * batch of this call, so the journal holds a few pages, and
+		 * each page is written once, to the store, where the log
+		 * wrote it twice and read it back (the log, then the
+		 * checkpoint; 24,000 rows in one file: 0.69 -> 0.60 s; 100k
+		 * rows in 10,000 files, ten batches: 2.53 -> 2.29 s).  A
 		 * SIGKILL leaves a journal that the next open rolls back: the
 		 * batch's files are there whole or not at all, as with the
-		 * log.  Readers of the new store wait for that batch.  Not
-		 * when more batches will follow: the first is then a small
-		 * part of the whole, and the change of mode costs more than
-		 * it saves (10,000 files: 2.50 -> 2.68 s of CPU). */
-		if (on == 2 && st->created && !st->in_tx &&
+		 * log.  Readers of the new store wait for each batch's
+		 * commit.  Back to the log when batch mode ends. */
+		if (st->created && !st->in_tx &&
 		    (st->unlogged = set_journal(st, "delete")))
 			/* NORMAL is the log's setting; with a journal FULL
 			 * is what keeps a power loss from tearing the
@@ -1161,7 +1231,9 @@ void hdb_store_rollback(struct hdb_store *st)
 	st->in_tx = 0;
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
+	st->value_index = 0;
 	forget_base(st);
+	forget_name(st);
 }
 
 /* The prepared statement id, ready to bind (prepared on first use). */
@@ -1627,21 +1699,96 @@ static int set_raw(struct hdb_store *st, long long id, const char *raw,
 	return step_done(st, s, "cannot record a raw record");
 }
 
-/* The statement that writes k repetitions of one row, from rep ?2 on
- * (prepared on first use). */
+static int same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/*
+ * The name of a row of this model and file: NAME_OF, read once for the
+ * rows of one model and file that follow one another in a transaction
+ * (the rows of a file), which read model_alias twice a row (4% of an
+ * ingest).  Aliases are changed in transactions of their own, and the
+ * name is read again in the next.  Sets *name (owned by st; NULL where
+ * the row has none) and returns 0, or -1.
+ */
+static int name_of(struct hdb_store *st, const char *model,
+		   const char *file, const char **name)
+{
+	sqlite3_stmt *s;
+	const char *v;
+	int rc;
+
+	if (st->name_known && same_text(model, st->name_model) &&
+	    same_text(file, st->name_file)) {
+		*name = st->name;
+		return 0;
+	}
+	forget_name(st);
+	if (!(s = stmt(st, ST_NAME_OF)))
+		return -1;
+	bind_text(s, 1, model);
+	bind_text(s, 2, file);
+	if ((rc = sqlite3_step(s)) != SQLITE_ROW) {
+		sqlite3_reset(s);
+		return db_error(st, "cannot name a model");
+	}
+	v = (const char *)sqlite3_column_text(s, 0);
+	st->name = v ? xstrdup(v) : NULL;
+	sqlite3_reset(s);
+	st->name_model = model ? xstrdup(model) : NULL;
+	st->name_file = file ? xstrdup(file) : NULL;
+	st->name_known = st->in_tx;
+	*name = st->name;
+	return 0;
+}
+
+/* The statement that writes k repetitions of one row: row ?1, and
+ * ?(3j+2), ?(3j+3), ?(3j+4) the rep, ts and ns of the j-th (prepared on
+ * first use; every parameter is bound before each step). */
+static sqlite3_stmt *samples_stmt(struct hdb_store *st, size_t k)
+{
+	struct strbuf sql = STRBUF_INIT;
+	size_t j;
+
+	if (st->samples[k - 1])
+		return st->samples[k - 1];
+	strbuf_addstr(&sql, "INSERT INTO bench_sample (bench_id, rep, ts, ns) "
+		      "VALUES ");
+	for (j = 0; j < k; j++)
+		strbuf_addf(&sql, "%s(?1, ?%zu, ?%zu, ?%zu)", j ? ", " : "",
+			    3 * j + 2, 3 * j + 3, 3 * j + 4);
+	if (sqlite3_prepare_v3(st->db, sql.buf, -1, SQLITE_PREPARE_PERSISTENT,
+			       &st->samples[k - 1], NULL) != SQLITE_OK) {
+		db_error(st, "cannot prepare a statement");
+		st->samples[k - 1] = NULL;
+	}
+	strbuf_release(&sql);
+	return st->samples[k - 1];
+}
+
+/* The repetitions of row id, up to SAMPLES_A_STATEMENT a statement: each
+ * statement's end (its foreign-key and change counts) was a tenth of the
+ * cost of a repetition written one a statement (24,000 rows of five:
+ * 0.44 -> 0.42 s). */
 static int add_samples(struct hdb_store *st, long long id,
 		       const struct hdb_bench_record *r)
 {
 	sqlite3_stmt *s;
-	size_t i;
+	size_t i, j, k;
 
-	for (i = 0; i < r->n_samples; i++) {
-		if (!(s = stmt(st, ST_ADD_SAMPLE)))
+	for (i = 0; i < r->n_samples; i += k) {
+		k = r->n_samples - i;
+		if (k > SAMPLES_A_STATEMENT)
+			k = SAMPLES_A_STATEMENT;
+		if (!(s = samples_stmt(st, k)))
 			return -1;
 		bind_int(s, 1, id);
-		bind_int(s, 2, (long long)i + 1);
-		bind_real(s, 3, r->samples[i].ts);
-		bind_int(s, 4, r->samples[i].ns);
+		for (j = 0; j < k; j++) {
+			bind_int(s, (int)(3 * j + 2), (long long)(i + j) + 1);
+			bind_real(s, (int)(3 * j + 3), r->samples[i + j].ts);
+			bind_int(s, (int)(3 * j + 4), r->samples[i + j].ns);
+		}
 		if (step_done(st, s, "cannot record a repetition"))
 			return -1;
 	}
@@ -1709,6 +1856,32 @@ static int scan_bench(struct hdb_store *st, sqlite3_stmt *s,
 }
 
 /*
+ * Makes bench_precision, the index of the rows by identity and value,
+ * where the store has none (schema 12: made by the first record without
+ * a test_time, in its transaction; a rollback may take it away again).
+ * The sort that builds it goes through temporary files, not memory
+ * (temp_store MEMORY would hold every row of the store in memory: 1M
+ * rows, hundreds of MiB).  Returns 0 or -1.
+ */
+static int value_index(struct hdb_store *st)
+{
+	int rc;
+
+	if (st->value_index)
+		return 0;
+	/* allowed in a transaction while no temporary table is open; where
+	 * it is refused the sort stays in memory */
+	sqlite3_exec(st->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
+	rc = exec(st, "CREATE INDEX IF NOT EXISTS bench_precision ON bench "
+		  "(ident, precision, avg_ts)", "cannot index the results");
+	sqlite3_exec(st->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	if (rc)
+		return -1;
+	st->value_index = 1;
+	return 0;
+}
+
+/*
  * The stored row this record measures again, or 0.  Each probe is an
  * index range that holds only rows that can match, so that ingest stays
  * linear however many runs of one test at one value the store holds:
@@ -1739,6 +1912,8 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 			bind_window(s, 41, r->avg_ts, 1);
 		return scan_bench(st, s, r, id, richer, had_samples);
 	}
+	if (value_index(st))
+		return -1;
 	s = stmt(st, known ? ST_FIND_BENCH_VALUE : ST_FIND_BENCH_VALUE_NULL);
 	if (!s)
 		return -1;
@@ -1820,6 +1995,7 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	sqlite3_stmt *s;
 	long long id = -1, unknown;
 	int richer = 0, had_samples = 0, rc;
+	const char *name = NULL;
 
 	*dup = 0;
 	if (unknown_host_id(st, &unknown))
@@ -1842,10 +2018,13 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 			return -1;
 		return had_samples ? 0 : add_samples(st, id, r);
 	}
+	if (name_of(st, r->model, r->model_file, &name))
+		return -1;
 	s = stmt(st, ST_ADD_BENCH);
 	if (!s)
 		return -1;
 	bind_bench(s, source_id, host_id, unknown, r);
+	bind_text(s, 44, name);
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);

@@ -18,7 +18,7 @@ $ halodb ingest a.json b.json > /dev/null && halodb ingest --model m --host h ru
 > ingested 1 file (3 rows)
 $ halodb doctor
 > store: halodb.db
-> schema version: 11 (this halodb writes 11)
+> schema version: 12 (this halodb writes 12)
 > integrity_check: ok
 > foreign_key_check: ok
 > rows per table:

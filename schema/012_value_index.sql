@@ -1,0 +1,15 @@
+-- 012_value_index.sql: the value index made when a record first needs
+-- it (issue 13).
+--
+-- bench_precision (ident, precision, avg_ts) serves only the records that
+-- have no test_time (llama-bench markdown): every record with one finds
+-- its measurement through bench_time, which follows the order rows
+-- arrive in.  ident is a hash, so each row written went to a random
+-- place of bench_precision: each batch of 1024 small files rewrote most
+-- of its pages, and a store of 1M rows no longer held it in the cache
+-- (100,000 files of 10 rows: 46 s with it, 32 s without).  The store now
+-- makes it (the same index, the same name) in the transaction of the
+-- first record without a test_time it is asked to find; from then on
+-- every row writes it as before.  A store whose rows all came with a
+-- test_time never has it.
+DROP INDEX bench_precision;
