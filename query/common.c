@@ -1191,13 +1191,9 @@ void q_choose_pair(const struct q_point *a, size_t na,
 static void side_stats(const struct q_point *p, int use_samples,
 		       double *mean, double *sd, double *n)
 {
-	struct hdb_summary s;
-
 	if (use_samples) {
-		hdb_summarize(p->samples, p->n_samples, &s);
-		*mean = s.mean;
-		*sd = s.sd;
-		*n = (double)s.n;
+		hdb_mean_sd(p->samples, p->n_samples, mean, sd);
+		*n = (double)p->n_samples;
 		return;
 	}
 	*mean = p->mean;
@@ -1205,12 +1201,13 @@ static void side_stats(const struct q_point *p, int use_samples,
 	*n = p->n_reps == Q_UNSET ? NAN : (double)p->n_reps;
 }
 
-int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
-	      struct q_point *den, double noise, struct q_compare *c)
+int q_compare_ci(sqlite3 *db, struct q_points *pts, struct q_point *num,
+		 struct q_point *den, double noise, struct q_compare *c)
 {
 	int both;
 
 	memset(c, 0, sizeof(*c));
+	c->welch.t = c->welch.df = c->welch.p = c->p_mw = NAN;
 	if (q_point_samples(db, pts, num) || q_point_samples(db, pts, den))
 		return -1;
 	both = num->n_samples >= 2 && den->n_samples >= 2;
@@ -1221,14 +1218,23 @@ int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
 		   &c->n[1]);
 	hdb_ratio_ci(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
 		     c->n[1], &c->ratio);
-	hdb_welch(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
-		  c->n[1], &c->welch);
-	c->p_mw = both ? hdb_mann_whitney_p(num->samples, num->n_samples,
-					    den->samples, den->n_samples)
-		       : NAN;
 	c->verdict = hdb_ratio_verdict(&c->ratio, c->n[0], c->n[1],
 				       !isnan(c->sd[0]) && !isnan(c->sd[1]),
 				       noise);
+	return 0;
+}
+
+int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
+	      struct q_point *den, double noise, struct q_compare *c)
+{
+	if (q_compare_ci(db, pts, num, den, noise, c))
+		return -1;
+	hdb_welch(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
+		  c->n[1], &c->welch);
+	c->p_mw = c->from_samples
+		? hdb_mann_whitney_p(num->samples, num->n_samples,
+				     den->samples, den->n_samples)
+		: NAN;
 	return 0;
 }
 

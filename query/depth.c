@@ -603,7 +603,8 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 			strbuf_addstr(&notes, "this configuration has no depth-0 "
 				      "measurement");
 		} else {
-			if (q_compare(db, pts, p, p0, noise, &c))
+			/* no p-value is shown */
+			if (q_compare_ci(db, pts, p, p0, noise, &c))
 				goto out;
 			q_cell_real(&row[D_TS_0], c.mean[1]);
 			q_cell_real(&row[D_TS], c.mean[0]);

@@ -260,6 +260,10 @@ struct q_compare {
  */
 int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
 	      struct q_point *den, double noise, struct q_compare *c);
+/* The same without the p-values (c->welch and c->p_mw NAN), for a query
+ * that shows only the ratio, its interval and the verdict. */
+int q_compare_ci(sqlite3 *db, struct q_points *pts, struct q_point *num,
+		 struct q_point *den, double noise, struct q_compare *c);
 
 /* One key (model, quant, test, depth) of two sides, as q_pair_keys
  * gives it. */
