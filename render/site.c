@@ -509,29 +509,49 @@ static void *drawer(void *arg)
 	}
 }
 
-/* Draws every chart of d.  Returns 0 or -1 (hdb_error). */
-static int draw_charts(struct drawing *d)
-{
+/* The threads that draw besides the caller's. */
+struct drawers {
 	pthread_t threads[MAX_DRAWERS];
+	size_t started;
+};
+
+/* Starts the threads that help draw d's charts (as many as there are
+ * processors, the caller's among them, which joins in draw_finish). */
+static void draw_start(struct drawing *d, struct drawers *w)
+{
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n_threads = cpus > 1 ? (size_t)cpus : 1, i, started = 0;
-	int ret = 0;
+	size_t n_threads = cpus > 1 ? (size_t)cpus : 1, i;
 
 	if (n_threads > MAX_DRAWERS)
 		n_threads = MAX_DRAWERS;
 	if (n_threads > d->n)
 		n_threads = d->n;
 	pthread_mutex_init(&d->lock, NULL);
-	/* this thread draws too; the others help where they can start */
+	w->started = 0;
 	for (i = 1; i < n_threads; i++)
-		if (!pthread_create(&threads[started], NULL, drawer, d))
-			started++;
+		if (!pthread_create(&w->threads[w->started], NULL, drawer, d))
+			w->started++;
+}
+
+/* Draws the charts left on this thread too (none when stop: the others
+ * finish the one they draw), and waits for the others.  Returns 0 or -1
+ * (hdb_error). */
+static int draw_finish(struct drawing *d, struct drawers *w, int stop)
+{
+	size_t i;
+	int ret = 0;
+
+	if (stop) {
+		pthread_mutex_lock(&d->lock);
+		d->next = d->n;
+		pthread_mutex_unlock(&d->lock);
+	}
 	drawer(d);
-	for (i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
+	for (i = 0; i < w->started; i++)
+		pthread_join(w->threads[i], NULL);
 	pthread_mutex_destroy(&d->lock);
 	if (d->err) {
-		ret = hdb_error("%s", d->err);
+		ret = stop ? -1 : hdb_error("%s", d->err);
 		free(d->err);
 		d->err = NULL;
 	}
@@ -545,10 +565,11 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	struct strbuf md = STRBUF_INIT, page = STRBUF_INIT;
 	struct strbuf manifest = STRBUF_INIT;
 	struct drawing d;
+	struct drawers w;
 	struct site_file *files = NULL;
 	char **old = NULL, *css = NULL, *css_path = NULL, *charts_dir = NULL;
 	size_t n_charts = 0, n_files = 0, n_old = 0, i, j, k;
-	int ret = -1;
+	int ret = -1, drawing = 0;
 
 	for (i = 0; i < m->n; i++)
 		for (j = 0; j < m->sections[i].n; j++)
@@ -557,6 +578,30 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	files = xcalloc(4 + 2 * n_charts, sizeof(*files));
 	memset(&d, 0, sizeof(d));
 	d.charts = xcalloc(n_charts + 1, sizeof(*d.charts));
+	k = 0;
+	for (i = 0; i < m->n; i++)
+		for (j = 0; j < m->sections[i].n; j++)
+			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
+				d.charts[k++] = &m->sections[i].blocks[j];
+	d.dir = dir;
+	d.files = &files[2];	/* after report.md and style.css */
+	d.n = n_charts;
+	d.progress = progress;
+	n_files = 2 + 2 * n_charts;
+	if (n_charts)
+		charts_dir = xasprintf("%s/charts", dir);
+	/*
+	 * The built-in templates cannot fail: the charts start first, and
+	 * the markdown and the page are made while they are drawn.  With a
+	 * templates directory its files are checked and filled first, so
+	 * that a wrong one leaves no directory behind.
+	 */
+	if (!templates && n_charts) {
+		if (make_dirs(dir) || make_dirs(charts_dir))
+			goto out;
+		draw_start(&d, &w);
+		drawing = 1;
+	}
 	/* style.css has no placeholders: it is copied as it is */
 	if ((templates && hdb_check_templates(templates)) ||
 	    build_markdown(templates, m, &md) ||
@@ -564,27 +609,19 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	    hdb_template(templates, "style.css", &css, &css_path) ||
 	    make_dirs(dir))
 		goto out;
-	files[n_files++] = (struct site_file){ .name = "report.md",
+	files[0] = (struct site_file){ .name = "report.md",
 		.text = md.buf, .len = md.len };
-	files[n_files++] = (struct site_file){ .name = "style.css",
+	files[1] = (struct site_file){ .name = "style.css",
 		.text = css, .len = strlen(css) };
-	if (n_charts) {
-		charts_dir = xasprintf("%s/charts", dir);
+	if (n_charts && !drawing) {
 		if (make_dirs(charts_dir))
 			goto out;
+		draw_start(&d, &w);
+		drawing = 1;
 	}
-	/* the charts, before the page that shows them (draw_charts) */
-	k = 0;
-	for (i = 0; i < m->n; i++)
-		for (j = 0; j < m->sections[i].n; j++)
-			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
-				d.charts[k++] = &m->sections[i].blocks[j];
-	d.dir = dir;
-	d.files = &files[n_files];
-	d.n = n_charts;
-	d.progress = progress;
-	n_files += 2 * n_charts;
-	if (n_charts && draw_charts(&d))
+	/* the charts, before the page that shows them */
+	drawing = 0;
+	if (n_charts && draw_finish(&d, &w, 0))
 		goto out;
 	files[n_files++] = (struct site_file){ .name = "index.html",
 		.text = page.buf, .len = page.len };
@@ -597,6 +634,9 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	if (!ret)
 		remove_stale(dir, old, n_old, files, n_files);
 out:
+	/* a failure while the charts were drawn: they stop */
+	if (drawing)
+		draw_finish(&d, &w, 1);
 	drop_temporaries(files, n_files);
 	for (i = 0; i < n_files; i++)
 		if (files[i].name && !strncmp(files[i].name, "charts/", 7))
