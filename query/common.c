@@ -462,9 +462,12 @@ static void cache_put(struct strbuf *key, struct q_points *pts)
 	pts->pool = q_pool_new();
 }
 
+/* sort 0: the rows as the statement gives them, for a caller that
+ * puts them in its own order (and never through the cache, which keeps
+ * them sorted). */
 static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
-		const char *where, const char *host, int fold)
+		const char *where, const char *host, int fold, int sort)
 {
 	const char *last_row[POINT_COLS] = { NULL };
 	struct strbuf key = STRBUF_INIT;
@@ -484,7 +487,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		strbuf_addstr(&qb.sql, " AND host = ");
 		q_build_text(&qb, host);
 	}
-	if (points_cache.on) {
+	if (points_cache.on && sort) {
 		cache_key(&qb, fold, &key);
 		if (cache_get(&key, pts)) {
 			strbuf_release(&key);
@@ -552,9 +555,9 @@ static int load(sqlite3 *db, struct q_points *pts,
 		q_points_release(pts);
 		return -1;
 	}
-	if (pts->n)
+	if (pts->n && sort)
 		qsort(pts->v, pts->n, sizeof(*pts->v), q_point_cmp);
-	if (points_cache.on)
+	if (points_cache.on && sort)
 		cache_put(&key, pts);
 	strbuf_release(&key);
 	return 0;
@@ -564,21 +567,21 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 			const struct q_selector *const *sels, size_t n_sels,
 			const char *where)
 {
-	return load(db, pts, sels, n_sels, where, NULL, 1);
+	return load(db, pts, sels, n_sels, where, NULL, 1, 1);
 }
 
 int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where)
 {
-	return load(db, pts, sels, n_sels, where, NULL, 0);
+	return load(db, pts, sels, n_sels, where, NULL, 0, 1);
 }
 
 int q_points_load_host(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where, const char *host, int fold)
 {
-	return load(db, pts, sels, n_sels, where, host, fold);
+	return load(db, pts, sels, n_sels, where, host, fold, 1);
 }
 
 int q_hosts(sqlite3 *db, char ***names, size_t *n)
@@ -861,8 +864,9 @@ static void *ahead_loader(void *arg)
 			goto out;
 		}
 		memset(&h, 0, sizeof(h));
-		if (q_points_load_host(db, &h.pts, a->sels, a->n_sels, NULL,
-				       hosts[i], a->fold))
+		/* prep puts them in its order: no sort of ours first */
+		if (load(db, &h.pts, a->sels, a->n_sels, NULL, hosts[i],
+			 a->fold, !a->prep))
 			goto out;
 		if (q_points_samples(db, &h.pts)) {
 			q_points_release(&h.pts);
@@ -940,8 +944,8 @@ static int load_here(struct q_ahead *a, struct q_points *pts, void **aux)
 	}
 	if (a->next_host == a->n_hosts)
 		return 0;
-	if (q_points_load_host(a->db, pts, a->sels, a->n_sels, NULL,
-			       a->hosts[a->next_host++], a->fold) ||
+	if (load(a->db, pts, a->sels, a->n_sels, NULL,
+		 a->hosts[a->next_host++], a->fold, !a->prep) ||
 	    q_points_samples(a->db, pts)) {
 		q_points_release(pts);
 		return -1;

@@ -461,17 +461,20 @@ static int config_cmp(const struct q_point *a, const struct q_point *b)
 	return q_cmp_str(a->variant, b->variant);
 }
 
-/* Configuration, then depth, then the order q_points_load gave (newest
- * first within a key). */
+/* Configuration, then depth, then newest first as q_point_cmp orders a
+ * key (the build is the configuration's: the later run, then the row
+ * ingested last), so that the order does not depend on the points' (the
+ * loader hands them over as the store gives them). */
 static int degr_cmp(const void *pa, const void *pb)
 {
 	const struct q_point *a = *(const struct q_point *const *)pa;
 	const struct q_point *b = *(const struct q_point *const *)pb;
 	int c;
 
-	if ((c = config_cmp(a, b)) || (c = q_cmp_ll(a->depth, b->depth)))
+	if ((c = config_cmp(a, b)) || (c = q_cmp_ll(a->depth, b->depth)) ||
+	    (c = -q_cmp_str(a->test_time, b->test_time)))
 		return c;
-	return a < b ? -1 : a > b;
+	return q_cmp_ll(b->id, a->id);
 }
 
 /* The cells of a configuration, and of the depth d measurement p. */

@@ -321,7 +321,9 @@ void q_read_end(sqlite3 *db);
  * q_hosts's order, each loaded as q_points_load_host(sels, NULL, host,
  * fold) then q_points_samples, then handed to prep (NULL: none), which
  * runs on the loader thread and may reorder the points and return aux
- * (freed by the caller with free).
+ * (freed by the caller with free).  With a prep the points come to it in
+ * the order the store gives them, not q_points_load's (prep's order must
+ * not depend on it); without one in q_points_load's.
  *
  * Where loading ahead does not apply (one processor, a store in memory,
  * a transaction already open on db whose rows another connection might
