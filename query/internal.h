@@ -131,7 +131,7 @@ struct q_point {
 	double mean, sd;		/* avg_ts, stddev_ts; NAN if NULL */
 	double *samples;		/* per repetition, once loaded */
 	size_t n_samples;
-	int samples_loaded;
+	int samples_loaded;		/* 2: samples in the points' pool */
 	size_t n_more;		/* older runs of the same configuration this
 				 * point stands for (see q_points_load) */
 };
