@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,9 +275,23 @@ static void add_shown(struct strbuf *sb, const char *what)
 			     ? '?' : *what);
 }
 
+static void progress_line_draw(struct progress_line *pl,
+			       const struct hdb_progress_state *s);
+
+/* Draws s on pl, one thread at a time: the report's sections and the
+ * charts drawn ahead of it tell their progress from two threads. */
 static void progress_draw(void *ctx, const struct hdb_progress_state *s)
 {
-	struct progress_line *pl = ctx;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+	pthread_mutex_lock(&lock);
+	progress_line_draw(ctx, s);
+	pthread_mutex_unlock(&lock);
+}
+
+static void progress_line_draw(struct progress_line *pl,
+			       const struct hdb_progress_state *s)
+{
 	struct strbuf sb = STRBUF_INIT;
 	struct winsize ws;
 	double now = mono_now(), spent = now - pl->t0;
@@ -2275,7 +2290,8 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	/* the charts of the sections done drawn while the next compute;
 	 * with --templates the render checks them before any directory is
 	 * made, so not ahead */
-	ahead = templates ? NULL : hdb_chart_ahead_start(out, NULL);
+	ahead = templates ? NULL : hdb_chart_ahead_start(out, NULL,
+							  &progress);
 	ro.section_done = report_section_done;
 	ro.section_ctx = ahead;
 	if (hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {

@@ -114,10 +114,14 @@ int hdb_render_report_progress(const char *dir, const char *templates,
  * their check; a failure there is the render's to report.  The caller
  * frees it with hdb_chart_ahead_free (after the render, or when the
  * query failed), which removes the temporaries the render did not take.
+ * progress (NULL: none) hears of each chart it draws, chart k of the n
+ * queued so far, from its thread: its function must take calls from two
+ * threads at once.
  */
 struct hdb_chart_ahead;
 struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
-					      const char *templates);
+					      const char *templates,
+					      const struct hdb_progress *progress);
 void hdb_chart_ahead_add(struct hdb_chart_ahead *a,
 			 const struct hdb_section *s);
 void hdb_chart_ahead_free(struct hdb_chart_ahead *a);

@@ -619,7 +619,8 @@ struct hdb_chart_ahead {
 };
 
 struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
-					      const char *templates)
+					      const char *templates,
+					      const struct hdb_progress *progress)
 {
 	struct hdb_chart_ahead *a;
 
@@ -627,6 +628,7 @@ struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
 		return NULL;
 	a = xcalloc(1, sizeof(*a));
 	drawing_init(&a->d, dir, templates);
+	a->d.progress = progress;
 	if (pthread_create(&a->d.thread, NULL, drawer, &a->d)) {
 		drawing_release(&a->d);
 		free(a);
