@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,9 +275,23 @@ static void add_shown(struct strbuf *sb, const char *what)
 			     ? '?' : *what);
 }
 
+static void progress_line_draw(struct progress_line *pl,
+			       const struct hdb_progress_state *s);
+
+/* Draws s on pl, one thread at a time: the report's sections and the
+ * charts drawn ahead of it tell their progress from two threads. */
 static void progress_draw(void *ctx, const struct hdb_progress_state *s)
 {
-	struct progress_line *pl = ctx;
+	static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+
+	pthread_mutex_lock(&lock);
+	progress_line_draw(ctx, s);
+	pthread_mutex_unlock(&lock);
+}
+
+static void progress_line_draw(struct progress_line *pl,
+			       const struct hdb_progress_state *s)
+{
 	struct strbuf sb = STRBUF_INIT;
 	struct winsize ws;
 	double now = mono_now(), spent = now - pl->t0;
@@ -2211,6 +2226,11 @@ static const char report_usage[] =
 	"                   the section or chart being made and the time spent)\n"
 	"  --db PATH        the store (default: $HALODB_DB, else ./halodb.db)\n";
 
+static void report_section_done(void *ctx, const struct hdb_section *s)
+{
+	hdb_chart_ahead_add(ctx, s);
+}
+
 static int cmd_report(struct cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -2228,6 +2248,7 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	const char **models = NULL;
 	struct hdb_report_opts ro;
 	struct hdb_report_model m;
+	struct hdb_chart_ahead *ahead = NULL;
 	struct progress_line pl;
 	struct hdb_progress progress = { progress_draw, &pl };
 	int c, rc, quiet = 0;
@@ -2266,13 +2287,26 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	}
 	progress_start(&pl, quiet);
 	ro.progress = &progress;
-	if (open_store(cli) ||
-	    hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {
+	if (open_store(cli)) {
 		progress_end(&pl);
 		free(models);
 		return fail();
 	}
-	rc = hdb_render_report_progress(out, templates, &m, &progress);
+	/* the charts of the sections done drawn while the next compute;
+	 * with --templates the render checks them before any directory is
+	 * made, so not ahead */
+	ahead = templates ? NULL : hdb_chart_ahead_start(out, NULL,
+							  &progress);
+	ro.section_done = report_section_done;
+	ro.section_ctx = ahead;
+	if (hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {
+		hdb_chart_ahead_free(ahead);
+		progress_end(&pl);
+		free(models);
+		return fail();
+	}
+	rc = hdb_render_report_ahead(out, templates, &m, &progress, ahead);
+	hdb_chart_ahead_free(ahead);
 	progress_end(&pl);
 	hdb_report_model_release(&m);
 	free(models);

@@ -116,9 +116,30 @@ void q_build_release(struct q_build *qb)
 struct q_pool {
 	char **slot;
 	size_t cap, n;
-	char **copies;		/* q_pool_copy: kept, not looked up */
-	size_t n_copies, cap_copies;
+	/* q_pool_copy's strings and the points' samples, kept, not looked
+	 * up: cut from blocks (a malloc each was a million of them for a
+	 * million rows) */
+	char **blocks;
+	size_t n_blocks, cap_blocks;
+	char *next;		/* the free part of the last block */
+	size_t left;
 };
+
+#define POOL_BLOCK (16u << 10)
+
+/* A new block of at least size bytes, the one cut from next. */
+static void pool_block(struct q_pool *p, size_t size)
+{
+	if (size < POOL_BLOCK)
+		size = POOL_BLOCK;
+	if (p->n_blocks == p->cap_blocks) {
+		p->cap_blocks = p->cap_blocks ? 2 * p->cap_blocks : 16;
+		p->blocks = xrealloc(p->blocks,
+				     p->cap_blocks * sizeof(*p->blocks));
+	}
+	p->next = p->blocks[p->n_blocks++] = xmalloc(size);
+	p->left = size;
+}
 
 struct q_pool *q_pool_new(void)
 {
@@ -176,14 +197,18 @@ const char *q_pool_str(struct q_pool *p, const char *s)
  * (times, error lines), which are not worth hashing. */
 static const char *q_pool_copy(struct q_pool *p, const char *s)
 {
+	size_t len;
+	char *c;
+
 	if (!s)
 		return NULL;
-	if (p->n_copies == p->cap_copies) {
-		p->cap_copies = p->cap_copies ? 2 * p->cap_copies : 256;
-		p->copies = xrealloc(p->copies,
-				     p->cap_copies * sizeof(*p->copies));
-	}
-	return p->copies[p->n_copies++] = xstrdup(s);
+	len = strlen(s) + 1;
+	if (len > p->left)
+		pool_block(p, len);
+	c = memcpy(p->next, s, len);
+	p->next += len;
+	p->left -= len;
+	return c;
 }
 
 void q_pool_free(struct q_pool *p)
@@ -194,9 +219,9 @@ void q_pool_free(struct q_pool *p)
 		return;
 	for (i = 0; i < p->cap; i++)
 		free(p->slot[i]);
-	for (i = 0; i < p->n_copies; i++)
-		free(p->copies[i]);
-	free(p->copies);
+	for (i = 0; i < p->n_blocks; i++)
+		free(p->blocks[i]);
+	free(p->blocks);
 	free(p->slot);
 	free(p);
 }
@@ -462,9 +487,12 @@ static void cache_put(struct strbuf *key, struct q_points *pts)
 	pts->pool = q_pool_new();
 }
 
+/* sort 0: the rows as the statement gives them, for a caller that
+ * puts them in its own order (and never through the cache, which keeps
+ * them sorted). */
 static int load(sqlite3 *db, struct q_points *pts,
 		const struct q_selector *const *sels, size_t n_sels,
-		const char *where, const char *host, int fold)
+		const char *where, const char *host, int fold, int sort)
 {
 	const char *last_row[POINT_COLS] = { NULL };
 	struct strbuf key = STRBUF_INIT;
@@ -484,7 +512,7 @@ static int load(sqlite3 *db, struct q_points *pts,
 		strbuf_addstr(&qb.sql, " AND host = ");
 		q_build_text(&qb, host);
 	}
-	if (points_cache.on) {
+	if (points_cache.on && sort) {
 		cache_key(&qb, fold, &key);
 		if (cache_get(&key, pts)) {
 			strbuf_release(&key);
@@ -552,9 +580,9 @@ static int load(sqlite3 *db, struct q_points *pts,
 		q_points_release(pts);
 		return -1;
 	}
-	if (pts->n)
+	if (pts->n && sort)
 		qsort(pts->v, pts->n, sizeof(*pts->v), q_point_cmp);
-	if (points_cache.on)
+	if (points_cache.on && sort)
 		cache_put(&key, pts);
 	strbuf_release(&key);
 	return 0;
@@ -564,21 +592,21 @@ int q_points_load_where(sqlite3 *db, struct q_points *pts,
 			const struct q_selector *const *sels, size_t n_sels,
 			const char *where)
 {
-	return load(db, pts, sels, n_sels, where, NULL, 1);
+	return load(db, pts, sels, n_sels, where, NULL, 1, 1);
 }
 
 int q_points_load_rows(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where)
 {
-	return load(db, pts, sels, n_sels, where, NULL, 0);
+	return load(db, pts, sels, n_sels, where, NULL, 0, 1);
 }
 
 int q_points_load_host(sqlite3 *db, struct q_points *pts,
 		       const struct q_selector *const *sels, size_t n_sels,
 		       const char *where, const char *host, int fold)
 {
-	return load(db, pts, sels, n_sels, where, host, fold);
+	return load(db, pts, sels, n_sels, where, host, fold, 1);
 }
 
 int q_hosts(sqlite3 *db, char ***names, size_t *n)
@@ -647,15 +675,38 @@ int q_sink_window(const struct hdb_sink *sink, struct hdb_table *t,
 }
 
 /* Appends v to p's samples. */
-static void push_sample(struct q_point *p, double v)
+/*
+ * Appends v to the samples of p, which is being filled (the last of the
+ * points of pts's pool to get samples: its samples end where the pool's
+ * free part begins).  A point's samples come one after another (the
+ * samples are read in id order), so they lie together in the pool; one
+ * that outgrows its block moves to a new one.
+ */
+static void pool_sample(struct q_pool *pl, struct q_point *p, double v)
 {
-	/* grows at powers of two from 8, as q_point_samples does */
-	if (p->n_samples >= 8 && !(p->n_samples & (p->n_samples - 1)))
-		p->samples = xrealloc(p->samples, 2 * p->n_samples *
-				      sizeof(*p->samples));
-	else if (!p->n_samples)
-		p->samples = xmalloc(8 * sizeof(*p->samples));
+	size_t pad;
+
+	if (!p->n_samples) {
+		pad = (size_t)(-(uintptr_t)pl->next & (sizeof(double) - 1));
+		if (pad + sizeof(double) > pl->left)
+			pool_block(pl, sizeof(double));
+		else {
+			pl->next += pad;
+			pl->left -= pad;
+		}
+		p->samples = (double *)(void *)pl->next;
+	} else if (pl->left < sizeof(double)) {
+		double *old = p->samples;
+
+		pool_block(pl, 2 * (p->n_samples + 1) * sizeof(double));
+		p->samples = memcpy(pl->next, old,
+				    p->n_samples * sizeof(double));
+		pl->next += p->n_samples * sizeof(double);
+		pl->left -= p->n_samples * sizeof(double);
+	}
 	p->samples[p->n_samples++] = v;
+	pl->next += sizeof(double);
+	pl->left -= sizeof(double);
 }
 
 static int cmp_point_id(const void *pa, const void *pb)
@@ -672,7 +723,7 @@ static int cmp_point_id(const void *pa, const void *pb)
 
 int q_points_samples(sqlite3 *db, struct q_points *pts)
 {
-	struct q_point **v;
+	struct q_point **v, *filling = NULL;
 	sqlite3_stmt *s;
 	size_t i = 0, j, k;
 	long long id;
@@ -703,8 +754,14 @@ int q_points_samples(sqlite3 *db, struct q_points *pts)
 			id = sqlite3_column_int64(s, 0);
 			while (k < j && v[k]->id < id)
 				k++;
-			if (k < j && v[k]->id == id && !v[k]->samples_loaded)
-				push_sample(v[k], sqlite3_column_double(s, 1));
+			/* 2: its samples are the pool's (not freed alone) */
+			if (k < j && v[k]->id == id &&
+			    (!v[k]->samples_loaded || v[k] == filling)) {
+				filling = v[k];
+				filling->samples_loaded = 2;
+				pool_sample(pts->pool, filling,
+					    sqlite3_column_double(s, 1));
+			}
 		}
 		i = j;
 	}
@@ -713,7 +770,8 @@ int q_points_samples(sqlite3 *db, struct q_points *pts)
 	if (q_done(db, rc, "read the samples"))
 		return -1;
 	for (i = 0; i < pts->n; i++)
-		pts->v[i].samples_loaded = 1;
+		if (!pts->v[i].samples_loaded)
+			pts->v[i].samples_loaded = 1;
 	return 0;
 }
 
@@ -770,7 +828,8 @@ void q_points_release(struct q_points *pts)
 	size_t i;
 
 	for (i = 0; i < pts->n; i++)
-		free(pts->v[i].samples);
+		if (pts->v[i].samples_loaded != 2)
+			free(pts->v[i].samples);
 	free(pts->v);
 	sqlite3_finalize(pts->sample_stmt);
 	q_pool_free(pts->pool);
@@ -861,8 +920,9 @@ static void *ahead_loader(void *arg)
 			goto out;
 		}
 		memset(&h, 0, sizeof(h));
-		if (q_points_load_host(db, &h.pts, a->sels, a->n_sels, NULL,
-				       hosts[i], a->fold))
+		/* prep puts them in its order: no sort of ours first */
+		if (load(db, &h.pts, a->sels, a->n_sels, NULL, hosts[i],
+			 a->fold, !a->prep))
 			goto out;
 		if (q_points_samples(db, &h.pts)) {
 			q_points_release(&h.pts);
@@ -940,8 +1000,8 @@ static int load_here(struct q_ahead *a, struct q_points *pts, void **aux)
 	}
 	if (a->next_host == a->n_hosts)
 		return 0;
-	if (q_points_load_host(a->db, pts, a->sels, a->n_sels, NULL,
-			       a->hosts[a->next_host++], a->fold) ||
+	if (load(a->db, pts, a->sels, a->n_sels, NULL,
+		 a->hosts[a->next_host++], a->fold, !a->prep) ||
 	    q_points_samples(a->db, pts)) {
 		q_points_release(pts);
 		return -1;
@@ -1191,13 +1251,9 @@ void q_choose_pair(const struct q_point *a, size_t na,
 static void side_stats(const struct q_point *p, int use_samples,
 		       double *mean, double *sd, double *n)
 {
-	struct hdb_summary s;
-
 	if (use_samples) {
-		hdb_summarize(p->samples, p->n_samples, &s);
-		*mean = s.mean;
-		*sd = s.sd;
-		*n = (double)s.n;
+		hdb_mean_sd(p->samples, p->n_samples, mean, sd);
+		*n = (double)p->n_samples;
 		return;
 	}
 	*mean = p->mean;
@@ -1205,12 +1261,13 @@ static void side_stats(const struct q_point *p, int use_samples,
 	*n = p->n_reps == Q_UNSET ? NAN : (double)p->n_reps;
 }
 
-int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
-	      struct q_point *den, double noise, struct q_compare *c)
+int q_compare_ci(sqlite3 *db, struct q_points *pts, struct q_point *num,
+		 struct q_point *den, double noise, struct q_compare *c)
 {
 	int both;
 
 	memset(c, 0, sizeof(*c));
+	c->welch.t = c->welch.df = c->welch.p = c->p_mw = NAN;
 	if (q_point_samples(db, pts, num) || q_point_samples(db, pts, den))
 		return -1;
 	both = num->n_samples >= 2 && den->n_samples >= 2;
@@ -1221,14 +1278,23 @@ int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
 		   &c->n[1]);
 	hdb_ratio_ci(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
 		     c->n[1], &c->ratio);
-	hdb_welch(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
-		  c->n[1], &c->welch);
-	c->p_mw = both ? hdb_mann_whitney_p(num->samples, num->n_samples,
-					    den->samples, den->n_samples)
-		       : NAN;
 	c->verdict = hdb_ratio_verdict(&c->ratio, c->n[0], c->n[1],
 				       !isnan(c->sd[0]) && !isnan(c->sd[1]),
 				       noise);
+	return 0;
+}
+
+int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
+	      struct q_point *den, double noise, struct q_compare *c)
+{
+	if (q_compare_ci(db, pts, num, den, noise, c))
+		return -1;
+	hdb_welch(c->mean[0], c->sd[0], c->n[0], c->mean[1], c->sd[1],
+		  c->n[1], &c->welch);
+	c->p_mw = c->from_samples
+		? hdb_mann_whitney_p(num->samples, num->n_samples,
+				     den->samples, den->n_samples)
+		: NAN;
 	return 0;
 }
 

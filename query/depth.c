@@ -461,17 +461,20 @@ static int config_cmp(const struct q_point *a, const struct q_point *b)
 	return q_cmp_str(a->variant, b->variant);
 }
 
-/* Configuration, then depth, then the order q_points_load gave (newest
- * first within a key). */
+/* Configuration, then depth, then newest first as q_point_cmp orders a
+ * key (the build is the configuration's: the later run, then the row
+ * ingested last), so that the order does not depend on the points' (the
+ * loader hands them over as the store gives them). */
 static int degr_cmp(const void *pa, const void *pb)
 {
 	const struct q_point *a = *(const struct q_point *const *)pa;
 	const struct q_point *b = *(const struct q_point *const *)pb;
 	int c;
 
-	if ((c = config_cmp(a, b)) || (c = q_cmp_ll(a->depth, b->depth)))
+	if ((c = config_cmp(a, b)) || (c = q_cmp_ll(a->depth, b->depth)) ||
+	    (c = -q_cmp_str(a->test_time, b->test_time)))
 		return c;
-	return a < b ? -1 : a > b;
+	return q_cmp_ll(b->id, a->id);
 }
 
 /* The cells of a configuration, and of the depth d measurement p. */
@@ -603,7 +606,8 @@ static int degradation_config(sqlite3 *db, struct q_points *pts,
 			strbuf_addstr(&notes, "this configuration has no depth-0 "
 				      "measurement");
 		} else {
-			if (q_compare(db, pts, p, p0, noise, &c))
+			/* no p-value is shown */
+			if (q_compare_ci(db, pts, p, p0, noise, &c))
 				goto out;
 			q_cell_real(&row[D_TS_0], c.mean[1]);
 			q_cell_real(&row[D_TS], c.mean[0]);

@@ -131,7 +131,7 @@ struct q_point {
 	double mean, sd;		/* avg_ts, stddev_ts; NAN if NULL */
 	double *samples;		/* per repetition, once loaded */
 	size_t n_samples;
-	int samples_loaded;
+	int samples_loaded;		/* 2: samples in the points' pool */
 	size_t n_more;		/* older runs of the same configuration this
 				 * point stands for (see q_points_load) */
 };
@@ -260,6 +260,10 @@ struct q_compare {
  */
 int q_compare(sqlite3 *db, struct q_points *pts, struct q_point *num,
 	      struct q_point *den, double noise, struct q_compare *c);
+/* The same without the p-values (c->welch and c->p_mw NAN), for a query
+ * that shows only the ratio, its interval and the verdict. */
+int q_compare_ci(sqlite3 *db, struct q_points *pts, struct q_point *num,
+		 struct q_point *den, double noise, struct q_compare *c);
 
 /* One key (model, quant, test, depth) of two sides, as q_pair_keys
  * gives it. */
@@ -317,7 +321,9 @@ void q_read_end(sqlite3 *db);
  * q_hosts's order, each loaded as q_points_load_host(sels, NULL, host,
  * fold) then q_points_samples, then handed to prep (NULL: none), which
  * runs on the loader thread and may reorder the points and return aux
- * (freed by the caller with free).
+ * (freed by the caller with free).  With a prep the points come to it in
+ * the order the store gives them, not q_points_load's (prep's order must
+ * not depend on it); without one in q_points_load's.
  *
  * Where loading ahead does not apply (one processor, a store in memory,
  * a transaction already open on db whose rows another connection might

@@ -367,6 +367,11 @@ struct hdb_report_opts {
 	const char *const *models;	/* only these models; NULL: all */
 	size_t n_models;
 	const struct hdb_progress *progress;	/* NULL: none */
+	/* called on the caller's thread with each section once it is whole:
+	 * its blocks do not change or move after (the section itself moves
+	 * as sections are added); NULL: none */
+	void (*section_done)(void *ctx, const struct hdb_section *s);
+	void *section_ctx;
 };
 
 /* Appends a section (id and title copied) and returns it. */

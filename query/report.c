@@ -129,7 +129,7 @@ int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
 		     struct hdb_report_model *m)
 {
 	struct q_report x;
-	size_t i;
+	size_t i, k;
 	int ret = -1;
 
 	memset(m, 0, sizeof(*m));
@@ -144,8 +144,11 @@ int hdb_query_report(struct sqlite3 *db, const struct hdb_report_opts *o,
 
 			o->progress->fn(o->progress->ctx, &ps);
 		}
+		k = m->n;
 		if (sections[i](db, &x, m))
 			goto out;
+		for (; o->section_done && k < m->n; k++)
+			o->section_done(o->section_ctx, &m->sections[k]);
 	}
 	ret = 0;
 out:

@@ -362,6 +362,25 @@ static void sort_doubles(double *v, size_t n)
 	}
 }
 
+void hdb_mean_sd(const double *x, size_t n, double *mean, double *sd)
+{
+	double sum = 0, ss = 0;
+	size_t i;
+
+	*mean = *sd = NAN;
+	if (!n)
+		return;
+	/* hdb_summarize's sums, in its order */
+	for (i = 0; i < n; i++)
+		sum += x[i];
+	*mean = sum / n;
+	if (n < 2)
+		return;
+	for (i = 0; i < n; i++)
+		ss += (x[i] - *mean) * (x[i] - *mean);
+	*sd = sqrt(ss / (n - 1));
+}
+
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 {
 	double sum = 0, ss = 0, *v, stack[64];

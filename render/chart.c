@@ -309,6 +309,32 @@ static void png_warned(png_structp png, png_const_charp msg)
 	(void)msg;
 }
 
+/*
+ * An opaque row of cairo's ARGB32 pixels (native 32-bit words) as RGB
+ * bytes into o (3 w + 1 bytes: the last pixel's word is written whole).
+ * On a little-endian machine the byte-swapped word shifted right by 8
+ * holds R, G and B in memory order, so a pixel is one store; the loop
+ * that extracts each byte is the same for either order.
+ */
+static void opaque_row(const uint32_t *px, int w, unsigned char *o)
+{
+	int x;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (x = 0; x < w; x++, o += 3) {
+		uint32_t v = __builtin_bswap32(px[x]) >> 8;
+
+		memcpy(o, &v, 4);
+	}
+#else
+	for (x = 0; x < w; x++) {
+		*o++ = (unsigned char)(px[x] >> 16);
+		*o++ = (unsigned char)(px[x] >> 8);
+		*o++ = (unsigned char)px[x];
+	}
+#endif
+}
+
 static int write_png(cairo_surface_t *surf, struct sink *k)
 {
 	int w = cairo_image_surface_get_width(surf);
@@ -324,14 +350,15 @@ static int write_png(cairo_surface_t *surf, struct sink *k)
 	data = cairo_image_surface_get_data(surf);
 	for (y = 0; opaque && y < h; y++) {
 		const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
+		uint32_t all = 0xffffffffu;
 
+		/* a row at a time, without a branch a pixel (vectorised) */
 		for (x = 0; x < w; x++)
-			if ((px[x] >> 24) != 0xff) {
-				opaque = 0;
-				break;
-			}
+			all &= px[x];
+		opaque = (all >> 24) == 0xff;
 	}
-	row = xmalloc((size_t)w * 4);
+	/* one byte more: an opaque row is written 4 bytes a pixel, 3 apart */
+	row = xmalloc((size_t)w * 4 + 1);
 	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail,
 				      png_warned);
 	if (!png)
@@ -351,12 +378,17 @@ static int write_png(cairo_surface_t *surf, struct sink *k)
 		const uint32_t *px = (const uint32_t *)(data + (size_t)y * stride);
 		unsigned char *o = row;
 
+		if (opaque) {
+			opaque_row(px, w, row);
+			png_write_row(png, row);
+			continue;
+		}
 		for (x = 0; x < w; x++) {
 			uint32_t p = px[x], a = p >> 24;
 			uint32_t r = (p >> 16) & 0xff, g = (p >> 8) & 0xff,
 				 b = p & 0xff;
 
-			if (!opaque && a != 0xff) {
+			if (a != 0xff) {
 				/* cairo's unpremultiplying, rounded */
 				r = a ? (r * 255 + a / 2) / a : 0;
 				g = a ? (g * 255 + a / 2) / a : 0;
@@ -365,8 +397,7 @@ static int write_png(cairo_surface_t *surf, struct sink *k)
 			*o++ = (unsigned char)r;
 			*o++ = (unsigned char)g;
 			*o++ = (unsigned char)b;
-			if (!opaque)
-				*o++ = (unsigned char)a;
+			*o++ = (unsigned char)a;
 		}
 		png_write_row(png, row);
 	}

@@ -103,6 +103,35 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 			       const struct hdb_progress *progress);
 
 /*
+ * Charts drawn while the model is built: started before hdb_query_report
+ * (NULL where there is one processor, or no thread could start: every
+ * function here takes NULL), it draws on its own thread each chart of
+ * every section handed to hdb_chart_ahead_add (whole sections of the
+ * model, whose blocks must not change or move until the ahead is freed:
+ * hdb_report_opts' section_done hook), writing each to its temporary in dir;
+ * hdb_render_report_ahead then draws the rest and writes them all.  Its
+ * directories are made with the first chart, unless the templates fail
+ * their check; a failure there is the render's to report.  The caller
+ * frees it with hdb_chart_ahead_free (after the render, or when the
+ * query failed), which removes the temporaries the render did not take.
+ * progress (NULL: none) hears of each chart it draws, chart k of the n
+ * queued so far, from its thread: its function must take calls from two
+ * threads at once.
+ */
+struct hdb_chart_ahead;
+struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
+					      const char *templates,
+					      const struct hdb_progress *progress);
+void hdb_chart_ahead_add(struct hdb_chart_ahead *a,
+			 const struct hdb_section *s);
+void hdb_chart_ahead_free(struct hdb_chart_ahead *a);
+/* hdb_render_report_progress, with the charts ahead drew (NULL: none). */
+int hdb_render_report_ahead(const char *dir, const char *templates,
+			    const struct hdb_report_model *m,
+			    const struct hdb_progress *progress,
+			    struct hdb_chart_ahead *ahead);
+
+/*
  * Draws a chart (query.h) into path: SVG when path ends in ".svg", PNG at
  * twice the size (for high-density screens) when it ends in ".png"; the
  * same paint code for both.  The file is written to a temporary beside

@@ -449,18 +449,27 @@ static void tell_chart(const struct hdb_progress *progress, size_t k,
  * writes each to its temporary as soon as it is drawn (a report of 200
  * charts held 30 MiB of them until the end).  The bytes of a chart do
  * not depend on the thread that drew it; cairo, libpng and zlib keep no
- * state between surfaces.
+ * state between surfaces.  The queue can open before the model is whole
+ * (struct hdb_chart_ahead): one thread then draws the charts of the
+ * sections done while query/ computes the later ones.
  */
 #define MAX_DRAWERS 8
 
 struct drawing {
 	pthread_mutex_t lock;
-	const char *dir;
+	pthread_cond_t cond;	/* a chart queued or drawn, or the end */
+	char *dir, *templates;
 	const struct hdb_block **charts;	/* in the report's order */
 	struct site_file *files;	/* chart k: files[2k] (SVG), [2k + 1] */
-	size_t n, next;
+	size_t n, cap, next;
+	size_t busy;		/* charts taken, not yet drawn */
+	int closed;		/* no chart comes after charts[n - 1] */
+	int ready;		/* the directories are made */
+	int off;		/* ahead: they could not be; it drew nothing */
 	const struct hdb_progress *progress;
 	char *err;		/* the first failure's message */
+	pthread_t thread;	/* ahead: its own, while has_thread */
+	int has_thread;
 };
 
 /* Draws chart c into f[0] (SVG) and f[1] (PNG), each written to its
@@ -486,52 +495,252 @@ static int draw_chart(const char *dir, const struct hdb_chart *c,
 	return ret;
 }
 
-static void *drawer(void *arg)
+/* Forgets charts' files (their names are the drawing's). */
+static void drop_chart_files(struct site_file *f, size_t n)
 {
-	struct drawing *d = arg;
-	size_t k;
+	size_t i;
 
-	for (;;) {
-		pthread_mutex_lock(&d->lock);
-		k = d->err ? d->n : d->next++;
-		if (k < d->n)
-			tell_chart(d->progress, k, d->n, d->charts[k]->chart.id);
-		pthread_mutex_unlock(&d->lock);
-		if (k >= d->n)
-			return NULL;
-		if (draw_chart(d->dir, &d->charts[k]->chart, &d->files[2 * k])) {
-			pthread_mutex_lock(&d->lock);
-			if (!d->err)
-				d->err = xstrdup(hdb_errmsg());
-			pthread_mutex_unlock(&d->lock);
-			return NULL;
-		}
+	drop_temporaries(f, n);
+	for (i = 0; i < n; i++) {
+		free((char *)f[i].name);
+		f[i].name = NULL;
 	}
 }
 
-/* Draws every chart of d.  Returns 0 or -1 (hdb_error). */
-static int draw_charts(struct drawing *d)
+/*
+ * Takes the next chart until the queue is closed and empty, or a chart
+ * failed.  An ahead's thread first makes the report's directories, as the
+ * render would (after checking the templates, so that a failure is the
+ * render's to report, in its order); where that fails it draws nothing
+ * and the render, doing the same, says why.
+ */
+static void *drawer(void *arg)
 {
-	pthread_t threads[MAX_DRAWERS];
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t n_threads = cpus > 1 ? (size_t)cpus : 1, i, started = 0;
-	int ret = 0;
+	struct drawing *d = arg;
+	struct site_file f[2];
+	const struct hdb_block *b;
+	size_t k;
+	int rc;
 
+	pthread_mutex_lock(&d->lock);
+	for (;;) {
+		while (!d->err && !d->off && d->next >= d->n && !d->closed)
+			pthread_cond_wait(&d->cond, &d->lock);
+		if (d->err || d->off || d->next >= d->n)
+			break;
+		if (!d->ready) {
+			char *charts = xasprintf("%s/charts", d->dir);
+
+			d->off = (d->templates &&
+				  hdb_check_templates(d->templates)) ||
+				 make_dirs(d->dir) || make_dirs(charts);
+			d->ready = !d->off;
+			free(charts);
+			continue;
+		}
+		k = d->next++;
+		b = d->charts[k];
+		d->busy++;
+		if (d->progress)
+			tell_chart(d->progress, k, d->n, b->chart.id);
+		pthread_mutex_unlock(&d->lock);
+		memset(f, 0, sizeof(f));
+		rc = draw_chart(d->dir, &b->chart, f);
+		pthread_mutex_lock(&d->lock);
+		d->busy--;
+		if (rc) {
+			if (!d->err)
+				d->err = xstrdup(hdb_errmsg());
+			drop_chart_files(f, 2);
+		} else {
+			d->files[2 * k] = f[0];
+			d->files[2 * k + 1] = f[1];
+		}
+		pthread_cond_broadcast(&d->cond);
+	}
+	pthread_mutex_unlock(&d->lock);
+	return NULL;
+}
+
+static void drawing_init(struct drawing *d, const char *dir,
+			 const char *templates)
+{
+	memset(d, 0, sizeof(*d));
+	pthread_mutex_init(&d->lock, NULL);
+	pthread_cond_init(&d->cond, NULL);
+	d->dir = xstrdup(dir);
+	d->templates = templates ? xstrdup(templates) : NULL;
+}
+
+/* Queues chart block b (d->lock held). */
+static void drawing_add(struct drawing *d, const struct hdb_block *b)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? 2 * d->cap : 64;
+		d->charts = xrealloc(d->charts, d->cap * sizeof(*d->charts));
+		d->files = xrealloc(d->files,
+				    2 * d->cap * sizeof(*d->files));
+	}
+	memset(&d->files[2 * d->n], 0, 2 * sizeof(*d->files));
+	d->charts[d->n++] = b;
+}
+
+/* Closes the queue; with stop, the charts not yet taken are not drawn.
+ * Waits for the drawing's own thread. */
+static void drawing_close(struct drawing *d, int stop)
+{
+	pthread_mutex_lock(&d->lock);
+	if (stop)
+		d->next = d->n;
+	d->closed = 1;
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+	if (d->has_thread)
+		pthread_join(d->thread, NULL);
+	d->has_thread = 0;
+}
+
+/* Stops the drawing and frees it, with the temporaries it wrote. */
+static void drawing_release(struct drawing *d)
+{
+	drawing_close(d, 1);
+	drop_chart_files(d->files, 2 * d->n);
+	free(d->files);
+	free(d->charts);
+	free(d->dir);
+	free(d->templates);
+	free(d->err);
+	pthread_cond_destroy(&d->cond);
+	pthread_mutex_destroy(&d->lock);
+}
+
+struct hdb_chart_ahead {
+	struct drawing d;
+};
+
+struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
+					      const char *templates,
+					      const struct hdb_progress *progress)
+{
+	struct hdb_chart_ahead *a;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return NULL;
+	a = xcalloc(1, sizeof(*a));
+	drawing_init(&a->d, dir, templates);
+	a->d.progress = progress;
+	if (pthread_create(&a->d.thread, NULL, drawer, &a->d)) {
+		drawing_release(&a->d);
+		free(a);
+		return NULL;
+	}
+	a->d.has_thread = 1;
+	return a;
+}
+
+void hdb_chart_ahead_add(struct hdb_chart_ahead *a,
+			 const struct hdb_section *s)
+{
+	size_t j;
+
+	if (!a)
+		return;
+	pthread_mutex_lock(&a->d.lock);
+	for (j = 0; j < s->n && !a->d.closed; j++)
+		if (s->blocks[j].kind == HDB_BLOCK_CHART)
+			drawing_add(&a->d, &s->blocks[j]);
+	pthread_cond_broadcast(&a->d.cond);
+	pthread_mutex_unlock(&a->d.lock);
+}
+
+void hdb_chart_ahead_free(struct hdb_chart_ahead *a)
+{
+	if (!a)
+		return;
+	drawing_release(&a->d);
+	free(a);
+}
+
+/* The threads that draw besides the caller's and the drawing's own. */
+struct drawers {
+	pthread_t threads[MAX_DRAWERS];
+	size_t started;
+};
+
+/*
+ * Queues those of charts[0..n-1] that d does not hold yet (an ahead holds
+ * a start of them in the same order; anything else, or an ahead that
+ * could not make the directories, is drawn again), closes the queue, and
+ * starts the threads that help draw them: as many as there are
+ * processors, the caller's (which joins in draw_finish) and the
+ * drawing's own among them.  The report's directories are made.
+ */
+static void draw_start(struct drawing *d, const struct hdb_block **charts,
+		       size_t n, const struct hdb_progress *progress,
+		       struct drawers *w)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n_threads = cpus > 1 ? (size_t)cpus : 1, i;
+
+	pthread_mutex_lock(&d->lock);
+	for (i = 0; i < d->n && i < n && d->charts[i] == charts[i]; i++)
+		;
+	if (i < d->n || d->off) {
+		d->n = d->next;
+		while (d->busy)
+			pthread_cond_wait(&d->cond, &d->lock);
+		drop_chart_files(d->files, 2 * d->n);
+		d->n = d->next = 0;
+		free(d->err);
+		d->err = NULL;
+	}
+	/* an ahead's thread that stopped at the directories has gone */
+	if (d->off) {
+		d->off = 0;
+		pthread_mutex_unlock(&d->lock);
+		if (d->has_thread)
+			pthread_join(d->thread, NULL);
+		d->has_thread = 0;
+		pthread_mutex_lock(&d->lock);
+	}
+	d->ready = 1;
+	for (i = d->n; i < n; i++)
+		drawing_add(d, charts[i]);
+	d->progress = progress;
+	d->closed = 1;
+	pthread_cond_broadcast(&d->cond);
+	pthread_mutex_unlock(&d->lock);
+	if (d->has_thread && n_threads > 1)
+		n_threads--;
 	if (n_threads > MAX_DRAWERS)
 		n_threads = MAX_DRAWERS;
-	if (n_threads > d->n)
-		n_threads = d->n;
-	pthread_mutex_init(&d->lock, NULL);
-	/* this thread draws too; the others help where they can start */
+	if (n_threads > n)
+		n_threads = n;
+	w->started = 0;
 	for (i = 1; i < n_threads; i++)
-		if (!pthread_create(&threads[started], NULL, drawer, d))
-			started++;
+		if (!pthread_create(&w->threads[w->started], NULL, drawer, d))
+			w->started++;
+}
+
+/* Draws the charts left on this thread too (none when stop: the others
+ * finish the one they draw), and waits for the others.  Returns 0 or -1
+ * (hdb_error). */
+static int draw_finish(struct drawing *d, struct drawers *w, int stop)
+{
+	size_t i;
+	int ret = 0;
+
+	if (stop) {
+		pthread_mutex_lock(&d->lock);
+		d->next = d->n;
+		pthread_mutex_unlock(&d->lock);
+	}
 	drawer(d);
-	for (i = 0; i < started; i++)
-		pthread_join(threads[i], NULL);
-	pthread_mutex_destroy(&d->lock);
+	for (i = 0; i < w->started; i++)
+		pthread_join(w->threads[i], NULL);
+	drawing_close(d, stop);
 	if (d->err) {
-		ret = hdb_error("%s", d->err);
+		ret = stop ? -1 : hdb_error("%s", d->err);
 		free(d->err);
 		d->err = NULL;
 	}
@@ -542,21 +751,52 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 			       const struct hdb_report_model *m,
 			       const struct hdb_progress *progress)
 {
+	return hdb_render_report_ahead(dir, templates, m, progress, NULL);
+}
+
+int hdb_render_report_ahead(const char *dir, const char *templates,
+			    const struct hdb_report_model *m,
+			    const struct hdb_progress *progress,
+			    struct hdb_chart_ahead *ahead)
+{
 	struct strbuf md = STRBUF_INIT, page = STRBUF_INIT;
 	struct strbuf manifest = STRBUF_INIT;
-	struct drawing d;
+	struct drawing own, *d = ahead ? &ahead->d : &own;
+	struct drawers w;
+	const struct hdb_block **charts;
 	struct site_file *files = NULL;
 	char **old = NULL, *css = NULL, *css_path = NULL, *charts_dir = NULL;
 	size_t n_charts = 0, n_files = 0, n_old = 0, i, j, k;
-	int ret = -1;
+	int ret = -1, drawing = 0;
 
+	if (!ahead)
+		drawing_init(&own, dir, templates);
 	for (i = 0; i < m->n; i++)
 		for (j = 0; j < m->sections[i].n; j++)
 			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
 				n_charts++;
 	files = xcalloc(4 + 2 * n_charts, sizeof(*files));
-	memset(&d, 0, sizeof(d));
-	d.charts = xcalloc(n_charts + 1, sizeof(*d.charts));
+	charts = xcalloc(n_charts + 1, sizeof(*charts));
+	k = 0;
+	for (i = 0; i < m->n; i++)
+		for (j = 0; j < m->sections[i].n; j++)
+			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
+				charts[k++] = &m->sections[i].blocks[j];
+	n_files = 2;	/* report.md and style.css, filled below */
+	if (n_charts)
+		charts_dir = xasprintf("%s/charts", dir);
+	/*
+	 * The built-in templates cannot fail: the charts start first, and
+	 * the markdown and the page are made while they are drawn.  With a
+	 * templates directory its files are checked and filled first, so
+	 * that a wrong one leaves no directory behind.
+	 */
+	if (!templates && n_charts) {
+		if (make_dirs(dir) || make_dirs(charts_dir))
+			goto out;
+		draw_start(d, charts, n_charts, progress, &w);
+		drawing = 1;
+	}
 	/* style.css has no placeholders: it is copied as it is */
 	if ((templates && hdb_check_templates(templates)) ||
 	    build_markdown(templates, m, &md) ||
@@ -564,28 +804,25 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	    hdb_template(templates, "style.css", &css, &css_path) ||
 	    make_dirs(dir))
 		goto out;
-	files[n_files++] = (struct site_file){ .name = "report.md",
+	files[0] = (struct site_file){ .name = "report.md",
 		.text = md.buf, .len = md.len };
-	files[n_files++] = (struct site_file){ .name = "style.css",
+	files[1] = (struct site_file){ .name = "style.css",
 		.text = css, .len = strlen(css) };
-	if (n_charts) {
-		charts_dir = xasprintf("%s/charts", dir);
+	if (n_charts && !drawing) {
 		if (make_dirs(charts_dir))
 			goto out;
+		draw_start(d, charts, n_charts, progress, &w);
+		drawing = 1;
 	}
-	/* the charts, before the page that shows them (draw_charts) */
-	k = 0;
-	for (i = 0; i < m->n; i++)
-		for (j = 0; j < m->sections[i].n; j++)
-			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)
-				d.charts[k++] = &m->sections[i].blocks[j];
-	d.dir = dir;
-	d.files = &files[n_files];
-	d.n = n_charts;
-	d.progress = progress;
-	n_files += 2 * n_charts;
-	if (n_charts && draw_charts(&d))
+	/* the charts, before the page that shows them */
+	drawing = 0;
+	if (n_charts && draw_finish(d, &w, 0))
 		goto out;
+	/* their files are the site's now */
+	for (i = 0; i < 2 * n_charts; i++) {
+		files[n_files++] = d->files[i];
+		memset(&d->files[i], 0, sizeof(d->files[i]));
+	}
 	files[n_files++] = (struct site_file){ .name = "index.html",
 		.text = page.buf, .len = page.len };
 	for (i = 0; i < n_files; i++)
@@ -597,11 +834,16 @@ int hdb_render_report_progress(const char *dir, const char *templates,
 	if (!ret)
 		remove_stale(dir, old, n_old, files, n_files);
 out:
+	/* a failure while the charts were drawn: they stop */
+	if (drawing)
+		draw_finish(d, &w, 1);
 	drop_temporaries(files, n_files);
 	for (i = 0; i < n_files; i++)
 		if (files[i].name && !strncmp(files[i].name, "charts/", 7))
 			free((char *)files[i].name);
-	free(d.charts);
+	if (!ahead)
+		drawing_release(&own);
+	free(charts);
 	for (i = 0; i < n_old; i++)
 		free(old[i]);
 	free(old);
