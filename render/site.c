@@ -22,8 +22,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Creates dir and its parents, like mkdir -p. */
-static int make_dirs(const char *dir)
+/* Directories one call made, outermost first. */
+struct made_dirs {
+	char **path;
+	size_t n;
+};
+
+/* Creates dir and its parents, like mkdir -p; those it made are added to
+ * made (NULL: not noted). */
+static int make_dirs_noting(const char *dir, struct made_dirs *made)
 {
 	char *path = xstrdup(dir), *p;
 	int ret = 0;
@@ -33,7 +40,14 @@ static int make_dirs(const char *dir)
 			char c = *p;
 
 			*p = '\0';
-			if (mkdir(path, 0777) && errno != EEXIST) {
+			if (!mkdir(path, 0777)) {
+				if (made) {
+					made->path = xrealloc(made->path,
+						(made->n + 1) *
+						sizeof(*made->path));
+					made->path[made->n++] = xstrdup(path);
+				}
+			} else if (errno != EEXIST) {
 				ret = hdb_error("cannot create directory '%s': "
 						"%s", path, strerror(errno));
 				break;
@@ -45,6 +59,25 @@ static int make_dirs(const char *dir)
 	}
 	free(path);
 	return ret;
+}
+
+static int make_dirs(const char *dir)
+{
+	return make_dirs_noting(dir, NULL);
+}
+
+/* Removes those of made that are empty, innermost first, and forgets
+ * them all. */
+static void unmake_dirs(struct made_dirs *made)
+{
+	while (made->n) {
+		char *path = made->path[--made->n];
+
+		rmdir(path);
+		free(path);
+	}
+	free(made->path);
+	made->path = NULL;
 }
 
 /* One file of the report on its way into place. */
@@ -465,6 +498,7 @@ struct drawing {
 	size_t busy;		/* charts taken, not yet drawn */
 	int closed;		/* no chart comes after charts[n - 1] */
 	int ready;		/* the directories are made */
+	struct made_dirs made;	/* ahead: those its thread made */
 	int off;		/* ahead: they could not be; it drew nothing */
 	const struct hdb_progress *progress;
 	char *err;		/* the first failure's message */
@@ -533,7 +567,8 @@ static void *drawer(void *arg)
 
 			d->off = (d->templates &&
 				  hdb_check_templates(d->templates)) ||
-				 make_dirs(d->dir) || make_dirs(charts);
+				 make_dirs_noting(d->dir, &d->made) ||
+				 make_dirs_noting(charts, &d->made);
 			d->ready = !d->off;
 			free(charts);
 			continue;
@@ -600,11 +635,14 @@ static void drawing_close(struct drawing *d, int stop)
 	d->has_thread = 0;
 }
 
-/* Stops the drawing and frees it, with the temporaries it wrote. */
+/* Stops the drawing and frees it, with the temporaries it wrote and the
+ * directories it made that hold nothing else (the query failed before
+ * the render, which would have filled them). */
 static void drawing_release(struct drawing *d)
 {
 	drawing_close(d, 1);
 	drop_chart_files(d->files, 2 * d->n);
+	unmake_dirs(&d->made);
 	free(d->files);
 	free(d->charts);
 	free(d->dir);

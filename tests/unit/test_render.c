@@ -5,6 +5,7 @@
 #include "../../render/render.h"
 #include "../../util.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -517,6 +518,75 @@ static void report_into_a_file_fails_cleanly(void)
 	hdb_table_release(&setup);
 }
 
+/* A report model of one section holding one small depth chart. */
+static void model_with_chart(struct hdb_report_model *m)
+{
+	struct hdb_section *s;
+	struct hdb_block *b;
+	struct hdb_chart_series *series;
+
+	memset(m, 0, sizeof(*m));
+	m->title = xstrdup("Charts ahead");
+	s = hdb_report_section(m, "depth", "Long context");
+	b = hdb_section_block(s, HDB_BLOCK_CHART);
+	hdb_chart_init(&b->chart, HDB_CHART_DEPTH, "one-chart", "one chart",
+		       "depth (tokens)", "tokens/s");
+	series = hdb_chart_add_series(&b->chart, "a", 0);
+	hdb_chart_add_point(series, 0, NULL, 100, 97, 103, HDB_MARK_OK);
+	hdb_chart_add_point(series, 8192, NULL, 60, 58, 62, HDB_MARK_OK);
+}
+
+/* Waits (up to 10 s) for path to exist; does it? */
+static int appears(const char *path)
+{
+	int i;
+
+	for (i = 0; i < 1000 && access(path, F_OK); i++)
+		usleep(10000);
+	return !access(path, F_OK);
+}
+
+/* Charts drawn while the report is computed make its directories; a query
+ * that then fails (the ahead freed without a render) leaves none of them
+ * behind, and a render keeps them with its files. */
+static void charts_ahead_leave_no_directory_when_the_query_fails(void)
+{
+	struct hdb_report_model m;
+	struct hdb_chart_ahead *a;
+	char *dir = xasprintf("%s/ahead/site", t_tmpdir());
+	char *parent = xasprintf("%s/ahead", t_tmpdir());
+	char *charts = xasprintf("%s/charts", dir), *png;
+
+	model_with_chart(&m);
+	a = hdb_chart_ahead_start(dir, NULL, NULL);
+	if (!a) {
+		/* one processor: nothing is drawn ahead */
+		CHECK(sysconf(_SC_NPROCESSORS_ONLN) < 2);
+	} else {
+		hdb_chart_ahead_add(a, &m.sections[0]);
+		CHECK(appears(charts));
+		hdb_chart_ahead_free(a);
+		CHECK(access(charts, F_OK) && errno == ENOENT);
+		CHECK(access(dir, F_OK) && errno == ENOENT);
+		CHECK(access(parent, F_OK) && errno == ENOENT);
+	}
+	/* the same drawn ahead and rendered: every file stays */
+	a = hdb_chart_ahead_start(dir, NULL, NULL);
+	hdb_chart_ahead_add(a, &m.sections[0]);
+	CHECK_INT(hdb_render_report_ahead(dir, NULL, &m, NULL, a), 0);
+	hdb_chart_ahead_free(a);
+	png = xasprintf("%s/one-chart.png", charts);
+	CHECK_INT(access(png, F_OK), 0);
+	free(png);
+	png = xasprintf("%s/index.html", dir);
+	CHECK_INT(access(png, F_OK), 0);
+	free(png);
+	hdb_report_model_release(&m);
+	free(charts);
+	free(parent);
+	free(dir);
+}
+
 /* Lists the names in dir, sorted, one a line. */
 static char *list_dir(const char *dir)
 {
@@ -713,5 +783,6 @@ int main(void)
 	RUN(report_writes_three_files);
 	RUN(report_into_a_file_fails_cleanly);
 	RUN(report_write_failure_keeps_the_old_report);
+	RUN(charts_ahead_leave_no_directory_when_the_query_fails);
 	return t_done();
 }
