@@ -580,6 +580,21 @@ static void a_version_1_store_is_upgraded_with_its_rows(void)
 	hdb_store_close(st);
 }
 
+/* json as a llama-bench markdown table prints it: avg_ts and stddev_ts
+ * with two decimals, no samples, no test_time. */
+static struct hdb_bench_record markdown_twin(struct hdb_bench_record json,
+					     double avg_ts, double stddev_ts)
+{
+	json.avg_ts = avg_ts;
+	json.stddev_ts = stddev_ts;
+	json.precision = 2;
+	json.samples = NULL;
+	json.n_samples = 0;
+	json.samples_known = 0;
+	json.test_time = NULL;
+	return json;
+}
+
 /* One measurement printed twice, as JSON and as markdown, is one row;
  * the richer report wins whichever comes first. */
 static void a_measurement_printed_twice_is_one_row(void)
@@ -597,14 +612,7 @@ static void a_measurement_printed_twice_is_one_row(void)
 	json.build_number = 9749;
 	json.n_threads = 2;
 	json.test_time = "2026-11-22T00:03:12Z";
-	md = json;
-	md.avg_ts = 551.95;
-	md.stddev_ts = 3.42;
-	md.precision = 2;
-	md.samples = NULL;
-	md.n_samples = 0;
-	md.samples_known = 0;
-	md.test_time = NULL;
+	md = markdown_twin(json, 551.95, 3.42);
 	md.n_batch = HDB_UNSET;
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
@@ -1015,14 +1023,7 @@ static void the_value_index_is_made_when_first_needed(void)
 	json.model_type = "llama 8B Q4_0";
 	json.stddev_ts = 0.412345;
 	json.test_time = "2026-11-28T00:00:00Z";
-	md = json;
-	md.avg_ts = 81.73;
-	md.stddev_ts = 0.41;
-	md.precision = 2;
-	md.samples = NULL;
-	md.n_samples = 0;
-	md.samples_known = 0;
-	md.test_time = NULL;
+	md = markdown_twin(json, 81.73, 0.41);
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a.json", "a1", 1, "llama-bench-json", &src), 0);
@@ -1128,14 +1129,7 @@ static void two_variants_are_two_measurements(void)
 	json.model_type = "qwen3moe ?B Q4_K - Medium";
 	json.stddev_ts = 37.321809;
 	json.test_time = "2026-11-22T00:03:12Z";
-	md = json;
-	md.avg_ts = 261.91;
-	md.stddev_ts = 37.32;
-	md.precision = 2;
-	md.samples = NULL;
-	md.n_samples = 0;
-	md.samples_known = 0;
-	md.test_time = NULL;
+	md = markdown_twin(json, 261.91, 37.32);
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a", "a", 1, "llama-bench-json", &src), 0);
