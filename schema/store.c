@@ -919,6 +919,24 @@ static int open_immutable(struct hdb_store *st)
 	return rc;
 }
 
+/*
+ * The store has a hot rollback journal: an ingest that was making it was
+ * killed in a batch (hdb_store_batch_mode).  A read-only connection
+ * cannot roll it back; a connection that may write does so when it first
+ * reads, as any SQLite client would, which restores the store to its last
+ * commit, the state every reader is to see.  Then opens it read-only
+ * again.  Returns 0, or -1 where it could not be rolled back here (the
+ * directory or the file not writable: the caller says so).
+ */
+static int roll_back_journal(struct hdb_store *st)
+{
+	if (open_db(st, st->path, SQLITE_OPEN_READWRITE) ||
+	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
+			 NULL, NULL) != SQLITE_OK)
+		return -1;
+	return open_db(st, st->path, SQLITE_OPEN_READONLY);
+}
+
 static int cannot_share(int rc)
 {
 	rc &= 0xff;
@@ -953,10 +971,16 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 		goto fail;
 	if (mode != HDB_STORE_WRITE &&
 	    sqlite3_exec(st->db, "SELECT 1 FROM sqlite_master LIMIT 1", NULL,
-			 NULL, NULL) != SQLITE_OK &&
-	    cannot_share(sqlite3_extended_errcode(st->db)) &&
-	    open_immutable(st))
-		goto fail;
+			 NULL, NULL) != SQLITE_OK) {
+		int rc = sqlite3_extended_errcode(st->db);
+
+		if (rc == SQLITE_READONLY_ROLLBACK && !roll_back_journal(st))
+			rc = SQLITE_OK;
+		else if (rc == SQLITE_READONLY_ROLLBACK)
+			rc = SQLITE_READONLY;
+		if (rc != SQLITE_OK && cannot_share(rc) && open_immutable(st))
+			goto fail;
+	}
 	if (check_identity(st, mode))
 		goto fail;
 	if (mode == HDB_STORE_WRITE) {

@@ -61,7 +61,7 @@ for ((i = 1; i <= trials; i++)); do
 	make_copies "$work/batch$i" $((i * 8 * copies)) $copies
 	lcg
 	delay=$(( seed % (dur + 1) ))
-	hdb --db "$db" ingest "$work/batch$i" > "$work/out" 2>&1 &
+	hdb_exec --db "$db" ingest "$work/batch$i" > "$work/out" 2>&1 &
 	pid=$!
 	bg_pids=$pid
 	sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
@@ -137,7 +137,7 @@ bkilled=0
 for ((i = 1; i <= big_trials; i++)); do
 	lcg
 	delay=$(( seed % (bdur + 1) ))
-	hdb --db "$db" ingest "$work/bigbatch" > "$work/out" 2>&1 &
+	hdb_exec --db "$db" ingest "$work/bigbatch" > "$work/out" 2>&1 &
 	pid=$!
 	bg_pids=$pid
 	sleep "$(printf '%d.%06d' $((delay / 1000000)) $((delay % 1000000)))"
