@@ -2295,8 +2295,7 @@ static int cmd_report(struct cli *cli, int argc, char **argv)
 	/* the charts of the sections done drawn while the next compute;
 	 * with --templates the render checks them before any directory is
 	 * made, so not ahead */
-	ahead = templates ? NULL : hdb_chart_ahead_start(out, NULL,
-							  &progress);
+	ahead = templates ? NULL : hdb_chart_ahead_start(out, &progress);
 	ro.section_done = report_section_done;
 	ro.section_ctx = ahead;
 	if (hdb_query_report(hdb_store_sqlite(cli->st), &ro, &m)) {

@@ -110,8 +110,9 @@ int hdb_render_report_progress(const char *dir, const char *templates,
  * model, whose blocks must not change or move until the ahead is freed:
  * hdb_report_opts' section_done hook), writing each to its temporary in dir;
  * hdb_render_report_ahead then draws the rest and writes them all.  Its
- * directories are made with the first chart, unless the templates fail
- * their check; a failure there is the render's to report.  The caller
+ * directories are made with the first chart; a failure there is the
+ * render's to report.  Only for the built-in templates: with a templates
+ * directory the render checks it before any directory is made.  The caller
  * frees it with hdb_chart_ahead_free (after the render, or when the
  * query failed), which removes the temporaries the render did not take.
  * progress (NULL: none) hears of each chart it draws, chart k of the n
@@ -120,7 +121,6 @@ int hdb_render_report_progress(const char *dir, const char *templates,
  */
 struct hdb_chart_ahead;
 struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
-					      const char *templates,
 					      const struct hdb_progress *progress);
 void hdb_chart_ahead_add(struct hdb_chart_ahead *a,
 			 const struct hdb_section *s);

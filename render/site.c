@@ -491,7 +491,7 @@ static void tell_chart(const struct hdb_progress *progress, size_t k,
 struct drawing {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;	/* a chart queued or drawn, or the end */
-	char *dir, *templates;
+	char *dir;
 	const struct hdb_block **charts;	/* in the report's order */
 	struct site_file *files;	/* chart k: files[2k] (SVG), [2k + 1] */
 	size_t n, cap, next;
@@ -544,9 +544,9 @@ static void drop_chart_files(struct site_file *f, size_t n)
 /*
  * Takes the next chart until the queue is closed and empty, or a chart
  * failed.  An ahead's thread first makes the report's directories, as the
- * render would (after checking the templates, so that a failure is the
- * render's to report, in its order); where that fails it draws nothing
- * and the render, doing the same, says why.
+ * render would (noting those it made, for a query that then fails);
+ * where that fails it draws nothing and the render, doing the same, says
+ * why.
  */
 static void *drawer(void *arg)
 {
@@ -565,9 +565,7 @@ static void *drawer(void *arg)
 		if (!d->ready) {
 			char *charts = xasprintf("%s/charts", d->dir);
 
-			d->off = (d->templates &&
-				  hdb_check_templates(d->templates)) ||
-				 make_dirs_noting(d->dir, &d->made) ||
+			d->off = make_dirs_noting(d->dir, &d->made) ||
 				 make_dirs_noting(charts, &d->made);
 			d->ready = !d->off;
 			free(charts);
@@ -597,14 +595,12 @@ static void *drawer(void *arg)
 	return NULL;
 }
 
-static void drawing_init(struct drawing *d, const char *dir,
-			 const char *templates)
+static void drawing_init(struct drawing *d, const char *dir)
 {
 	memset(d, 0, sizeof(*d));
 	pthread_mutex_init(&d->lock, NULL);
 	pthread_cond_init(&d->cond, NULL);
 	d->dir = xstrdup(dir);
-	d->templates = templates ? xstrdup(templates) : NULL;
 }
 
 /* Queues chart block b (d->lock held). */
@@ -646,7 +642,6 @@ static void drawing_release(struct drawing *d)
 	free(d->files);
 	free(d->charts);
 	free(d->dir);
-	free(d->templates);
 	free(d->err);
 	pthread_cond_destroy(&d->cond);
 	pthread_mutex_destroy(&d->lock);
@@ -657,7 +652,6 @@ struct hdb_chart_ahead {
 };
 
 struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
-					      const char *templates,
 					      const struct hdb_progress *progress)
 {
 	struct hdb_chart_ahead *a;
@@ -665,7 +659,7 @@ struct hdb_chart_ahead *hdb_chart_ahead_start(const char *dir,
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		return NULL;
 	a = xcalloc(1, sizeof(*a));
-	drawing_init(&a->d, dir, templates);
+	drawing_init(&a->d, dir);
 	a->d.progress = progress;
 	if (pthread_create(&a->d.thread, NULL, drawer, &a->d)) {
 		drawing_release(&a->d);
@@ -808,7 +802,7 @@ int hdb_render_report_ahead(const char *dir, const char *templates,
 	int ret = -1, drawing = 0;
 
 	if (!ahead)
-		drawing_init(&own, dir, templates);
+		drawing_init(&own, dir);
 	for (i = 0; i < m->n; i++)
 		for (j = 0; j < m->sections[i].n; j++)
 			if (m->sections[i].blocks[j].kind == HDB_BLOCK_CHART)

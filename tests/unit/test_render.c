@@ -558,7 +558,7 @@ static void charts_ahead_leave_no_directory_when_the_query_fails(void)
 	char *charts = xasprintf("%s/charts", dir), *png;
 
 	model_with_chart(&m);
-	a = hdb_chart_ahead_start(dir, NULL, NULL);
+	a = hdb_chart_ahead_start(dir, NULL);
 	if (!a) {
 		/* one processor: nothing is drawn ahead */
 		CHECK(sysconf(_SC_NPROCESSORS_ONLN) < 2);
@@ -571,7 +571,7 @@ static void charts_ahead_leave_no_directory_when_the_query_fails(void)
 		CHECK(access(parent, F_OK) && errno == ENOENT);
 	}
 	/* the same drawn ahead and rendered: every file stays */
-	a = hdb_chart_ahead_start(dir, NULL, NULL);
+	a = hdb_chart_ahead_start(dir, NULL);
 	hdb_chart_ahead_add(a, &m.sections[0]);
 	CHECK_INT(hdb_render_report_ahead(dir, NULL, &m, NULL, a), 0);
 	hdb_chart_ahead_free(a);
