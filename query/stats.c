@@ -370,12 +370,13 @@ void hdb_mean_sd(const double *x, size_t n, double *mean, double *sd)
 	*mean = *sd = NAN;
 	if (!n)
 		return;
-	/* hdb_summarize's sums, in its order */
 	for (i = 0; i < n; i++)
 		sum += x[i];
 	*mean = sum / n;
 	if (n < 2)
 		return;
+	/* Two passes: sum of squares about the mean, not sum x^2 - n m^2,
+	 * which cancels badly for tokens/s values with a small spread. */
 	for (i = 0; i < n; i++)
 		ss += (x[i] - *mean) * (x[i] - *mean);
 	*sd = sqrt(ss / (n - 1));
@@ -383,8 +384,7 @@ void hdb_mean_sd(const double *x, size_t n, double *mean, double *sd)
 
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 {
-	double sum = 0, ss = 0, *v, stack[64];
-	size_t i;
+	double *v, stack[64];
 
 	s->n = n;
 	s->mean = s->sd = s->cv = NAN;
@@ -400,16 +400,9 @@ void hdb_summarize(const double *x, size_t n, struct hdb_summary *s)
 	s->median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 	if (v != stack)
 		free(v);
-	for (i = 0; i < n; i++)
-		sum += x[i];
-	s->mean = sum / n;
+	hdb_mean_sd(x, n, &s->mean, &s->sd);
 	if (n < 2)
 		return;
-	/* Two passes: sum of squares about the mean, not sum x^2 - n m^2,
-	 * which cancels badly for tokens/s values with a small spread. */
-	for (i = 0; i < n; i++)
-		ss += (x[i] - s->mean) * (x[i] - s->mean);
-	s->sd = sqrt(ss / (n - 1));
 	if (s->mean != 0)
 		s->cv = s->sd / s->mean;
 	{

@@ -57,7 +57,8 @@ struct hdb_summary {
 
 /* Summarizes x[0..n-1] (n may be 0; x is not modified). */
 void hdb_summarize(const double *x, size_t n, struct hdb_summary *s);
-/* Only its mean and sd, the same to the bit (no sort, no interval). */
+/* Only its mean and sd (no sort, no interval): what it computes them
+ * with. */
 void hdb_mean_sd(const double *x, size_t n, double *mean, double *sd);
 
 /* An estimate with its 95% interval; NAN bounds when not known. */
