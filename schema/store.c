@@ -49,6 +49,8 @@ enum stmt_id {
 	ST_UNKNOWN_HOST,
 	ST_FIND_BENCH_TIME,
 	ST_FIND_BENCH_TIME_NULL,
+	ST_FIND_BENCH_TIME_ANY,
+	ST_FIND_BENCH_TIME_ANY_NULL,
 	ST_FIND_BENCH_VALUE,
 	ST_FIND_BENCH_VALUE_NULL,
 	ST_FIND_BENCH_PRECISION,
@@ -114,6 +116,27 @@ enum stmt_id {
 	SAME("type_k", "13") SAME("type_v", "14") SAME("flash_attn", "15") \
 	SAME("n_gpu_layers", "16") SAME("n_batch", "17") \
 	SAME("n_ubatch", "18") SAME("n_threads", "19")
+
+/* With a test_time: the rows of that time, then those of none
+ * (markdown), of the record's host (?3) and then of the unknown host
+ * (?34), each a probe of bench_time (host, test_time, ident, avg_ts);
+ * one set of bindings. */
+#define FIND_BENCH_TIME(value) \
+	FIND_BENCH("bench_time", "host_id = ?3 AND test_time IS ?40 AND " \
+		   value) \
+	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?3 AND " \
+		   "test_time IS NULL AND " value) \
+	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?34 AND " \
+		   "?3 <> ?34 AND test_time IS ?40 AND " value) \
+	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?34 AND " \
+		   "?3 <> ?34 AND test_time IS NULL AND " value)
+/* The same for a record of the unknown host, which may repeat a row of
+ * any host: a probe a host */
+#define FIND_BENCH_ANY(value) \
+	FIND_BENCH("bench_time", "host_id IN (SELECT id FROM host) AND " \
+		   "test_time IS ?40 AND " value) \
+	" UNION ALL " FIND_BENCH("bench_time", "host_id IN (SELECT id FROM " \
+		   "host) AND test_time IS NULL AND " value)
 
 /* The precisions a row is printed with (the decimals of avg_ts, up to
  * MAX_PRECISION; a row beyond is looked for by a range of its own). */
@@ -197,7 +220,10 @@ enum stmt_id {
 	" ORDER BY rep))"
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_FIND_SOURCE] = "SELECT path FROM source WHERE sha256 = ?1",
+	/* source_sha256 indexes the first 8 hex digits (schema 13) */
+	[ST_FIND_SOURCE] = "SELECT path FROM source "
+			   "WHERE substr(sha256, 1, 8) = substr(?1, 1, 8) "
+			   "AND sha256 = ?1",
 	[ST_ADD_SOURCE] =
 		"INSERT INTO source (path, sha256, bytes, format, ingested_at) "
 		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -234,14 +260,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * right precision. */
 	/* with a test_time, the rows of that time and then those of none
 	 * (markdown), in one statement: one set of bindings */
-	[ST_FIND_BENCH_TIME] = FIND_BENCH("bench_time",
-		"test_time IS ?40 AND avg_ts BETWEEN ?41 AND ?42")
-		" UNION ALL " FIND_BENCH("bench_time",
-		"test_time IS NULL AND avg_ts BETWEEN ?41 AND ?42"),
-	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH("bench_time",
-		"test_time IS ?40 AND avg_ts IS NULL")
-		" UNION ALL " FIND_BENCH("bench_time",
-		"test_time IS NULL AND avg_ts IS NULL"),
+	[ST_FIND_BENCH_TIME] = FIND_BENCH_TIME(
+		"avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH_TIME("avg_ts IS NULL"),
+	/* a record of the unknown host: the rows of every host */
+	[ST_FIND_BENCH_TIME_ANY] = FIND_BENCH_ANY(
+		"avg_ts BETWEEN ?41 AND ?42"),
+	[ST_FIND_BENCH_TIME_ANY_NULL] = FIND_BENCH_ANY("avg_ts IS NULL"),
 	/* without a test_time (markdown), every row of the identity in the
 	 * window, whatever its precision: a probe a precision of the one
 	 * value index (schema 11), in the order of the value, then of the
@@ -1926,8 +1951,12 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 	sqlite3_stmt *s;
 
 	if (r->test_time) {
-		s = stmt(st, known ? ST_FIND_BENCH_TIME
-			 : ST_FIND_BENCH_TIME_NULL);
+		if (host_id != unknown)
+			s = stmt(st, known ? ST_FIND_BENCH_TIME
+				 : ST_FIND_BENCH_TIME_NULL);
+		else
+			s = stmt(st, known ? ST_FIND_BENCH_TIME_ANY
+				 : ST_FIND_BENCH_TIME_ANY_NULL);
 		if (!s)
 			return -1;
 		bind_bench(s, 0, host_id, unknown, r);

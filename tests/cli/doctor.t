@@ -18,7 +18,7 @@ $ halodb ingest a.json b.json > /dev/null && halodb ingest --model m --host h ru
 > ingested 1 file (3 rows)
 $ halodb doctor
 > store: halodb.db
-> schema version: 12 (this halodb writes 12)
+> schema version: 13 (this halodb writes 13)
 > integrity_check: ok
 > foreign_key_check: ok
 > rows per table:

@@ -1047,10 +1047,43 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 	md.avg_ts = 440.82;
 	CHECK_INT(hdb_store_add_bench(st, src, unknown, &md, &dup), 0);
 	CHECK_INT(dup, 0);
+	/* bench_time is led by the host (schema 13): a JSON record of the
+	 * unknown host finds a host's run of the same time, and a host's
+	 * record finds the unknown host's */
+	json.n_depth = 1024;
+	json.test_time = "2026-11-24T00:00:00Z";
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	json.n_depth = 2048;
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
 	CHECK_INT(hdb_store_commit(st), 0);
-	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 1 + 3000 + 2);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 1 + 3000 + 2 + 2);
 	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE n_depth = 512 AND precision = 6 "
 			      "AND host_id = (SELECT id FROM host WHERE name = 'epyc-1')"), 1);
+	/* the unknown host's row took the host of the second report */
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE n_depth = 2048 "
+			      "AND host_id = (SELECT id FROM host WHERE name = 'epyc-1')"), 1);
+	/* source's hash lost its UNIQUE index for one on its first digits
+	 * (schema 13): a file from before the upgrade is still known, and
+	 * one that shares its first 8 digits is not it */
+	{
+		char *prev = NULL;
+
+		CHECK_INT(hdb_store_find_source(st, "old", &prev), 1);
+		CHECK_STR(prev, "old.json");
+		free(prev);
+		CHECK_INT(hdb_store_begin(st), 0);
+		CHECK_INT(hdb_store_add_source(st, "b.json", "0123456789abcdef", 1, "llama-bench-json", &src), 0);
+		CHECK_INT(hdb_store_commit(st), 0);
+		CHECK_INT(hdb_store_find_source(st, "01234567ffffffff", NULL), 0);
+		CHECK_INT(hdb_store_find_source(st, "0123456789abcdef", NULL), 1);
+		CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'source_sha256'"), 1);
+	}
 	hdb_store_close(st);
 }
 
