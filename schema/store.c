@@ -220,10 +220,12 @@ enum stmt_id {
 	" ORDER BY rep))"
 
 static const char *const stmt_sql[ST_COUNT] = {
-	/* source_sha256 indexes the first 8 hex digits (schema 13) */
+	/* source_sha256 indexes the first 8 hex digits (schema 13); the +
+	 * keeps SQLite from putting ?1 for sha256 in the first term, which
+	 * would no longer be the index's expression (a scan) */
 	[ST_FIND_SOURCE] = "SELECT path FROM source "
 			   "WHERE substr(sha256, 1, 8) = substr(?1, 1, 8) "
-			   "AND sha256 = ?1",
+			   "AND +sha256 = ?1",
 	[ST_ADD_SOURCE] =
 		"INSERT INTO source (path, sha256, bytes, format, ingested_at) "
 		"VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
