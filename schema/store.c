@@ -51,6 +51,8 @@ enum stmt_id {
 	ST_FIND_BENCH_TIME_NULL,
 	ST_FIND_BENCH_TIME_ANY,
 	ST_FIND_BENCH_TIME_ANY_NULL,
+	ST_ANY_NULL_TIME,
+	ST_ANY_ROW_OF,
 	ST_FIND_BENCH_VALUE,
 	ST_FIND_BENCH_VALUE_NULL,
 	ST_FIND_BENCH_PRECISION,
@@ -120,23 +122,26 @@ enum stmt_id {
 /* With a test_time: the rows of that time, then those of none
  * (markdown), of the record's host (?3) and then of the unknown host
  * (?34), each a probe of bench_time (host, test_time, ident, avg_ts);
- * one set of bindings. */
+ * one set of bindings.  ?45 is 1 when the store holds rows of no
+ * test_time, ?46 when it holds rows of the unknown host (probe_flags):
+ * a probe that cannot find a row is passed by before it starts, as is
+ * one for the unknown host when the record's host is that one. */
 #define FIND_BENCH_TIME(value) \
 	FIND_BENCH("bench_time", "host_id = ?3 AND test_time IS ?40 AND " \
 		   value) \
-	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?3 AND " \
+	" UNION ALL " FIND_BENCH("bench_time", "?45 AND host_id = ?3 AND " \
 		   "test_time IS NULL AND " value) \
-	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?34 AND " \
-		   "?3 <> ?34 AND test_time IS ?40 AND " value) \
-	" UNION ALL " FIND_BENCH("bench_time", "host_id = ?34 AND " \
-		   "?3 <> ?34 AND test_time IS NULL AND " value)
+	" UNION ALL " FIND_BENCH("bench_time", "?46 AND ?3 <> ?34 AND " \
+		   "host_id = ?34 AND test_time IS ?40 AND " value) \
+	" UNION ALL " FIND_BENCH("bench_time", "?45 AND ?46 AND ?3 <> ?34 " \
+		   "AND host_id = ?34 AND test_time IS NULL AND " value)
 /* The same for a record of the unknown host, which may repeat a row of
  * any host: a probe a host */
 #define FIND_BENCH_ANY(value) \
 	FIND_BENCH("bench_time", "host_id IN (SELECT id FROM host) AND " \
 		   "test_time IS ?40 AND " value) \
-	" UNION ALL " FIND_BENCH("bench_time", "host_id IN (SELECT id FROM " \
-		   "host) AND test_time IS NULL AND " value)
+	" UNION ALL " FIND_BENCH("bench_time", "?45 AND host_id IN (SELECT " \
+		   "id FROM host) AND test_time IS NULL AND " value)
 
 /* The precisions a row is printed with (the decimals of avg_ts, up to
  * MAX_PRECISION; a row beyond is looked for by a range of its own). */
@@ -269,6 +274,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FIND_BENCH_TIME_ANY] = FIND_BENCH_ANY(
 		"avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_ANY_NULL] = FIND_BENCH_ANY("avg_ts IS NULL"),
+	/* what the probes above may pass by (probe_flags) */
+	[ST_ANY_NULL_TIME] = "SELECT EXISTS (SELECT 1 FROM bench INDEXED BY "
+			     "bench_time WHERE host_id IN (SELECT id FROM host) "
+			     "AND test_time IS NULL)",
+	[ST_ANY_ROW_OF] = "SELECT EXISTS (SELECT 1 FROM bench INDEXED BY "
+			  "bench_time WHERE host_id = ?1)",
 	/* without a test_time (markdown), every row of the identity in the
 	 * window, whatever its precision: a probe a precision of the one
 	 * value index (schema 11), in the order of the value, then of the
@@ -505,6 +516,10 @@ struct hdb_store {
 	 * for in this transaction (name_known), kept for the rows after it */
 	int name_known;
 	char *name_model, *name_file, *name;
+	/* does the store hold a row of no test_time, a row of the unknown
+	 * host?  -1: not looked up in this transaction; set by every row
+	 * written after (see probe_flags) */
+	int null_times, unknown_rows;
 	long long find_skip;		/* a row the same-measurement lookup */
 	long long find_host;		/* passes by, the one host it keeps to
 					 * (0: none; see hdb_store_refold) */
@@ -992,6 +1007,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	if (mode == HDB_STORE_WRITE && check_writable(path))
 		return -1;
 	st = xcalloc(1, sizeof(*st));
+	st->null_times = st->unknown_rows = -1;
 	st->path = xstrdup(path);
 	st->unknown_host = -1;
 	if (open_db(st, path, flags))
@@ -1081,6 +1097,8 @@ int hdb_store_begin(struct hdb_store *st)
 		st->unknown_host = -1;
 	/* and may have named a model since */
 	forget_name(st);
+	/* and written rows of any kind */
+	st->null_times = st->unknown_rows = -1;
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	st->in_tx = 1;
@@ -1213,6 +1231,7 @@ void hdb_store_rollback_to(struct hdb_store *st)
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
 	st->value_index = 0;
+	st->null_times = st->unknown_rows = -1;
 	forget_base(st);
 	forget_name(st);
 }
@@ -1283,6 +1302,7 @@ void hdb_store_rollback(struct hdb_store *st)
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
 	st->value_index = 0;
+	st->null_times = st->unknown_rows = -1;
 	forget_base(st);
 	forget_name(st);
 }
@@ -1932,6 +1952,49 @@ static int value_index(struct hdb_store *st)
 	return 0;
 }
 
+
+/* One row's answer to a statement of one integer column. */
+static int one_flag(struct hdb_store *st, enum stmt_id id, long long arg,
+		    int *flag)
+{
+	sqlite3_stmt *s = stmt(st, id);
+	int rc;
+
+	if (!s)
+		return -1;
+	if (arg)
+		bind_int(s, 1, arg);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*flag = sqlite3_column_int(s, 0) != 0;
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, "cannot read");
+	return 0;
+}
+
+/*
+ * Does the store hold rows of no test_time, rows of the unknown host?
+ * Looked up once a transaction (another process may have written
+ * between two) and again after a row is restored or a host's rows
+ * refolded; every row written after sets them (hdb_store_add_bench).
+ * Most stores hold neither, and their records then make one probe of
+ * bench_time instead of two.
+ */
+static int probe_flags(struct hdb_store *st, long long unknown)
+{
+	if (st->null_times < 0 &&
+	    one_flag(st, ST_ANY_NULL_TIME, 0, &st->null_times))
+		return -1;
+	if (st->unknown_rows < 0) {
+		if (unknown < 0)
+			st->unknown_rows = 0;
+		else if (one_flag(st, ST_ANY_ROW_OF, unknown,
+				  &st->unknown_rows))
+			return -1;
+	}
+	return 0;
+}
 /*
  * The stored row this record measures again, or 0.  Each probe is an
  * index range that holds only rows that can match, so that ingest stays
@@ -1953,6 +2016,8 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 	sqlite3_stmt *s;
 
 	if (r->test_time) {
+		if (probe_flags(st, unknown))
+			return -1;
 		if (host_id != unknown)
 			s = stmt(st, known ? ST_FIND_BENCH_TIME
 				 : ST_FIND_BENCH_TIME_NULL);
@@ -1963,6 +2028,8 @@ static int find_bench(struct hdb_store *st, long long host_id, long long unknown
 			return -1;
 		bind_bench(s, 0, host_id, unknown, r);
 		bind_text(s, 40, r->test_time);
+		sqlite3_bind_int(s, 45, st->null_times);
+		sqlite3_bind_int(s, 46, st->unknown_rows);
 		if (known)
 			bind_window(s, 41, r->avg_ts, 1);
 		return scan_bench(st, s, r, id, richer, had_samples);
@@ -2082,6 +2149,10 @@ int hdb_store_add_bench(struct hdb_store *st, long long source_id,
 	bind_text(s, 44, name);
 	if (step_done(st, s, "cannot record a test result"))
 		return -1;
+	if (!r->test_time)
+		st->null_times = 1;
+	if (host_id == unknown)
+		st->unknown_rows = 1;
 	id = sqlite3_last_insert_rowid(st->db);
 	if (r->raw && set_raw(st, id, r->raw, source_id, 1))
 		return -1;
@@ -2637,6 +2708,8 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 	if (!server && exec_id(st, "DELETE FROM bench_sample WHERE "
 			       "bench_id = ?1", id, "cannot rebuild a result"))
 		goto out;
+	/* the row may come back of no test_time or of the unknown host */
+	st->null_times = st->unknown_rows = -1;
 	for (i = 0; i < n; i++) {
 		s = stmt(st, i == 0 ? (server ? ST_RESTORE_SERVER
 				       : ST_RESTORE_BENCH)
@@ -2949,6 +3022,8 @@ int hdb_store_refold(struct hdb_store *st, long long host_id, long *folded)
 	int server, rc = 0;
 
 	*folded = 0;
+	/* the host's rows have moved (hosts merge) */
+	st->null_times = st->unknown_rows = -1;
 	for (server = 0; !rc && server < 2; server++) {
 		if (collect_ids(st, rows[server], host_id, &ids, &n))
 			return -1;

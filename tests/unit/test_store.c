@@ -1088,6 +1088,68 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 }
 
 /*
+ * A record with a test_time passes by the probes for rows of no
+ * test_time and rows of the unknown host while the store holds none; it
+ * looks again in every transaction, so rows written by an earlier one
+ * (or another process) are still found, as are rows written earlier in
+ * the same transaction.
+ */
+static void probes_look_again_in_each_transaction(void)
+{
+	const char *p = path_in_tmp("probes.db");
+	struct hdb_store *st;
+	struct hdb_bench_record json = record("tg128", 81.734512), md;
+	long long src, host, unknown;
+	int dup;
+
+	json.model_type = "llama 8B Q4_0";
+	json.stddev_ts = 0.412345;
+	json.test_time = "2026-11-28T00:00:00Z";
+	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_source(st, "a.json", "a1", 1, "llama-bench-json", &src), 0);
+	CHECK_INT(hdb_store_host(st, "epyc-1", NULL, NULL, NULL, NULL, NULL, &host), 0);
+	/* a host's row, before the store holds any of the unknown host */
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	/* the unknown host's row, then the host's twin: one row */
+	json.n_depth = 4096;
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_unknown_host(st, &unknown), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, unknown, &json, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(hdb_store_commit(st), 0);
+	/* a markdown row of the host (no test_time), then its JSON twin in
+	 * the next transaction, and another in the same one */
+	md = markdown_twin(json, 81.73, 0.41);
+	md.n_depth = 8192;
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_commit(st), 0);
+	json.n_depth = 8192;
+	CHECK_INT(hdb_store_begin(st), 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	md.n_depth = json.n_depth = 16384;
+	CHECK_INT(hdb_store_add_bench(st, src, host, &md, &dup), 0);
+	CHECK_INT(dup, 0);
+	CHECK_INT(hdb_store_add_bench(st, src, host, &json, &dup), 0);
+	CHECK_INT(dup, 1);
+	CHECK_INT(hdb_store_commit(st), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench"), 4);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE test_time IS NULL"), 0);
+	CHECK_INT(one_int(st, "SELECT count(*) FROM bench WHERE host_id = "
+			      "(SELECT id FROM host WHERE named_by = 'unknown')"), 0);
+	hdb_store_close(st);
+}
+
+/*
  * A store of JSON rows has no value index (schema 12); the first markdown
  * record makes it in its transaction, finds the JSON row through it, and
  * a rollback that takes the index away leaves the next one to make it
@@ -1303,6 +1365,7 @@ int main(void)
 	RUN(the_unknown_host_name_is_reserved);
 	RUN(lookups_stay_narrow_and_find_the_same_rows);
 	RUN(the_value_index_is_made_when_first_needed);
+	RUN(probes_look_again_in_each_transaction);
 	RUN(requests_are_found_again_among_many);
 	RUN(a_writer_waits_for_a_long_transaction);
 	RUN(a_store_in_a_read_only_directory_can_be_read);
