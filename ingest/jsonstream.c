@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -54,6 +55,13 @@ static int is_letter(char c)
 {
 	return (unsigned char)((c | 0x20) - 'a') < 26;
 }
+
+/* The bytes scan_record stops at outside strings: a quote, a bracket or a
+ * brace, a letter (is_letter: a bare word).  It copies the others. */
+static const unsigned char stops[256] = {
+	['"'] = 1, ['{'] = 1, ['['] = 1, ['}'] = 1, [']'] = 1,
+	['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+};
 
 static void note_noise(struct scan *s, const char *line, size_t len, long lineno)
 {
@@ -128,53 +136,112 @@ static size_t take_word(struct scan *s, const char *p, const char *end)
 	return n;
 }
 
+/* Eight bytes at a time, where they can be read as one word in memory
+ * order (SWAR: a lane is zero where a byte matched). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORDS 1
+#define LANES(b) (0x0101010101010101ULL * (unsigned char)(b))
+#define ZERO_LANES(x) (((x) - LANES(1)) & ~(x) & LANES(0x80))
+#else
+#define WORDS 0
+#endif
+
+/* The first quote or backslash from p, or end. */
+static const char *string_stop(const char *p, const char *end)
+{
+#if WORDS
+	while (end - p >= 8) {
+		uint64_t w, hit;
+
+		memcpy(&w, p, 8);
+		hit = ZERO_LANES(w ^ LANES('"')) | ZERO_LANES(w ^ LANES('\\'));
+		if (hit)
+			return p + (__builtin_ctzll(hit) >> 3);
+		p += 8;
+	}
+#endif
+	while (p < end && *p != '"' && *p != '\\')
+		p++;
+	return p;
+}
+
+/* The first byte from p that scan_record stops at outside strings, or
+ * end.  Every stop but the quote is 0x40 or above. */
+static const char *word_stop(const char *p, const char *end)
+{
+#if WORDS
+	while (end - p >= 8) {
+		uint64_t w;
+
+		memcpy(&w, p, 8);
+		if ((w & LANES(0xc0)) || ZERO_LANES(w ^ LANES('"')))
+			break;
+		p += 8;
+	}
+#endif
+	while (p < end && !stops[(unsigned char)*p])
+		p++;
+	return p;
+}
+
 /* Scans record text from p; returns where scanning stopped. */
 static const char *scan_record(struct scan *s, const char *p, const char *end,
 			       int *done)
 {
 	const char *run = p;
+	int in_str = s->in_str, esc = s->esc;
 
 	*done = 0;
-	for (; p < end; p++) {
-		char c = *p;
+	while (p < end) {
+		char c;
 
-		if (s->in_str) {
-			if (s->esc) {
-				s->esc = 0;
+		if (in_str) {
+			if (esc) {
+				esc = 0;
+				p++;
 				continue;
 			}
 			/* most of a record is inside strings: up to the next
 			 * quote or backslash at once */
-			while (p < end && *p != '"' && *p != '\\')
-				p++;
+			p = string_stop(p, end);
 			if (p == end)
 				break;
 			if (*p == '\\')
-				s->esc = 1;
+				esc = 1;
 			else
-				s->in_str = 0;
+				in_str = 0;
+			p++;
 			continue;
 		}
+		/* and the numbers, commas and spaces between them */
+		p = word_stop(p, end);
+		if (p == end)
+			break;
+		c = *p;
 		if (c == '"') {
-			s->in_str = 1;
+			in_str = 1;
 		} else if (c == '{' || c == '[') {
 			s->depth++;
 		} else if (c == '}' || c == ']') {
 			if (--s->depth == 0) {
 				strbuf_add(&s->rec, run, (size_t)(p + 1 - run));
+				s->in_str = in_str;
+				s->esc = esc;
 				*done = 1;
 				return p + 1;
 			}
-		} else if (is_letter(c)) {
-			size_t n;
-
+		} else {
+			/* a letter: a bare word */
 			strbuf_add(&s->rec, run, (size_t)(p - run));
-			n = take_word(s, p, end);
-			p += n - 1;
-			run = p + 1;
+			p += take_word(s, p, end);
+			run = p;
+			continue;
 		}
+		p++;
 	}
 	strbuf_add(&s->rec, run, (size_t)(end - run));
+	s->in_str = in_str;
+	s->esc = esc;
 	return end;
 }
 
