@@ -60,6 +60,7 @@ static void compress(uint32_t h[8], const unsigned char *p)
  * (msg1: W[t-16] + s0(W[t-15]), plus W[t-7], msg2: + s1(W[t-2])).
  */
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #include <immintrin.h>
 
 __attribute__((target("sha,sse4.1,ssse3")))
@@ -113,11 +114,15 @@ static int have_shani(void)
 {
 	static int known = -1;
 
+	/* CPUID, not __builtin_cpu_supports: clang 14 does not know "sha"
+	 * (leaf 7 EBX bit 29; leaf 1 ECX: SSSE3 bit 9, SSE4.1 bit 19) */
 	if (known < 0) {
-		__builtin_cpu_init();
-		known = __builtin_cpu_supports("sha") &&
-			__builtin_cpu_supports("sse4.1") &&
-			__builtin_cpu_supports("ssse3");
+		unsigned a, b, c, d;
+
+		known = __get_cpuid(1, &a, &b, &c, &d) &&
+			(c & bit_SSSE3) && (c & bit_SSE4_1) &&
+			__get_cpuid_count(7, 0, &a, &b, &c, &d) &&
+			(b & bit_SHA);
 	}
 	return known;
 }
