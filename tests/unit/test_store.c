@@ -33,6 +33,23 @@ static long long one_int(struct hdb_store *st, const char *sql)
 	return v;
 }
 
+/* Does the plan of sql name index? */
+static int plan_uses(struct hdb_store *st, const char *sql, const char *index)
+{
+	char buf[1024];
+	sqlite3_stmt *s;
+	int found = 0;
+
+	snprintf(buf, sizeof(buf), "EXPLAIN QUERY PLAN %s", sql);
+	if (sqlite3_prepare_v2(hdb_store_sqlite(st), buf, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW)
+		if (strstr((const char *)sqlite3_column_text(s, 3), index))
+			found = 1;
+	sqlite3_finalize(s);
+	return found;
+}
+
 static void raw_exec(const char *path, const char *sql)
 {
 	sqlite3 *db;
@@ -1084,6 +1101,12 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 		CHECK_INT(hdb_store_find_source(st, "0123456789abcdef", NULL), 1);
 		CHECK_INT(one_int(st, "SELECT count(*) FROM sqlite_master WHERE name = 'source_sha256'"), 1);
 	}
+	/* a host's rows through bench_lookup (in the order written), not
+	 * bench_time, which also leads with the host (schema 13) */
+	CHECK_INT(plan_uses(st, "SELECT id, test_time FROM throughput WHERE host = 'epyc-1'",
+			    "bench_lookup"), 1);
+	CHECK_INT(plan_uses(st, "SELECT path FROM source WHERE substr(sha256, 1, 8) = "
+			    "substr('abc', 1, 8) AND +sha256 = 'abc'", "source_sha256"), 1);
 	hdb_store_close(st);
 }
 
