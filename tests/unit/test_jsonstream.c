@@ -194,6 +194,24 @@ static void several_arrays_follow_each_other(void)
 	CHECK(!in.truncated);
 }
 
+/* Record i, j of stops_at_every_place_of_a_word, its bare word and end
+ * as given. */
+static void word_record(char *out, size_t size, int i, int j,
+			const char *word, const char *end)
+{
+	char a[20], digits[20];
+
+	memset(a, 'a', (size_t)i);
+	a[i] = '\0';
+	memset(digits, '7', (size_t)j + 1);
+	digits[j + 1] = '\0';
+	snprintf(out, size, "{\"s%s\": \"%s\\\"}{%s\", \"n\": [%s], "
+		 "\"x\":%.*s%s, \"u\": \"\xc3\xa9%s\", \"m\": %s, "
+		 "\"q\": [%s, \"%s}\", %s]}%s",
+		 a, a, a + (i > 3 ? 3 : 0), digits, j % 5, "     ", word, a,
+		 digits, digits + j / 2, digits, digits + i / 2, end);
+}
+
 /*
  * The scanner looks at eight bytes at a time: a quote, a backslash, a
  * brace, a bracket or a word at every place of a word of eight, after
@@ -203,29 +221,13 @@ static void stops_at_every_place_of_a_word(void)
 {
 	struct got g;
 	struct json_stream_info in;
-	char input[256], want[256], a[20], digits[20];
+	char input[256], want[256];
 	int i, j;
 
 	for (i = 0; i < 18; i++) {
 		for (j = 0; j < 18; j++) {
-			memset(a, 'a', (size_t)i);
-			a[i] = '\0';
-			memset(digits, '7', (size_t)j + 1);
-			digits[j + 1] = '\0';
-			snprintf(input, sizeof(input),
-				 "{\"s%s\": \"%s\\\"}{%s\", \"n\": [%s], "
-				 "\"x\":%.*snan, \"u\": \"\xc3\xa9%s\", \"m\": %s, "
-				 "\"q\": [%s, \"%s}\", %s]}\n",
-				 a, a, a + (i > 3 ? 3 : 0), digits, j % 5,
-				 "     ", a, digits, digits + j / 2, digits,
-				 digits + i / 2);
-			snprintf(want, sizeof(want),
-				 "{\"s%s\": \"%s\\\"}{%s\", \"n\": [%s], "
-				 "\"x\":%.*snull, \"u\": \"\xc3\xa9%s\", \"m\": %s, "
-				 "\"q\": [%s, \"%s}\", %s]}",
-				 a, a, a + (i > 3 ? 3 : 0), digits, j % 5,
-				 "     ", a, digits, digits + j / 2, digits,
-				 digits + i / 2);
+			word_record(input, sizeof(input), i, j, "nan", "\n");
+			word_record(want, sizeof(want), i, j, "null", "");
 			CHECK_INT(run(input, &g, &in), 0);
 			CHECK_INT(g.n, 1);
 			CHECK_STR(g.text[0], want);

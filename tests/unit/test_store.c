@@ -1110,6 +1110,17 @@ static void lookups_stay_narrow_and_find_the_same_rows(void)
 	hdb_store_close(st);
 }
 
+/* A JSON record of tg128 with its test_time. */
+static struct hdb_bench_record tg128_json(void)
+{
+	struct hdb_bench_record r = record("tg128", 81.734512);
+
+	r.model_type = "llama 8B Q4_0";
+	r.stddev_ts = 0.412345;
+	r.test_time = "2026-11-28T00:00:00Z";
+	return r;
+}
+
 /*
  * A record with a test_time passes by the probes for rows of no
  * test_time and rows of the unknown host while the store holds none; it
@@ -1121,13 +1132,10 @@ static void probes_look_again_in_each_transaction(void)
 {
 	const char *p = path_in_tmp("probes.db");
 	struct hdb_store *st;
-	struct hdb_bench_record json = record("tg128", 81.734512), md;
+	struct hdb_bench_record json = tg128_json(), md;
 	long long src, host, unknown;
 	int dup;
 
-	json.model_type = "llama 8B Q4_0";
-	json.stddev_ts = 0.412345;
-	json.test_time = "2026-11-28T00:00:00Z";
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
 	CHECK_INT(hdb_store_add_source(st, "a.json", "a1", 1, "llama-bench-json", &src), 0);
@@ -1182,13 +1190,10 @@ static void the_value_index_is_made_when_first_needed(void)
 {
 	const char *p = path_in_tmp("valueidx.db");
 	struct hdb_store *st;
-	struct hdb_bench_record json = record("tg128", 81.734512), md;
+	struct hdb_bench_record json = tg128_json(), md;
 	long long src, host, unknown;
 	int dup;
 
-	json.model_type = "llama 8B Q4_0";
-	json.stddev_ts = 0.412345;
-	json.test_time = "2026-11-28T00:00:00Z";
 	md = markdown_twin(json, 81.73, 0.41);
 	CHECK_INT(hdb_store_open(p, HDB_STORE_WRITE, &st), 0);
 	CHECK_INT(hdb_store_begin(st), 0);
