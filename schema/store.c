@@ -265,8 +265,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	 * look at (see find_bench); ?43 the identity's hash (hdb_ident),
 	 * which leads every index probed.  Values are compared in C, at the
 	 * right precision. */
-	/* with a test_time, the rows of that time and then those of none
-	 * (markdown), in one statement: one set of bindings */
+	/* with a test_time (FIND_BENCH_TIME) */
 	[ST_FIND_BENCH_TIME] = FIND_BENCH_TIME(
 		"avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_NULL] = FIND_BENCH_TIME("avg_ts IS NULL"),
@@ -275,11 +274,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"avg_ts BETWEEN ?41 AND ?42"),
 	[ST_FIND_BENCH_TIME_ANY_NULL] = FIND_BENCH_ANY("avg_ts IS NULL"),
 	/* what the probes above may pass by (probe_flags) */
-	[ST_ANY_NULL_TIME] = "SELECT EXISTS (SELECT 1 FROM bench INDEXED BY "
-			     "bench_time WHERE host_id IN (SELECT id FROM host) "
-			     "AND test_time IS NULL)",
-	[ST_ANY_ROW_OF] = "SELECT EXISTS (SELECT 1 FROM bench INDEXED BY "
-			  "bench_time WHERE host_id = ?1)",
+	[ST_ANY_NULL_TIME] = "SELECT 1 FROM bench INDEXED BY bench_time "
+			     "WHERE host_id IN (SELECT id FROM host) "
+			     "AND test_time IS NULL LIMIT 1",
+	[ST_ANY_ROW_OF] = "SELECT 1 FROM bench INDEXED BY bench_time "
+			  "WHERE host_id = ?1 LIMIT 1",
 	/* without a test_time (markdown), every row of the identity in the
 	 * window, whatever its precision: a probe a precision of the one
 	 * value index (schema 11), in the order of the value, then of the
@@ -528,6 +527,13 @@ struct hdb_store {
 	 * SAMPLES_A_STATEMENT (add_samples) */
 	sqlite3_stmt *samples[SAMPLES_A_STATEMENT];
 };
+
+/* The next probe looks again for rows of no test_time and of the unknown
+ * host (see probe_flags). */
+static void forget_probes(struct hdb_store *st)
+{
+	st->null_times = st->unknown_rows = -1;
+}
 
 /* The names to come are read from model_alias again (see name_of). */
 static void forget_name(struct hdb_store *st)
@@ -1007,7 +1013,7 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 	if (mode == HDB_STORE_WRITE && check_writable(path))
 		return -1;
 	st = xcalloc(1, sizeof(*st));
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	st->path = xstrdup(path);
 	st->unknown_host = -1;
 	if (open_db(st, path, flags))
@@ -1017,10 +1023,9 @@ int hdb_store_open(const char *path, enum hdb_store_mode mode,
 			 NULL, NULL) != SQLITE_OK) {
 		int rc = sqlite3_extended_errcode(st->db);
 
-		if (rc == SQLITE_READONLY_ROLLBACK && !roll_back_journal(st))
-			rc = SQLITE_OK;
-		else if (rc == SQLITE_READONLY_ROLLBACK)
-			rc = SQLITE_READONLY;
+		if (rc == SQLITE_READONLY_ROLLBACK)
+			rc = roll_back_journal(st) ? SQLITE_READONLY
+						   : SQLITE_OK;
 		if (rc != SQLITE_OK && cannot_share(rc) && open_immutable(st))
 			goto fail;
 	}
@@ -1098,7 +1103,7 @@ int hdb_store_begin(struct hdb_store *st)
 	/* and may have named a model since */
 	forget_name(st);
 	/* and written rows of any kind */
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	if (exec(st, "BEGIN IMMEDIATE", "cannot start a transaction"))
 		return -1;
 	st->in_tx = 1;
@@ -1231,7 +1236,7 @@ void hdb_store_rollback_to(struct hdb_store *st)
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
 	st->value_index = 0;
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	forget_base(st);
 	forget_name(st);
 }
@@ -1302,7 +1307,7 @@ void hdb_store_rollback(struct hdb_store *st)
 	/* it may have been made by what was just rolled back */
 	st->unknown_host = -1;
 	st->value_index = 0;
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	forget_base(st);
 	forget_name(st);
 }
@@ -1953,26 +1958,6 @@ static int value_index(struct hdb_store *st)
 }
 
 
-/* One row's answer to a statement of one integer column. */
-static int one_flag(struct hdb_store *st, enum stmt_id id, long long arg,
-		    int *flag)
-{
-	sqlite3_stmt *s = stmt(st, id);
-	int rc;
-
-	if (!s)
-		return -1;
-	if (arg)
-		bind_int(s, 1, arg);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*flag = sqlite3_column_int(s, 0) != 0;
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW)
-		return db_error(st, "cannot read");
-	return 0;
-}
-
 /*
  * Does the store hold rows of no test_time, rows of the unknown host?
  * Looked up once a transaction (another process may have written
@@ -1983,18 +1968,29 @@ static int one_flag(struct hdb_store *st, enum stmt_id id, long long arg,
  */
 static int probe_flags(struct hdb_store *st, long long unknown)
 {
-	if (st->null_times < 0 &&
-	    one_flag(st, ST_ANY_NULL_TIME, 0, &st->null_times))
-		return -1;
+	sqlite3_stmt *s;
+	long long one;
+
+	if (st->null_times < 0) {
+		if (!(s = stmt(st, ST_ANY_NULL_TIME)))
+			return -1;
+		st->null_times = step_lookup(st, s, &one, NULL);
+		if (st->null_times < 0)
+			return -1;
+	}
+	if (st->unknown_rows < 0 && unknown < 0)
+		st->unknown_rows = 0;
 	if (st->unknown_rows < 0) {
-		if (unknown < 0)
-			st->unknown_rows = 0;
-		else if (one_flag(st, ST_ANY_ROW_OF, unknown,
-				  &st->unknown_rows))
+		if (!(s = stmt(st, ST_ANY_ROW_OF)))
+			return -1;
+		bind_int(s, 1, unknown);
+		st->unknown_rows = step_lookup(st, s, &one, NULL);
+		if (st->unknown_rows < 0)
 			return -1;
 	}
 	return 0;
 }
+
 /*
  * The stored row this record measures again, or 0.  Each probe is an
  * index range that holds only rows that can match, so that ingest stays
@@ -2709,7 +2705,7 @@ static int rebuild(struct hdb_store *st, int server, long long id,
 			       "bench_id = ?1", id, "cannot rebuild a result"))
 		goto out;
 	/* the row may come back of no test_time or of the unknown host */
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	for (i = 0; i < n; i++) {
 		s = stmt(st, i == 0 ? (server ? ST_RESTORE_SERVER
 				       : ST_RESTORE_BENCH)
@@ -3023,7 +3019,7 @@ int hdb_store_refold(struct hdb_store *st, long long host_id, long *folded)
 
 	*folded = 0;
 	/* the host's rows have moved (hosts merge) */
-	st->null_times = st->unknown_rows = -1;
+	forget_probes(st);
 	for (server = 0; !rc && server < 2; server++) {
 		if (collect_ids(st, rows[server], host_id, &ids, &n))
 			return -1;
